@@ -1,0 +1,31 @@
+import type { CsrDraft, CsrFieldName } from '../src/domain/csrFields';
+import type { Loa } from '../src/domain/loa';
+
+/** The quick tips, in the order the customer is walked through them. */
+export const TIP_IDS = ['keepService', 'getCsr', 'fillLoa'] as const;
+export type TipId = (typeof TIP_IDS)[number];
+
+export type PortingStage = 'collecting' | 'reviewing' | 'signing' | 'signed';
+
+/**
+ * Everything the bot knows about one customer's port, kept in user state so that a customer who comes back
+ * later (same user id) can continue where they stopped. The dialog stack lives in conversation state; this
+ * does not, so clearing a broken dialog stack never loses what the customer told us.
+ */
+export interface PortingSession {
+  draft: CsrDraft;
+  stage: PortingStage;
+  tipsSeen: TipId[];
+  /** The customer confirmed their current service is still active (tip 1). */
+  serviceActiveConfirmed?: boolean;
+  /** Refused answers per field since the field was last accepted: three in a row offers help or an agent. */
+  refusals: Partial<Record<CsrFieldName, number>>;
+  /** The signed LOA, once the customer has signed. */
+  signedLoa?: Loa;
+  /** ISO time of the last change, used to offer a resume and to expire old drafts. */
+  updatedAt: string;
+}
+
+export function newPortingSession(now: Date): PortingSession {
+  return { draft: {}, stage: 'collecting', tipsSeen: [], refusals: {}, updatedAt: now.toISOString() };
+}

@@ -1,0 +1,211 @@
+import dotenv from 'dotenv';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
+
+/**
+ * The bot's settings, read once at start-up from the environment (and `.env`). Each setting is declared once,
+ * in `configSchema` below, together with the environment variable it comes from and what a valid value looks
+ * like: adding a setting is one line there.
+ */
+
+/** A missing or malformed setting. The message names each bad variable and what is expected, one per line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+interface EnvVariable {
+  /** The environment variable's name. */
+  readonly name: string;
+  /** What a valid value looks like, as advice to the operator. */
+  readonly expected: string;
+  /** How a bad value is shown in the error: as it is (the default), not at all (secrets), or made safe to show. */
+  readonly echo?: false | ((value: string) => string);
+}
+
+const envVariables = z.registry<EnvVariable>();
+
+function fromEnv<S extends z.ZodType>(variable: EnvVariable, schema: S): S {
+  envVariables.add(schema, variable);
+  return schema;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+const KIB = 1024;
+
+const settingsShape = {
+  server: z.object({
+    port: fromEnv(
+      { name: 'PORT', expected: 'Use a whole number from 0 to 65535 (0 picks any free port).' },
+      z.coerce.number().int().min(0).max(65535).default(3978),
+    ),
+    // Activities are small JSON documents: a message's text, an Adaptive Card's submitted values, Teams'
+    // channelData. Files travel as links, never inline. 256 KiB leaves ample room for all of that while
+    // stopping a client from making the server buffer megabytes per request.
+    maxBodyBytes: fromEnv(
+      { name: 'MAX_BODY_BYTES', expected: 'Use a whole number of bytes from 1024 to 16777216.' },
+      z.coerce.number().int().min(KIB).max(16 * KIB * KIB).default(256 * KIB),
+    ),
+  }),
+  bot: z.object({
+    appId: fromEnv(
+      { name: 'MicrosoftAppId', expected: "Use the bot's Microsoft app ID (a GUID), or leave it empty to run without authentication." },
+      z.guid().optional(),
+    ),
+    appPassword: fromEnv(
+      { name: 'MicrosoftAppPassword', expected: "Use the app registration's client secret.", echo: false },
+      z.string().optional(),
+    ),
+    appType: fromEnv(
+      { name: 'MicrosoftAppType', expected: `Use one of ${APP_TYPES.join(', ')}.` },
+      z.enum(APP_TYPES).optional(),
+    ),
+    tenantId: fromEnv(
+      { name: 'MicrosoftAppTenantId', expected: "Use the Microsoft Entra tenant ID of the bot's app registration." },
+      z.string().optional(),
+    ),
+  }),
+  storage: z.object({
+    url: fromEnv(
+      {
+        name: 'STORAGE_URL',
+        expected: 'Use sqlite://<path>, redis://<host>:<port>, postgres://<user>@<host>/<database> or memory://.',
+        echo: redactStorageUrl,
+      },
+      z.string().refine(isSupportedStorageUrl).default('sqlite://./data/bot.sqlite'),
+    ),
+    ttlDays: fromEnv(
+      { name: 'STATE_TTL_DAYS', expected: 'Use a whole number of days from 1 to 3650.' },
+      z.coerce.number().int().min(1).max(3650).default(30),
+    ),
+  }),
+  log: z.object({
+    level: fromEnv(
+      { name: 'LOG_LEVEL', expected: `Use one of ${LOG_LEVELS.join(', ')}.` },
+      z.string().toLowerCase().pipe(z.enum(LOG_LEVELS)).default('info'),
+    ),
+  }),
+  porting: z.object({
+    countries: fromEnv(
+      { name: 'PORTING_COUNTRIES', expected: 'Use a comma-separated list of two-letter country codes, such as US,CA.' },
+      z
+        .string()
+        .transform((list) => [...new Set(list.split(',').map((code) => code.trim().toUpperCase()))])
+        .pipe(z.array(z.custom<CountryCode>((code) => typeof code === 'string' && isSupportedCountry(code))).min(1))
+        .prefault('US,CA'),
+    ),
+  }),
+};
+
+function isSupportedStorageUrl(url: string): boolean {
+  try {
+    parseStorageUrl(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type BotCredentials = z.infer<typeof settingsShape.bot>;
+
+/**
+ * The same rules ConfigurationBotFrameworkAuthentication asserts at start-up, checked here so that the operator
+ * gets one clear line per problem instead of an assertion stack trace. With no app ID, authentication is off
+ * (local runs and the Emulator) and the other credentials are ignored.
+ */
+function checkCredentials(bot: BotCredentials, ctx: z.RefinementCtx): void {
+  const complain = (key: keyof BotCredentials, message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['bot', key], message, params: { crossField: true } });
+  if (!bot.appId) {
+    if (bot.appPassword) complain('appId', 'is required when MicrosoftAppPassword is set. Set both, or neither to run without authentication.');
+    return;
+  }
+  const appType = resolveAppType(bot);
+  if (appType !== 'MultiTenant' && !bot.tenantId) {
+    complain('tenantId', `is required when MicrosoftAppType is ${appType}.`);
+  }
+  if (appType === 'UserAssignedMSI' && bot.appPassword) {
+    complain('appPassword', 'must be empty when MicrosoftAppType is UserAssignedMSI: a managed identity has no password.');
+  }
+  if (appType !== 'UserAssignedMSI' && !bot.appPassword) {
+    complain('appPassword', `is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}.`);
+  }
+}
+
+/** Azure no longer creates multi-tenant bots, so an app ID without a type means single-tenant. */
+function resolveAppType(bot: BotCredentials): AppType {
+  return bot.appType ?? (bot.appId ? 'SingleTenant' : 'MultiTenant');
+}
+
+const configSchema = z
+  .object(settingsShape)
+  .superRefine((settings, ctx) => checkCredentials(settings.bot, ctx))
+  .transform((settings) => ({
+    ...settings,
+    bot: { ...settings.bot, appType: resolveAppType(settings.bot), authEnabled: Boolean(settings.bot.appId) },
+  }));
+
+export type Config = z.infer<typeof configSchema>;
+export type LogLevel = Config['log']['level'];
+
+type Env = Record<string, string | undefined>;
+type Group = keyof typeof settingsShape;
+
+function groupEntries(): [Group, z.ZodObject][] {
+  return Object.entries(settingsShape) as [Group, z.ZodObject][];
+}
+
+function variableAt(group: string, key: string): EnvVariable {
+  const schema = settingsShape[group as Group].shape[key as never] as z.ZodType;
+  const variable = envVariables.get(schema);
+  if (!variable) throw new Error(`Setting ${group}.${key} does not name its environment variable.`);
+  return variable;
+}
+
+/** Blank values count as unset, so that `NAME=` in `.env` falls back to the default. */
+function readRaw(env: Env): Record<Group, Record<string, string | undefined>> {
+  return Object.fromEntries(
+    groupEntries().map(([group, schema]) => [
+      group,
+      Object.fromEntries(
+        Object.keys(schema.shape).map((key) => {
+          const value = env[variableAt(group, key).name]?.trim();
+          return [key, value === '' ? undefined : value];
+        }),
+      ),
+    ]),
+  ) as Record<Group, Record<string, string | undefined>>;
+}
+
+function echo(variable: EnvVariable, value: string | undefined): string {
+  if (value === undefined) return 'A value';
+  if (variable.echo === false) return 'The value';
+  return `'${variable.echo ? variable.echo(value) : value}'`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: ReturnType<typeof readRaw>): string {
+  const [group, key] = issue.path.map(String);
+  const variable = variableAt(group, key);
+  if (issue.code === 'custom' && issue.params?.crossField) return `${variable.name} ${issue.message}`;
+  return `${variable.name}: ${echo(variable, raw[group as Group][key])} is not valid. ${variable.expected}`;
+}
+
+/** Validates the settings in `env`. Pure: reads nothing else. Throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Env): Config {
+  const raw = readRaw(env);
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, raw)).join('\n'));
+  }
+  return result.data;
+}
+
+/** Reads the settings from `env`, filled in from the `.env` file (if there is one) where `env` lacks them. */
+export function loadConfig(env: Env = process.env, envFile = '.env'): Config {
+  const merged = { ...env };
+  dotenv.config({ path: envFile, quiet: true, processEnv: merged });
+  return parseConfig(merged);
+}

@@ -1,0 +1,179 @@
+/**
+ * The registry of Customer Service Record fields: one validator per field, shared by the step-by-step dialog, the
+ * form card and any API, each taking its context (carrier, country, numbers) from the draft collected so far.
+ */
+import { validateAccountNumber } from './accountNumber';
+import { type ServiceAddress, formatAddress, validateServiceAddress } from './address';
+import { type CarrierRef, carrierRules, validateCarrier } from './carriers';
+import { validateContactEmail } from './contactEmail';
+import type { FieldResult } from './fieldResult';
+import { type HolderName, holderNameText, validateHolderName } from './holderName';
+import {
+  type E164,
+  type NumbersPolicy,
+  type NumbersToPort,
+  PORTING_COUNTRIES,
+  type PortingCountry,
+  formatPhoneNumber,
+  validateBillingNumber,
+  validateNumbersToPort,
+} from './phoneNumbers';
+import { validatePin } from './pin';
+
+/** In collection order: numbers and carrier first, because the other fields are checked against them. */
+export const CSR_FIELDS = [
+  'numbers',
+  'carrier',
+  'accountNumber',
+  'pin',
+  'holderName',
+  'serviceAddress',
+  'billingNumber',
+  'contactEmail',
+] as const;
+export type CsrFieldName = (typeof CSR_FIELDS)[number];
+
+export interface CsrDraft {
+  numbers?: NumbersToPort;
+  carrier?: CarrierRef;
+  accountNumber?: string;
+  /** '' records that the customer has no PIN, where the carrier doesn't require one. */
+  pin?: string;
+  holderName?: HolderName;
+  /** For business accounts: the person who signs the LOA on the business's behalf. */
+  authorizedPerson?: string;
+  serviceAddress?: ServiceAddress;
+  billingNumber?: E164;
+  contactEmail?: string;
+}
+
+export type CsrValue<F extends CsrFieldName> = NonNullable<CsrDraft[F]>;
+
+export interface CsrFieldOptions {
+  /** The customer confirmed that a carrier we don't know is spelled right. */
+  confirmedUnknownCarrier?: boolean;
+  policy?: NumbersPolicy;
+}
+
+export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = {
+  numbers: 'Numbers to move',
+  carrier: 'Current carrier',
+  accountNumber: 'Account number',
+  pin: 'Transfer PIN',
+  holderName: 'Account holder',
+  serviceAddress: 'Service address',
+  billingNumber: 'Billing telephone number',
+  contactEmail: 'Contact email',
+};
+export const AUTHORIZED_PERSON_LABEL = 'Authorized person';
+
+const SECRET_FIELDS: ReadonlySet<CsrFieldName> = new Set<CsrFieldName>(['accountNumber', 'pin']);
+
+/** Account number and PIN: never logged, never echoed in full. */
+export function isSecretField(field: CsrFieldName): boolean {
+  return SECRET_FIELDS.has(field);
+}
+
+/** The country of the port: the numbers decide it; before they are known, the service address. */
+export function draftCountry(draft: CsrDraft): PortingCountry | undefined {
+  return draft.numbers?.country ?? draft.serviceAddress?.country;
+}
+
+/** The transfer PIN, if the customer has one. */
+export function pinOf(draft: CsrDraft): string | undefined {
+  return draft.pin === '' ? undefined : draft.pin;
+}
+
+/** Whether the carrier's rule asks for a transfer PIN (wireless carriers do; an unknown carrier gets the generic rule). */
+export function isPinRequired(carrier: CarrierRef | undefined): boolean {
+  return carrierRules(carrier).pin.required;
+}
+
+type FieldValidators = {
+  [F in CsrFieldName]: (raw: string, draft: CsrDraft, opts: CsrFieldOptions) => FieldResult<CsrValue<F>>;
+};
+
+const VALIDATORS: FieldValidators = {
+  numbers: (raw, _draft, opts) => validateNumbersToPort(raw, opts.policy),
+  carrier: (raw, _draft, opts) => validateCarrier(raw, { confirmedUnknown: opts.confirmedUnknownCarrier }),
+  accountNumber: (raw, draft) => validateAccountNumber(raw, { carrier: draft.carrier, numbers: draft.numbers?.numbers }),
+  pin: (raw, draft) => validatePin(raw, { carrier: draft.carrier }),
+  holderName: (raw) => validateHolderName(raw),
+  serviceAddress: (raw, draft) => validateServiceAddress(raw, { country: draft.numbers?.country }),
+  billingNumber: (raw, draft) => validateBillingNumberInDraft(raw, draft),
+  contactEmail: (raw) => validateContactEmail(raw),
+};
+
+/** Validates what the customer typed for one field, in the context of the draft collected so far. */
+export function validateCsrField<F extends CsrFieldName>(
+  field: F,
+  raw: string,
+  draft: CsrDraft,
+  opts: CsrFieldOptions = {},
+): FieldResult<CsrValue<F>> {
+  const validator: FieldValidators[F] = VALIDATORS[field];
+  return validator(raw, draft, opts);
+}
+
+/**
+ * Before the numbers are known the port's country isn't either: the BTN may then be in any porting country, and the
+ * refusal shown is the one for the first country tried.
+ */
+function validateBillingNumberInDraft(raw: string, draft: CsrDraft): FieldResult<E164> {
+  const known = draftCountry(draft);
+  const results = (known ? [known] : PORTING_COUNTRIES).map((country) => validateBillingNumber(raw, { country }));
+  return results.find((result) => result.ok) ?? (results[0] as FieldResult<E164>);
+}
+
+/** The fields still to collect, in collection order; the PIN only where the carrier's rule requires one. */
+export function missingFields(draft: CsrDraft): CsrFieldName[] {
+  return CSR_FIELDS.filter((field) => draft[field] === undefined && (field !== 'pin' || isPinRequired(draft.carrier)));
+}
+
+/** Which fields' checks depend on which: a new carrier changes the account-number and PIN rules, new numbers the country. */
+const DEPENDENTS: Readonly<Partial<Record<CsrFieldName, readonly CsrFieldName[]>>> = {
+  numbers: ['accountNumber', 'serviceAddress', 'billingNumber'],
+  carrier: ['accountNumber', 'pin'],
+};
+
+/** The fields already in the draft that must be checked again when `field` changes. */
+export function fieldsInvalidatedBy(field: CsrFieldName, draft: CsrDraft): CsrFieldName[] {
+  return (DEPENDENTS[field] ?? []).filter((dependent) => draft[dependent] !== undefined);
+}
+
+type FieldTexts = { [F in CsrFieldName]: (value: CsrValue<F>) => string };
+
+const TEXTS: FieldTexts = {
+  numbers: (value) => value.numbers.map(formatPhoneNumber).join(', '),
+  carrier: (value) => value.name,
+  accountNumber: (value) => value,
+  pin: (value) => value,
+  holderName: holderNameText,
+  serviceAddress: formatAddress,
+  billingNumber: formatPhoneNumber,
+  contactEmail: (value) => value,
+};
+
+/**
+ * A field's value as text, in full (secrets included: mask before showing them). Validating it again gives
+ * the same value, so it is also how a stored value is re-checked against a changed draft.
+ */
+export function csrFieldText<F extends CsrFieldName>(field: F, value: CsrValue<F>): string {
+  const text: FieldTexts[F] = TEXTS[field];
+  return text(value);
+}
+
+/**
+ * Re-checks the fields that depend on `changed` against the updated draft. A refusal here means the customer must
+ * give that field again (e.g. an account number that doesn't fit the new carrier's format).
+ */
+export function recheckDependents(
+  changed: CsrFieldName,
+  draft: CsrDraft,
+  opts: CsrFieldOptions = {},
+): { field: CsrFieldName; result: FieldResult<unknown> }[] {
+  return fieldsInvalidatedBy(changed, draft).map((field) => ({
+    field,
+    result: validateCsrField(field, csrFieldText(field, draft[field] as CsrValue<typeof field>), draft, opts),
+  }));
+}

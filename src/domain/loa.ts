@@ -1,0 +1,172 @@
+/**
+ * The Letter of Authorization: a separate document holding only the authorization, with every element the US
+ * letter-of-agency rule (47 CFR 64.1130) asks for. Once signed it never changes: a correction is a new version
+ * under the same reference number.
+ */
+import { z } from 'zod';
+import { ServiceAddressSchema, formatAddress } from './address';
+import { holderNameText } from './holderName';
+import { maskSecret } from './masking';
+import { formatPhoneNumber } from './phoneNumbers';
+import { type PortRequest, PortRequestSchema } from './portRequest';
+import { createReferenceNumber, isValidReferenceNumber, normalizeReferenceNumber } from './referenceNumber';
+import { validateSignature } from './signature';
+import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
+
+/** What the customer agrees to by signing, in plain words. It is copied into each LOA as signed. */
+export const AUTHORIZATION_STATEMENT =
+  'I authorize my new phone carrier, to whom I give this letter, to act as my agent to move (port) the telephone ' +
+  'numbers listed in this letter from my current carrier. I am the account holder, or I am authorized to act for ' +
+  'the account holder, and the name, service address, account number and billing telephone number in this letter ' +
+  "match my current carrier's account.";
+
+/** Providers want a recently signed LOA (Telnyx: within 90 days). */
+export const LOA_MAX_AGE_DAYS = 90;
+
+export const LoaSchema = z.object({
+  referenceNumber: z.string().refine(isValidReferenceNumber, 'a valid reference number'),
+  version: z.number().int().min(1),
+  country: PortingCountrySchema,
+  accountHolder: HolderNameSchema,
+  /** For a business account: the person authorizing the port on its behalf. */
+  authorizedPerson: z.string().min(1).optional(),
+  serviceAddress: ServiceAddressSchema,
+  billingNumber: NanpE164Schema,
+  numbers: z.array(NanpE164Schema).min(1),
+  currentCarrier: CarrierRefSchema,
+  accountNumber: z.string().min(1),
+  /** Carried to the port order; never shown on the customer's or an agent's copy. */
+  pin: z.string().min(1).optional(),
+  authorizationStatement: z.string().min(1),
+  signature: z.object({
+    signerName: z.string().min(1),
+    signedAt: z.iso.datetime(),
+    /** Where the customer signed, e.g. 'webchat' or 'msteams'. */
+    channel: z.string().min(1),
+  }),
+});
+export type Loa = z.infer<typeof LoaSchema>;
+
+export interface LoaSignature {
+  signerName: string;
+  signedAt: Date;
+  channel: string;
+}
+
+export interface CreateLoaOptions {
+  /** The reference number to use for version 1 (a new one is created otherwise). */
+  referenceNumber?: string;
+  /** Must be previous.version + 1 when `previous` is given. */
+  version?: number;
+  /** The LOA this one corrects: the reference number is kept and the version goes up by one. */
+  previous?: Loa;
+}
+
+/** A request the caller should not have made (an unsigned or inconsistent LOA); never shown to customers. */
+export class LoaInputError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LoaInputError';
+  }
+}
+
+export function createLoa(request: PortRequest, signature: LoaSignature, opts: CreateLoaOptions = {}): Loa {
+  const checked = PortRequestSchema.safeParse(request);
+  if (!checked.success) throw new LoaInputError('loa.invalid_request', 'The port request is incomplete or inconsistent.');
+  const valid = checked.data;
+
+  const signer = validateSignature(signature.signerName, {
+    holderName: valid.holderName,
+    authorizedPerson: valid.authorizedPerson,
+  });
+  if (!signer.ok) throw new LoaInputError('loa.invalid_signature', `The signature was not accepted: ${signer.error.code}.`);
+  if (Number.isNaN(signature.signedAt.getTime())) throw new LoaInputError('loa.invalid_date', 'The signing time is not a valid date.');
+  if (signature.channel.trim() === '') throw new LoaInputError('loa.invalid_channel', 'The signing channel is missing.');
+
+  return deepFreeze(
+    LoaSchema.parse({
+      ...identity(opts),
+      country: valid.country,
+      accountHolder: valid.holderName,
+      authorizedPerson: valid.authorizedPerson,
+      serviceAddress: valid.serviceAddress,
+      billingNumber: valid.billingNumber,
+      numbers: valid.numbers,
+      currentCarrier: valid.carrier,
+      accountNumber: valid.accountNumber,
+      pin: valid.pin,
+      authorizationStatement: AUTHORIZATION_STATEMENT,
+      signature: { signerName: signer.value, signedAt: signature.signedAt.toISOString(), channel: signature.channel.trim() },
+    }),
+  );
+}
+
+function identity({ referenceNumber, version, previous }: CreateLoaOptions): { referenceNumber: string; version: number } {
+  const given = referenceNumber === undefined ? undefined : normalizeReferenceNumber(referenceNumber);
+  if (referenceNumber !== undefined && given === undefined) {
+    throw new LoaInputError('loa.invalid_reference', 'The reference number is not valid.');
+  }
+  if (!previous) return { referenceNumber: given ?? createReferenceNumber(), version: version ?? 1 };
+  if (given !== undefined && given !== previous.referenceNumber) {
+    throw new LoaInputError('loa.reference_changed', 'A new version must keep the reference number of the one it replaces.');
+  }
+  if (version !== undefined && version !== previous.version + 1) {
+    throw new LoaInputError('loa.version_gap', 'A new version must follow the one it replaces.');
+  }
+  return { referenceNumber: previous.referenceNumber, version: previous.version + 1 };
+}
+
+/** True while the LOA is recent enough for providers to accept it. */
+export function isLoaCurrent(loa: Loa, now: Date, maxAgeDays: number = LOA_MAX_AGE_DAYS): boolean {
+  const ageMs = now.getTime() - Date.parse(loa.signature.signedAt);
+  return ageMs >= 0 && ageMs <= maxAgeDays * 24 * 60 * 60 * 1000;
+}
+
+/** The LOA as customers and agents see it: the account number as its last four characters, the PIN never. */
+export interface MaskedLoaView {
+  referenceNumber: string;
+  version: number;
+  accountHolder: string;
+  authorizedPerson?: string;
+  serviceAddress: string;
+  billingNumber: string;
+  numbers: string[];
+  currentCarrier: string;
+  accountNumber: string;
+  pinProvided: boolean;
+  authorizationStatement: string;
+  signerName: string;
+  signedAt: string;
+  channel: string;
+}
+
+export function maskedLoaView(loa: Loa): MaskedLoaView {
+  return {
+    referenceNumber: loa.referenceNumber,
+    version: loa.version,
+    accountHolder: holderNameText(loa.accountHolder),
+    ...(loa.authorizedPerson === undefined ? {} : { authorizedPerson: loa.authorizedPerson }),
+    serviceAddress: formatAddress(loa.serviceAddress),
+    billingNumber: formatPhoneNumber(loa.billingNumber),
+    numbers: loa.numbers.map(formatPhoneNumber),
+    currentCarrier: loa.currentCarrier.name,
+    accountNumber: maskSecret(loa.accountNumber),
+    pinProvided: loa.pin !== undefined,
+    authorizationStatement: loa.authorizationStatement,
+    signerName: loa.signature.signerName,
+    signedAt: loa.signature.signedAt,
+    channel: loa.signature.channel,
+  };
+}
+
+/** Freezes an object and everything reachable from it, so a signed LOA cannot be edited in place. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,128 @@
+/**
+ * The assembled port request: every field the LOA and the carrier's port order need, checked as a whole
+ * (one country throughout, a PIN where the carrier requires one, an authorizing person for a business account).
+ */
+import { z } from 'zod';
+import { ServiceAddressSchema } from './address';
+import {
+  AUTHORIZED_PERSON_LABEL,
+  CSR_FIELD_LABELS,
+  type CsrDraft,
+  type CsrFieldName,
+  draftCountry,
+  isPinRequired,
+  missingFields,
+  pinOf,
+} from './csrFields';
+import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
+import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
+
+const COUNTRY_NAMES: Readonly<Record<PortingCountry, string>> = { US: 'the United States', CA: 'Canada' };
+
+/** "Transfer PIN" → "transfer PIN": a label used inside a sentence. */
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+const messages = {
+  missing: (label: string) => `We still need the ${inSentence(label)}.`,
+  numberCountry: (number: string, country: PortingCountry) =>
+    `${number} isn't a number we can move in ${COUNTRY_NAMES[country]}. All the numbers in one port must be in the same country.`,
+  addressCountry: (address: PortingCountry, numbers: PortingCountry) =>
+    `The service address is in ${COUNTRY_NAMES[address]}, but the numbers are in ${COUNTRY_NAMES[numbers]}. ` +
+    'A port stays within one country: please check the address.',
+  pinRequired: (carrier: string) =>
+    `${carrier} asks for a transfer PIN to move a number. Please get one from ${carrier} and add it.`,
+  authorizedPersonRequired:
+    'This is a business account, so we need the name of the person who authorizes the port on its behalf.',
+  invalid: (label: string) => `The ${inSentence(label)} needs another look. Please give it again.`,
+} as const;
+
+export const PortRequestSchema = z
+  .object({
+    country: PortingCountrySchema,
+    numbers: z.array(NanpE164Schema).min(1),
+    carrier: CarrierRefSchema,
+    accountNumber: z.string().min(1),
+    /** The transfer PIN: carried on the port order, never printed on the customer's copy of the LOA. */
+    pin: z.string().min(1).optional(),
+    holderName: HolderNameSchema,
+    /** Who signs for a business account; for a person, the holder signs. */
+    authorizedPerson: z.string().min(1).optional(),
+    serviceAddress: ServiceAddressSchema,
+    billingNumber: NanpE164Schema,
+    contactEmail: z.email(),
+  })
+  .superRefine((request, ctx) => {
+    const problem = (path: PortRequestField, code: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
+
+    for (const number of request.numbers) {
+      if (!validateBillingNumber(number, { country: request.country }).ok) {
+        problem('numbers', 'request.number_country_mismatch', messages.numberCountry(formatPhoneNumber(number), request.country));
+      }
+    }
+    if (request.serviceAddress.country !== request.country) {
+      problem('serviceAddress', 'request.address_country_mismatch', messages.addressCountry(request.serviceAddress.country, request.country));
+    }
+    const btn = validateBillingNumber(request.billingNumber, { country: request.country });
+    if (!btn.ok) problem('billingNumber', btn.error.code, btn.error.message);
+    if (request.pin === undefined && isPinRequired(request.carrier)) {
+      problem('pin', 'request.pin_required', messages.pinRequired(request.carrier.name));
+    }
+    if (request.holderName.kind === 'business' && request.authorizedPerson === undefined) {
+      problem('authorizedPerson', 'request.authorized_person_required', messages.authorizedPersonRequired);
+    }
+  });
+
+export type PortRequest = z.infer<typeof PortRequestSchema>;
+
+/** The draft fields a problem can point at: the CSR fields, and the authorizing person of a business account. */
+export type PortRequestField = CsrFieldName | 'authorizedPerson';
+
+export interface PortRequestProblem {
+  field: PortRequestField;
+  code: string;
+  message: string;
+}
+
+export type PortRequestBuild = { ok: true; request: PortRequest } | { ok: false; problems: PortRequestProblem[] };
+
+const FIELD_LABELS: Readonly<Record<PortRequestField, string>> = { ...CSR_FIELD_LABELS, authorizedPerson: AUTHORIZED_PERSON_LABEL };
+
+/** The request's own keys mapped back to the draft field the customer would change. */
+function fieldOfPath(key: PropertyKey | undefined): PortRequestField {
+  if (key === 'country') return 'numbers';
+  return typeof key === 'string' && key in FIELD_LABELS ? (key as PortRequestField) : 'numbers';
+}
+
+/** Assembles the request from the draft, or lists every field still missing or inconsistent, in collection order. */
+export function buildPortRequest(draft: CsrDraft): PortRequestBuild {
+  const missing = missingFields(draft);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      problems: missing.map((field) => ({ field, code: 'request.missing', message: messages.missing(CSR_FIELD_LABELS[field]) })),
+    };
+  }
+  const parsed = PortRequestSchema.safeParse({
+    country: draftCountry(draft),
+    numbers: draft.numbers?.numbers,
+    carrier: draft.carrier,
+    accountNumber: draft.accountNumber,
+    pin: pinOf(draft),
+    holderName: draft.holderName,
+    authorizedPerson: draft.authorizedPerson,
+    serviceAddress: draft.serviceAddress,
+    billingNumber: draft.billingNumber,
+    contactEmail: draft.contactEmail,
+  });
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map(toProblem) };
+}
+
+function toProblem(issue: z.core.$ZodIssue): PortRequestProblem {
+  const field = fieldOfPath(issue.path[0]);
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') {
+    return { field, code: issue.params.code, message: issue.message };
+  }
+  return { field, code: 'request.invalid', message: messages.invalid(FIELD_LABELS[field]) };
+}

@@ -1,0 +1,120 @@
+import type { AddressInfo } from 'node:net';
+import type { TurnContext } from 'botbuilder';
+import restify, { type Request, type Response, type Route } from 'restify';
+import type { TurnErrorRecovery } from '../bot/turnErrorRecovery';
+import type { Config } from '../config';
+import type { Logger } from '../logging';
+import { parseActivity, requireJsonBody, sendError } from './activityBody';
+import { createAdapter } from './adapter';
+import { InFlight } from './inFlight';
+import { checkReadiness, type Pingable } from './readiness';
+import { createTurnErrorHandler } from './turnErrorHandler';
+
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+export interface AppDependencies {
+  readonly bot: TurnHandler;
+  readonly storage: Pingable;
+  readonly logger: Logger;
+  /** What to undo in state when a turn fails: see `clearDialogStack`. */
+  readonly recoverFromTurnError: TurnErrorRecovery;
+  /** How long `/readyz` waits for the storage to answer. */
+  readonly readinessTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** Where the server listens, e.g. `http://localhost:3978`. */
+  readonly url: string;
+  /** Stops taking requests, lets the turns under way finish, then resolves. Safe to call more than once. */
+  close(): Promise<void>;
+}
+
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+const DEFAULT_READINESS_TIMEOUT_MS = 2000;
+
+function logRequest(logger: Logger, req: Request, res: Response, error: unknown): void {
+  const entry = { req, statusCode: res.statusCode, durationMs: Date.now() - req.time(), ...(error ? { err: error } : {}) };
+  // A failing probe is logged where it fails (see checkReadiness); probes are otherwise too frequent for info.
+  if (PROBE_PATHS.has(req.getPath())) logger.debug(entry, 'probe answered');
+  else if (res.statusCode >= 500) logger.error(entry, 'request failed');
+  else logger.info(entry, 'request completed');
+}
+
+function listen(server: restify.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, () => {
+      server.server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Starts the bot's HTTP server: `POST /api/messages` for the Bot Framework channels, `GET /healthz` (the process
+ * is up) and `GET /readyz` (it can take traffic). Port 0 picks a free port, for tests.
+ */
+export async function startServer(config: Pick<Config, 'server' | 'bot'>, deps: AppDependencies): Promise<RunningServer> {
+  const logger = deps.logger;
+  const httpLogger = logger.child({ component: 'http' });
+  const adapter = createAdapter(config.bot, createTurnErrorHandler(logger, deps.recoverFromTurnError));
+  const turns = new InFlight();
+  let closing: Promise<void> | undefined;
+
+  // restify's typings still describe its old bunyan logger; restify 11 uses pino, whose API this is.
+  const server = restify.createServer({ name: 'porting-assistant', log: httpLogger as never });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    if (closing) {
+      res.send(503, { status: 'unavailable', failing: ['server'], detail: 'The server is shutting down.' });
+      return;
+    }
+    const readiness = await checkReadiness(deps.storage, deps.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS, httpLogger);
+    if (readiness.ready) res.send(200, { status: 'ok' });
+    else res.send(503, { status: 'unavailable', failing: readiness.failing, detail: readiness.detail });
+  });
+
+  server.post(
+    '/api/messages',
+    (_req: Request, res: Response, next: restify.Next) => {
+      if (!closing) return next();
+      res.header('Connection', 'close');
+      sendError(res, 503, 'ShuttingDown', 'The bot is restarting. Please send your message again in a moment.');
+      return next(false);
+    },
+    requireJsonBody,
+    restify.plugins.bodyReader({ maxBodySize: config.server.maxBodyBytes }),
+    parseActivity,
+    async (req: Request, res: Response) => {
+      await turns.track(adapter.process(req, res, (context) => deps.bot.run(context)));
+    },
+  );
+
+  server.on('after', (req: Request, res: Response, _route: Route, error: unknown) => logRequest(httpLogger, req, res, error));
+
+  const port = await listen(server, config.server.port);
+  const url = `http://localhost:${port}`;
+  logger.info({ url }, `Porting Assistant listening on ${url}`);
+
+  return {
+    url,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        logger.info({ turnsInFlight: turns.size }, 'shutting down: no new requests; finishing turns under way');
+        await turns.drain();
+        // Keep-alive connections would otherwise hold the server open until they time out.
+        server.server.closeIdleConnections();
+        await closed;
+        logger.info('server stopped');
+      })();
+      return closing;
+    },
+  };
+}

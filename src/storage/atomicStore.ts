@@ -1,0 +1,118 @@
+import type { StoreItem } from 'botbuilder';
+import { backendKey, assertValidNamespace } from './storageKey';
+import { encodeRecord, liveItem } from './storedRecord';
+import type { StoreBackend } from './storeBackend';
+
+/** Items by key, with an eTag-conditional write that is atomic across every process sharing the backend. */
+export interface AtomicStore {
+  /** The live items at the keys, in order; undefined where there is none or it expired. Each call returns new objects. */
+  get(keys: readonly string[]): Promise<Array<StoreItem | undefined>>;
+  /**
+   * Stores the item for ttlMs when expectedETag is undefined, when the key holds no live item, or when the live
+   * item's eTag equals expectedETag; otherwise stores nothing and resolves false.
+   */
+  putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number): Promise<boolean>;
+  delete(keys: readonly string[]): Promise<void>;
+  /** Resolves when the backend answers; rejects with a message naming the backend otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BackendAtomicStoreOptions {
+  /** Prefix of every backend key, so several bots or test runs can share one database. */
+  namespace: string;
+  /** Milliseconds since the epoch; injectable so expiry can be tested without waiting. */
+  now?: () => number;
+  pingTimeoutMs?: number;
+}
+
+const DEFAULT_PING_TIMEOUT_MS = 5_000;
+
+/**
+ * The one AtomicStore: namespacing, record encoding, expiry and the eTag rule live here once; each backend only
+ * contributes its atomic `swap` primitive (see StoreBackend).
+ */
+export class BackendAtomicStore implements AtomicStore {
+  private readonly namespace: string;
+  private readonly now: () => number;
+  private readonly pingTimeoutMs: number;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly backend: StoreBackend,
+    options: BackendAtomicStoreOptions,
+  ) {
+    assertValidNamespace(options.namespace);
+    this.namespace = options.namespace;
+    this.now = options.now ?? Date.now;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
+  }
+
+  async get(keys: readonly string[]): Promise<Array<StoreItem | undefined>> {
+    if (keys.length === 0) {
+      return [];
+    }
+    const records = await this.backend.getMany(keys.map((key) => this.keyOf(key)));
+    const now = this.now();
+    return records.map((raw) => (raw === undefined ? undefined : liveItem(raw, now)));
+  }
+
+  async putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number): Promise<boolean> {
+    const storedKey = this.keyOf(key);
+    const record = encodeRecord(item, this.now() + ttlMs);
+    if (expectedETag === undefined) {
+      await this.backend.set(storedKey, record, ttlMs);
+      return true;
+    }
+    // Optimistic compare-and-swap on the whole stored record: a failed swap means another process changed the key
+    // since we looked, so look again. The loop ends on a successful swap or on a live item with another eTag.
+    for (;;) {
+      const [current] = await this.backend.getMany([storedKey]);
+      const live = current === undefined ? undefined : liveItem(current, this.now());
+      if (live !== undefined && live.eTag !== expectedETag) {
+        return false;
+      }
+      if (await this.backend.swap(storedKey, current, record, ttlMs)) {
+        return true;
+      }
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) {
+      await this.backend.deleteMany(keys.map((key) => this.keyOf(key)));
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await withTimeout(this.backend.ping(), this.pingTimeoutMs);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Storage is not ready: ${this.backend.description} did not answer (${reason}).`, {
+        cause: error,
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.backend.close();
+    return this.closing;
+  }
+
+  private keyOf(key: string): string {
+    return backendKey(this.namespace, key);
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

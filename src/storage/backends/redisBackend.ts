@@ -1,0 +1,74 @@
+import KeyvRedis, { createClient } from '@keyv/redis';
+import type { StoreBackend } from '../storeBackend';
+
+/**
+ * Stores `record` at KEYS[1] for ARGV[4] ms only if the key holds exactly ARGV[2] (ARGV[1] = "present") or nothing
+ * (ARGV[1] = "absent"). Redis runs a script without interleaving other commands, which makes the swap atomic.
+ */
+const SWAP_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == 'absent' then
+  if current then return 0 end
+elseif current ~= ARGV[2] then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+return 1
+`;
+
+/**
+ * Redis on @keyv/redis, which owns the connection (with a connect timeout) and the plain get/set/delete; records
+ * also expire natively. Commands fail at once while Redis is unreachable instead of queueing, so a turn errors
+ * quickly and readiness reports the outage.
+ */
+export class RedisBackend implements StoreBackend {
+  private readonly client: ReturnType<typeof createClient>;
+  private readonly adapter: KeyvRedis<string>;
+
+  constructor(
+    url: string,
+    readonly description: string,
+    onError: (error: unknown) => void,
+    connectTimeoutMs: number,
+  ) {
+    this.client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: connectTimeoutMs } });
+    this.adapter = new KeyvRedis<string>(this.client, {
+      throwOnErrors: true,
+      throwOnConnectError: true,
+      connectionTimeout: connectTimeoutMs,
+    });
+    this.adapter.on('error', onError);
+  }
+
+  async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
+    const records = await this.adapter.getMany<string>([...keys]);
+    return records.map((record) => (typeof record === 'string' ? record : undefined));
+  }
+
+  async set(key: string, record: string, ttlMs: number): Promise<void> {
+    await this.adapter.set(key, record, ttlMs);
+  }
+
+  async swap(key: string, current: string | undefined, record: string, ttlMs: number): Promise<boolean> {
+    await this.adapter.getClient();
+    const expectation = current === undefined ? ['absent', ''] : ['present', current];
+    const stored = await this.client.eval(SWAP_SCRIPT, {
+      keys: [key],
+      arguments: [...expectation, record, String(ttlMs)],
+    });
+    return stored === 1;
+  }
+
+  async deleteMany(keys: readonly string[]): Promise<void> {
+    await this.adapter.deleteMany([...keys]);
+  }
+
+  async ping(): Promise<void> {
+    await this.adapter.getClient();
+    await this.client.ping();
+  }
+
+  close(): Promise<void> {
+    return this.adapter.disconnect();
+  }
+}

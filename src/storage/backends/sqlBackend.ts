@@ -1,0 +1,79 @@
+import type { StoreBackend } from '../storeBackend';
+
+/** Runs one SQL statement with positional parameters and returns its rows. */
+export type SqlRunner = (sql: string, params: readonly string[]) => Promise<ReadonlyArray<Record<string, unknown>>>;
+
+export interface SqlBackendOptions {
+  description: string;
+  /** keyv's table: key VARCHAR(255) PRIMARY KEY, value TEXT. */
+  table: string;
+  run: SqlRunner;
+  /** The placeholder for the n-th (1-based) parameter in this dialect. */
+  placeholder: (n: number) => string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Records in keyv's SQL table, for SQLite and Postgres alike: both accept these statements, differing only in
+ * placeholders. Each conditional write is a single statement, so the database makes it atomic across processes.
+ */
+export class SqlBackend implements StoreBackend {
+  readonly description: string;
+  private readonly run: SqlRunner;
+  private readonly closeConnection: () => Promise<void>;
+  private readonly sql: Statements;
+
+  constructor(options: SqlBackendOptions) {
+    this.description = options.description;
+    this.run = options.run;
+    this.closeConnection = options.close;
+    this.sql = buildStatements(options.table, options.placeholder);
+  }
+
+  async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
+    const rows = await this.run(this.sql.selectKeys(keys.length), keys);
+    const records = new Map(rows.map((row) => [String(row.key), String(row.value)]));
+    return keys.map((key) => records.get(key));
+  }
+
+  async set(key: string, record: string): Promise<void> {
+    await this.run(this.sql.upsert, [key, record]);
+  }
+
+  async swap(key: string, current: string | undefined, record: string): Promise<boolean> {
+    const rows =
+      current === undefined
+        ? await this.run(this.sql.insertIfAbsent, [key, record])
+        : await this.run(this.sql.replaceIfUnchanged, [key, record, current]);
+    return rows.length === 1;
+  }
+
+  async deleteMany(keys: readonly string[]): Promise<void> {
+    await this.run(this.sql.deleteKeys(keys.length), keys);
+  }
+
+  async ping(): Promise<void> {
+    await this.run(this.sql.ping, []);
+  }
+
+  close(): Promise<void> {
+    return this.closeConnection();
+  }
+}
+
+type Statements = ReturnType<typeof buildStatements>;
+
+function buildStatements(table: string, placeholder: (n: number) => string) {
+  const [key, record, current] = [placeholder(1), placeholder(2), placeholder(3)];
+  const keyList = (count: number) => Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');
+  return {
+    selectKeys: (count: number) => `SELECT key, value FROM ${table} WHERE key IN (${keyList(count)})`,
+    deleteKeys: (count: number) => `DELETE FROM ${table} WHERE key IN (${keyList(count)})`,
+    upsert: `INSERT INTO ${table} (key, value) VALUES (${key}, ${record})
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    insertIfAbsent: `INSERT INTO ${table} (key, value) VALUES (${key}, ${record})
+      ON CONFLICT (key) DO NOTHING RETURNING key`,
+    replaceIfUnchanged: `UPDATE ${table} SET value = ${record} WHERE key = ${key} AND value = ${current} RETURNING key`,
+    ping: `SELECT 1 FROM ${table} LIMIT 1`,
+  };
+}

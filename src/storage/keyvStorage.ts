@@ -1,0 +1,120 @@
+/**
+ * botbuilder Storage with MemoryStorage's semantics on keyv's storage layout, safe across processes.
+ *
+ * Why the layers look the way they do:
+ * - botbuilder's eTag rule needs an atomic compare-and-set, which keyv lacks. Each backend therefore offers one
+ *   atomic primitive, `swap` (store a record only if the key still holds exactly the record we last read), and the
+ *   eTag rule is checked once, in BackendAtomicStore, against that read. A changed record always carries a new
+ *   random eTag, so "record unchanged" is "eTag unchanged", and no backend has to parse JSON inside the database
+ *   (Postgres' JSON operators reject any value containing \u0000, which customer text can hold).
+ * - Records keep keyv's layout ({ value, expires } as JSON in keyv's `keyv` table or under a plain Redis key), and
+ *   the SQLite and Redis backends run on keyv's adapters (@keyv/sqlite's connection and table, @keyv/redis's client,
+ *   connect timeout and plain get/set/delete). Two parts of keyv are deliberately not used: Keyv#get deletes an
+ *   expired record unconditionally after reading it, which can erase a write another process made in between; and
+ *   @keyv/postgres keeps one module-wide pg pool (closing any instance ends it for all) with no 'error' listener,
+ *   so Postgres dropping an idle connection crashes the process. Postgres therefore runs on its own pg pool, using
+ *   keyv's table definition.
+ *
+ * What a write guarantees: keys are written one at a time, in the order of the changes object, and each key either
+ * takes the new item or is left exactly as it was. As in MemoryStorage, a key whose eTag conflicts does not stop the
+ * other keys of the batch from being written; the write then rejects with a StorageConflictError naming every
+ * conflicting key. There is no all-or-nothing transaction across keys (MemoryStorage has none either).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { AtomicStore } from './atomicStore';
+
+/** A botbuilder Storage the server can check for readiness and shut down. */
+export interface BotStorage extends Storage {
+  /** Resolves when the backend answers; rejects with a message naming the backend (no credentials) otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class StorageConflictError extends Error {
+  /** Every key of the write whose eTag no longer matched; those keys were left unchanged. */
+  readonly keys: readonly string[];
+
+  constructor(keys: readonly string[]) {
+    super(`Storage: error writing ${keys.map((key) => `"${key}"`).join(', ')} due to eTag conflict.`);
+    this.name = 'StorageConflictError';
+    this.keys = keys;
+  }
+}
+
+export interface KeyvStorageOptions {
+  /** How long an item lives after its last write. */
+  ttlMs: number;
+}
+
+export class KeyvStorage implements BotStorage {
+  private readonly ttlMs: number;
+
+  constructor(
+    private readonly store: AtomicStore,
+    options: KeyvStorageOptions,
+  ) {
+    if (!Number.isSafeInteger(options.ttlMs) || options.ttlMs <= 0) {
+      throw new RangeError(`Storage TTL must be a positive whole number of milliseconds, got ${options.ttlMs}.`);
+    }
+    this.ttlMs = options.ttlMs;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) {
+      throw new ReferenceError('Keys are required when reading.');
+    }
+    const items = await this.store.get(keys);
+    const found: StoreItems = {};
+    keys.forEach((key, index) => {
+      const item = items[index];
+      if (item !== undefined) {
+        // defineProperty, not assignment, so a key such as "__proto__" is returned like any other.
+        Object.defineProperty(found, key, { value: item, enumerable: true, writable: true, configurable: true });
+      }
+    });
+    return found;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) {
+      throw new ReferenceError('Changes are required when writing.');
+    }
+    const conflicts: string[] = [];
+    for (const key of Object.keys(changes)) {
+      const item: unknown = changes[key];
+      if (item === null || item === undefined) {
+        throw new TypeError(`Storage: cannot write "${key}": the item is ${item}.`);
+      }
+      // Copy like MemoryStorage (Object.assign semantics) so the caller's object keeps its old eTag.
+      const stored: StoreItem = { ...item, eTag: randomUUID() };
+      if (!(await this.store.putIfMatch(key, stored, expectedETagOf(item as StoreItem), this.ttlMs))) {
+        conflicts.push(key);
+      }
+    }
+    if (conflicts.length > 0) {
+      throw new StorageConflictError(conflicts);
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) {
+      throw new ReferenceError('Keys are required when deleting.');
+    }
+    await this.store.delete(keys);
+  }
+
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+/** MemoryStorage's rule: no eTag, an empty one or "*" overwrites; any other value must match the stored one. */
+function expectedETagOf(item: StoreItem): string | undefined {
+  const eTag: unknown = item.eTag;
+  return !eTag || eTag === '*' ? undefined : String(eTag);
+}

@@ -1,0 +1,26 @@
+import type { Loa } from '../domain/loa';
+
+/**
+ * Where a signed LOA goes. The conversation hands each signed version here exactly once per turn, and may hand the
+ * same version again (a retried turn, a double click): implementations must treat (referenceNumber, version) as
+ * the idempotency key and never submit one version twice.
+ */
+export interface LoaSubmitter {
+  submit(signed: SignedLoaSubmission): Promise<SubmissionReceipt>;
+}
+
+export interface SignedLoaSubmission {
+  readonly loa: Loa;
+  /**
+   * Where to tell the customer about progress: the serialized Bot Framework conversation reference. Kept opaque
+   * here so that the submission side never depends on the hosting SDK.
+   */
+  readonly conversation: Readonly<Record<string, unknown>>;
+}
+
+export interface SubmissionReceipt {
+  readonly referenceNumber: string;
+  readonly version: number;
+  /** ISO time the submission was stored durably (the first time, for a repeated hand-over). */
+  readonly acceptedAt: string;
+}

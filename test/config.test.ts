@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, parseConfig } from '../src/config';
+
+const APP_ID = '2f1d6c4e-8a55-4a4e-9f3c-6b7d2a1e0c9b';
+const TENANT_ID = '7d3b2a1c-0e9f-4d8c-b7a6-5f4e3d2c1b0a';
+
+function configError(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('parseConfig', () => {
+  it('has a working default for every setting', () => {
+    expect(parseConfig({})).toEqual({
+      server: { port: 3978, maxBodyBytes: 256 * 1024 },
+      bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, authEnabled: false },
+      storage: { url: 'sqlite://./data/bot.sqlite', ttlDays: 30 },
+      log: { level: 'info' },
+      porting: { countries: ['US', 'CA'] },
+    });
+  });
+
+  it('reads each variable into its group', () => {
+    const config = parseConfig({
+      PORT: '8080',
+      MAX_BODY_BYTES: '65536',
+      STORAGE_URL: 'redis://cache:6379',
+      STATE_TTL_DAYS: '7',
+      LOG_LEVEL: 'DEBUG',
+      PORTING_COUNTRIES: ' ca , us,CA',
+    });
+
+    expect(config.server).toEqual({ port: 8080, maxBodyBytes: 65536 });
+    expect(config.storage).toEqual({ url: 'redis://cache:6379', ttlDays: 7 });
+    expect(config.log.level).toBe('debug');
+    expect(config.porting.countries).toEqual(['CA', 'US']);
+  });
+
+  it('treats a blank value as unset', () => {
+    expect(parseConfig({ PORT: '', STORAGE_URL: '  ', MicrosoftAppId: '' })).toMatchObject({
+      server: { port: 3978 },
+      storage: { url: 'sqlite://./data/bot.sqlite' },
+      bot: { authEnabled: false },
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '39.78'],
+    ['MAX_BODY_BYTES', '10'],
+    ['STORAGE_URL', 'bogus://x'],
+    ['STORAGE_URL', 'just-a-path'],
+    ['STATE_TTL_DAYS', '0'],
+    ['STATE_TTL_DAYS', 'forever'],
+    ['LOG_LEVEL', 'loud'],
+    ['PORTING_COUNTRIES', 'US,XX'],
+    ['PORTING_COUNTRIES', ','],
+    ['MicrosoftAppId', 'not-a-guid'],
+    ['MicrosoftAppType', 'Sometimes'],
+  ])('refuses %s=%s in one line that names the variable, shows the value and says what is expected', (name, value) => {
+    const otherCredentials: Record<string, string> = name === 'MicrosoftAppId' ? { MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID } : {};
+    const message = configError({ ...otherCredentials, [name]: value });
+
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(new RegExp(`^${name}: '.*' is not valid\\. Use `));
+    expect(message).toContain(value.trim());
+  });
+
+  it('names every bad variable, one per line', () => {
+    const message = configError({ PORT: 'abc', LOG_LEVEL: 'loud' });
+
+    expect(message.split('\n')).toEqual([expect.stringMatching(/^PORT: /), expect.stringMatching(/^LOG_LEVEL: /)]);
+  });
+
+  it('does not show the credentials of a bad STORAGE_URL', () => {
+    const message = configError({ STORAGE_URL: 'bogus://admin:hunter2@cache:6379' });
+
+    expect(message).toMatch(/^STORAGE_URL: /);
+    expect(message).not.toContain('hunter2');
+  });
+
+  describe('bot authentication', () => {
+    it('is on, single-tenant by default, when the app ID, password and tenant are set', () => {
+      const config = parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID });
+
+      expect(config.bot).toEqual({ appId: APP_ID, appPassword: 'secret', appType: 'SingleTenant', tenantId: TENANT_ID, authEnabled: true });
+    });
+
+    it('accepts a multi-tenant app without a tenant, and a managed identity without a password', () => {
+      expect(parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' }).bot.authEnabled).toBe(true);
+      expect(
+        parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID }).bot.appType,
+      ).toBe('UserAssignedMSI');
+    });
+
+    it('asks for the tenant and password that a single-tenant app needs', () => {
+      expect(configError({ MicrosoftAppId: APP_ID }).split('\n')).toEqual([
+        'MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',
+        'MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant.',
+      ]);
+    });
+
+    it('refuses a password without an app ID rather than silently running without authentication', () => {
+      expect(configError({ MicrosoftAppPassword: 'secret' })).toMatch(/^MicrosoftAppId is required when MicrosoftAppPassword is set/);
+    });
+
+    it('never shows the password, even when refusing it', () => {
+      const message = configError({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: TENANT_ID,
+        MicrosoftAppPassword: 'hunter2-secret',
+      });
+
+      expect(message).toMatch(/^MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI/);
+      expect(message).not.toContain('hunter2');
+    });
+  });
+});
+
+describe('loadConfig', () => {
+  it('fills in from the .env file what the environment does not set', () => {
+    const envFile = join(mkdtempSync(join(tmpdir(), 'config-')), '.env');
+    writeFileSync(envFile, 'PORT=4000\nLOG_LEVEL=warn\n');
+
+    const config = loadConfig({ LOG_LEVEL: 'error' }, envFile);
+
+    expect(config.server.port).toBe(4000);
+    expect(config.log.level).toBe('error');
+  });
+
+  it('does without a .env file', () => {
+    expect(loadConfig({ PORT: '4001' }, join(tmpdir(), 'no-such-dir', '.env')).server.port).toBe(4001);
+  });
+});

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { validateAccountNumber } from '../../src/domain/accountNumber';
+import { type CarrierRef, carrierRef, getCarrier, unknownCarrierRef } from '../../src/domain/carriers';
+
+const RUNS = { numRuns: 300 };
+
+function ref(id: string): CarrierRef {
+  const carrier = getCarrier(id);
+  if (!carrier) throw new Error(`no carrier ${id}`);
+  return carrierRef(carrier);
+}
+
+const verizon = ref('verizon');
+const tmobile = ref('tmobile');
+const att = ref('att');
+const xfinityVoice = ref('xfinity-voice');
+
+describe('validateAccountNumber: accepted', () => {
+  it.each<[string, CarrierRef | undefined, string]>([
+    ['123456789', verizon, '123456789'],
+    [' 123 456 789 ', verizon, '123456789'],
+    ['123-456-789', verizon, '123456789'],
+    ['123456789', tmobile, '123456789'],
+    ['123456789', att, '123456789'],
+    ['123456789012', att, '123456789012'],
+    ['8499 1234 5678 9012', xfinityVoice, '8499123456789012'],
+    ['ab12-cd34', undefined, 'AB12CD34'],
+    ['1234', undefined, '1234'],
+    ['A1B2C3D4E5F6G7H8I9J0', unknownCarrierRef('Local Telco'), 'A1B2C3D4E5F6G7H8I9J0'],
+    ['Account number: 123456789', tmobile, '123456789'],
+    ['Acct # 123456789', tmobile, '123456789'],
+    ['acct no. 123456789', tmobile, '123456789'],
+    ['#123456789', tmobile, '123456789'],
+    ['my account number is 123456789', tmobile, '123456789'],
+    ['１２３４５６７８９', verizon, '123456789'],
+  ])('accepts %j for %o as %s', (raw, carrier, value) => {
+    expect(validateAccountNumber(raw, { carrier })).toEqual({ ok: true, value, warnings: [] });
+  });
+
+  it.each(['123456789-00001', '123456789 00001', '12345678900001'])(
+    'keeps the 9-digit Verizon account from %j and explains the dropped suffix',
+    (raw) => {
+      expect(validateAccountNumber(raw, { carrier: verizon })).toEqual({
+        ok: true,
+        value: '123456789',
+        warnings: [{ code: 'account_number.suffix_removed', message: expect.stringMatching(/first 9 characters.*aren't needed/) }],
+      });
+    },
+  );
+
+  it.each<[string, CarrierRef]>([
+    ['12345678', tmobile],
+    ['1234567890', att],
+    ['ABC123456', tmobile],
+  ])('accepts %j with a warning when it breaks an unconfirmed format', (raw, carrier) => {
+    const result = validateAccountNumber(raw, { carrier });
+    expect(result.ok && result.warnings).toEqual([
+      { code: 'account_number.unusual_format', message: expect.stringMatching(/usually .*digit number.*double-check it on your bill/) },
+    ]);
+  });
+
+  it('accepts a phone number for Verizon, whose prepaid accounts use it, explaining the monthly-plan case', () => {
+    expect(validateAccountNumber('(415) 555-0123', { carrier: verizon, numbers: ['+14155550123'] })).toEqual({
+      ok: true,
+      value: '4155550123',
+      warnings: [{ code: 'account_number.prepaid_phone_number', message: expect.stringMatching(/prepaid.*monthly plan.*9-digit/) }],
+    });
+  });
+
+  it('accepts, with a warning, a plain 10 digits that could be a phone number when the carrier has no fixed format', () => {
+    expect(validateAccountNumber('4155550199', { carrier: xfinityVoice, numbers: ['+14155550123'] })).toEqual({
+      ok: true,
+      value: '4155550199',
+      warnings: [{ code: 'account_number.looks_like_phone', message: expect.stringMatching(/looks like a phone number.*Xfinity bill/) }],
+    });
+  });
+});
+
+describe('validateAccountNumber: refused', () => {
+  it.each<[string, CarrierRef | undefined, string, RegExp]>([
+    ['', verizon, 'account_number.empty', /enter your Verizon account number.*My Verizon/],
+    ['Account number:', undefined, 'account_number.empty', /enter your account number.*on your bill/],
+    ['12', undefined, 'account_number.too_short', /at least 4.*bill/],
+    ['1'.repeat(21), undefined, 'account_number.too_long', /at most 20.*bill/],
+    ['1234/5678', undefined, 'account_number.invalid_characters', /only letters and digits.*copy it from your bill/],
+    ['12345678', verizon, 'account_number.format', /Verizon account number is a 9-digit number.*My Verizon/],
+    ['1234567890', verizon, 'account_number.format', /9-digit/],
+    ['ABC123456', verizon, 'account_number.format', /9-digit/],
+    ['(415) 555-0123', tmobile, 'account_number.is_phone_number', /looks like a phone number.*T-Mobile bill/],
+    ['+1 415 555 0123', undefined, 'account_number.is_phone_number', /looks like a phone number.*on your bill/],
+    ['415.555.0123', att, 'account_number.is_phone_number', /phone number.*myAT&T/],
+  ])('refuses %j for %o with %s', (raw, carrier, code, message) => {
+    expect(validateAccountNumber(raw, { carrier })).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } });
+  });
+
+  it('refuses one of the numbers being ported, typed plainly, as a phone number', () => {
+    const result = validateAccountNumber('415 555 0123', { carrier: xfinityVoice, numbers: ['+14155550123'] });
+    expect(!result.ok && result.error.code).toBe('account_number.is_phone_number');
+  });
+});
+
+describe('properties', () => {
+  const carriers = fc.constantFrom<CarrierRef | undefined>(
+    undefined, verizon, tmobile, att, xfinityVoice, ref('google-fi'), ref('rogers'), unknownCarrierRef('Local Telco'),
+  );
+  const accountLike = fc.stringMatching(/^[A-Za-z0-9 -]{0,24}$/);
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 60 }), carriers, (raw, carrier) => {
+        validateAccountNumber(raw, { carrier, numbers: ['+14155550123'] });
+      }),
+      RUNS,
+    );
+  });
+
+  it('is idempotent: an accepted account number validates to itself', () => {
+    fc.assert(
+      fc.property(fc.oneof(accountLike, fc.string()), carriers, (raw, carrier) => {
+        const first = validateAccountNumber(raw, { carrier });
+        if (!first.ok) return true;
+        const again = validateAccountNumber(first.value, { carrier });
+        return again.ok && again.value === first.value;
+      }),
+      RUNS,
+    );
+  });
+
+  it('never repeats the account number typed in any message', () => {
+    const secret = fc.stringMatching(/^[A-Za-z0-9]{5,20}$/).filter((value) => /\d/.test(value));
+    const written = fc.tuple(secret, fc.constantFrom('', 'Account number: ', ' ', '#')).map(([value, label]) => ({ value, raw: `${label}${value}` }));
+    fc.assert(
+      fc.property(written, carriers, ({ value, raw }, carrier) => {
+        const result = validateAccountNumber(raw, { carrier, numbers: ['+14155550123'] });
+        const texts = result.ok ? result.warnings.map((warning) => warning.message) : [result.error.message];
+        const tail = value.slice(-5);
+        return texts.every(
+          (text) => !text.toUpperCase().includes(value.toUpperCase()) && !(/\d/.test(tail) && text.includes(tail)),
+        );
+      }),
+      RUNS,
+    );
+  });
+});

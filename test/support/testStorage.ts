@@ -1,0 +1,19 @@
+import { createStorage, type BotStorage } from '../../src/storage/createStorage';
+
+/** The application's own storage, kept in memory. */
+export function memoryStorage(): Promise<BotStorage> {
+  return createStorage('memory://', { ttlDays: 1 });
+}
+
+/** `storage` as it is when its backend is down: reads and writes still work here, but the readiness ping fails. */
+export function withFailingPing(storage: BotStorage, failure: Error): BotStorage {
+  return {
+    read: (keys) => storage.read(keys),
+    write: (changes) => storage.write(changes),
+    delete: (keys) => storage.delete(keys),
+    close: () => storage.close(),
+    ping: async () => {
+      throw failure;
+    },
+  };
+}
