@@ -30,9 +30,9 @@ function fromEnv<S extends z.ZodType>(variable: EnvVariable, schema: S): S {
   return schema;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
-export type AppType = (typeof APP_TYPES)[number];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+type AppType = (typeof APP_TYPES)[number];
 
 const KIB = 1024;
 
@@ -135,7 +135,7 @@ function checkCredentials(bot: BotCredentials, ctx: z.RefinementCtx): void {
   }
 }
 
-/** Azure no longer creates multi-tenant bots, so an app ID without a type means single-tenant. */
+/** New Azure bots are single-tenant (creating multi-tenant ones was retired in 2025), so that is the default. */
 function resolveAppType(bot: BotCredentials): AppType {
   return bot.appType ?? (bot.appId ? 'SingleTenant' : 'MultiTenant');
 }
@@ -154,10 +154,6 @@ export type LogLevel = Config['log']['level'];
 type Env = Record<string, string | undefined>;
 type Group = keyof typeof settingsShape;
 
-function groupEntries(): [Group, z.ZodObject][] {
-  return Object.entries(settingsShape) as [Group, z.ZodObject][];
-}
-
 function variableAt(group: string, key: string): EnvVariable {
   const schema = settingsShape[group as Group].shape[key as never] as z.ZodType;
   const variable = envVariables.get(schema);
@@ -168,7 +164,7 @@ function variableAt(group: string, key: string): EnvVariable {
 /** Blank values count as unset, so that `NAME=` in `.env` falls back to the default. */
 function readRaw(env: Env): Record<Group, Record<string, string | undefined>> {
   return Object.fromEntries(
-    groupEntries().map(([group, schema]) => [
+    (Object.entries(settingsShape) as [Group, z.ZodObject][]).map(([group, schema]) => [
       group,
       Object.fromEntries(
         Object.keys(schema.shape).map((key) => {

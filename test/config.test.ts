@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import dotenv from 'dotenv';
 import { ConfigError, loadConfig, parseConfig } from '../src/config';
 
 const APP_ID = '2f1d6c4e-8a55-4a4e-9f3c-6b7d2a1e0c9b';
@@ -25,6 +26,12 @@ describe('parseConfig', () => {
       log: { level: 'info' },
       porting: { countries: ['US', 'CA'] },
     });
+  });
+
+  it('accepts .env.example as it stands, which documents the defaults', () => {
+    const example = dotenv.parse(readFileSync(join(__dirname, '..', '.env.example'), 'utf8'));
+
+    expect(parseConfig(example)).toEqual(parseConfig({}));
   });
 
   it('reads each variable into its group', () => {

@@ -38,7 +38,7 @@ const messages = {
   isPhoneNumber: (carrier: Carrier) =>
     `That looks like a phone number rather than an account number. ${carrier.instructions.accountNumber}`,
   looksLikePhoneNumber: (carrier: Carrier) =>
-    'That looks like a phone number. If it really is your account number, that\'s fine; otherwise: ' +
+    'That looks like a phone number — if it really is your account number, that\'s fine. ' +
     carrier.instructions.accountNumber,
   prepaidPhoneNumber: (carrier: Carrier) =>
     `That's a phone number, which is right for ${carrier.name} prepaid plans (there the phone number is the ` +

@@ -4,7 +4,7 @@ import type { PortingCountry } from './phoneNumbers';
 import { type AddressPieces, assembleStreet, normalizeAddressText, parseAddressLine } from './address/parseAddressLine';
 import { type PostalCode, parsePostalCode, regionsOfPostalCode } from './address/postalCodes';
 import { type Region, findRegion, regionByCode, regionDisplayName } from './address/regions';
-import { isMailingOnlyAddress, normalizeUnit, splitLeadingUnit } from './address/streetParts';
+import { isMailingOnlyAddress, joinUnits, splitLeadingUnit } from './address/streetParts';
 import { PortingCountrySchema } from './sharedSchemas';
 import { collapseWhitespace, joinAsList, quoted } from './text';
 
@@ -131,14 +131,12 @@ export function validateServiceAddress(raw: string, ctx: AddressContext = {}): F
 export function validateAddressParts(parts: AddressParts, ctx: AddressContext = {}): FieldResult<ServiceAddress> {
   const streetText = normalizeAddressText(parts.street ?? '');
   const unitText = collapseWhitespace(parts.unit ?? '');
-  const joined = [streetText, unitText, parts.city ?? ''].join(' ');
-  if (joined.length > MAX_LINE_LENGTH) return refuse('address.too_long', messages.tooLong);
-  if (isMailingOnlyAddress(joined)) return refuse('address.po_box', messages.mailingOnly);
+  if ([streetText, unitText, parts.city ?? ''].join(' ').length > MAX_LINE_LENGTH) return refuse('address.too_long', messages.tooLong);
 
   const street = assembleStreet(streetText === '' ? [] : streetText.split(', '));
   const hint = ctx.country ?? 'any';
   if (street.kind === 'extra-text') return refuse('address.extra_text', messages.extraText(street.extra, hint));
-  const unit = [...street.units, ...(unitText ? [normalizeUnit(unitText)] : [])].join(' ');
+  const unit = joinUnits([...street.units, unitText]);
 
   const optional = (text: string | undefined) => {
     const value = collapseWhitespace(text ?? '');
@@ -147,7 +145,7 @@ export function validateAddressParts(parts: AddressParts, ctx: AddressContext = 
   return checkPieces(
     {
       street: street.street,
-      unit: unit === '' ? undefined : unit,
+      unit,
       city: optional(parts.city),
       regionText: optional(parts.region),
       postalText: optional(parts.postalCode),
@@ -173,6 +171,10 @@ function checkPieces(pieces: AddressPieces, ctx: AddressContext): FieldResult<Se
   const country = countryOfPieces(pieces) ?? ctx.country;
   const words = country ?? 'any';
   const { street, unit, city, regionText, postalText } = pieces;
+  // Checked on the pieces too: a line can be split so that "Box" and a number only meet once written back as one line.
+  if (isMailingOnlyAddress([street, unit, city].filter((part) => part !== undefined).join(', '))) {
+    return refuse('address.po_box', messages.mailingOnly);
+  }
 
   const region = regionText === undefined ? undefined : findRegion(regionText);
   if (region?.kind === 'military') return refuse('address.military', messages.military);

@@ -95,7 +95,7 @@ const messages = {
   unknown: (name: string) =>
     `I don't have ${quoted(name)} in my list of phone companies. If that's the right name, just confirm it and I'll ` +
     'give you general instructions; otherwise, please check the spelling.',
-  confirmSuggestion: (carrier: Carrier) => `If so, please enter ${quoted(carrier.name)}.`,
+  confirmSuggestion: (carrier: Carrier) => `To go ahead, enter the company's full name, like ${quoted(carrier.name)}.`,
   unknownAccepted: (name: string) =>
     `${quoted(name)} isn't in my list of phone companies, so I'll use general guidance. Please make sure the name ` +
     'matches your bill.',

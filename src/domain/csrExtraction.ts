@@ -101,7 +101,7 @@ function cleanValue(raw: string, multiLine: boolean): string {
     .filter((line) => line !== '')
     .join('\n')
     .replace(/^["'“‘]+|["'”’]+$/g, '')
-    .replace(/[\s,;|]+$/, '')
+    .replace(/[\s,;|/]+$/, '')
     .trim();
 }
 

@@ -26,7 +26,7 @@ export const DEFAULT_NUMBERS_POLICY: NumbersPolicy = { countries: PORTING_COUNTR
 
 export interface NumbersToPort {
   readonly country: PortingCountry;
-  readonly numbers: readonly E164[];
+  readonly numbers: E164[];
 }
 
 const COUNTRY_ADJECTIVE: Readonly<Record<PortingCountry, string>> = { US: 'US', CA: 'Canadian' };

@@ -27,6 +27,8 @@ export interface BackendAtomicStoreOptions {
 }
 
 const DEFAULT_PING_TIMEOUT_MS = 5_000;
+// Each failed swap means another process changed the key in between; this many in a row means something is wrong.
+const MAX_SWAP_ATTEMPTS = 100;
 
 /**
  * The one AtomicStore: namespacing, record encoding, expiry and the eTag rule live here once; each backend only
@@ -65,8 +67,8 @@ export class BackendAtomicStore implements AtomicStore {
       return true;
     }
     // Optimistic compare-and-swap on the whole stored record: a failed swap means another process changed the key
-    // since we looked, so look again. The loop ends on a successful swap or on a live item with another eTag.
-    for (;;) {
+    // since we looked (perhaps deleting it, which must not count as a conflict), so look again.
+    for (let attempt = 0; attempt < MAX_SWAP_ATTEMPTS; attempt++) {
       const [current] = await this.backend.getMany([storedKey]);
       const live = current === undefined ? undefined : liveItem(current, this.now());
       if (live !== undefined && live.eTag !== expectedETag) {
@@ -76,6 +78,7 @@ export class BackendAtomicStore implements AtomicStore {
         return true;
       }
     }
+    throw new Error(`Storage: gave up writing "${key}": it changed under ${MAX_SWAP_ATTEMPTS} attempts in a row.`);
   }
 
   async delete(keys: readonly string[]): Promise<void> {

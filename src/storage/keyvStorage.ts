@@ -18,7 +18,9 @@
  * What a write guarantees: keys are written one at a time, in the order of the changes object, and each key either
  * takes the new item or is left exactly as it was. As in MemoryStorage, a key whose eTag conflicts does not stop the
  * other keys of the batch from being written; the write then rejects with a StorageConflictError naming every
- * conflicting key. There is no all-or-nothing transaction across keys (MemoryStorage has none either).
+ * conflicting key. There is no all-or-nothing transaction across keys (MemoryStorage has none either). A null or
+ * undefined item rejects the write with a TypeError at that key, keys before it having been written (MemoryStorage
+ * throws the same for a key it holds, and quietly stores {} for a new one).
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';

@@ -5,18 +5,16 @@
 export const storageKinds = ['sqlite', 'redis', 'postgres', 'memory'] as const;
 export type StorageKind = (typeof storageKinds)[number];
 
-const kindByScheme: Readonly<Record<string, StorageKind>> = {
-  sqlite: 'sqlite',
-  redis: 'redis',
-  rediss: 'redis',
-  postgres: 'postgres',
-  postgresql: 'postgres',
-  memory: 'memory',
-};
+const kindByScheme: ReadonlyMap<string, StorageKind> = new Map([
+  ['sqlite', 'sqlite'],
+  ['redis', 'redis'],
+  ['rediss', 'redis'],
+  ['postgres', 'postgres'],
+  ['postgresql', 'postgres'],
+  ['memory', 'memory'],
+]);
 
-const supportedUrls = Object.keys(kindByScheme)
-  .map((scheme) => `${scheme}://`)
-  .join(', ');
+const supportedUrls = [...kindByScheme.keys()].map((scheme) => `${scheme}://`).join(', ');
 
 const SQLITE_PREFIX = 'sqlite://';
 
@@ -26,7 +24,7 @@ export function parseStorageUrl(url: string): StorageKind {
   if (scheme === undefined) {
     throw new Error(`STORAGE_URL must start with a scheme such as sqlite://; supported: ${supportedUrls}.`);
   }
-  const kind = kindByScheme[scheme];
+  const kind = kindByScheme.get(scheme);
   if (kind === undefined) {
     throw new Error(`STORAGE_URL scheme "${scheme}://" is not supported; supported: ${supportedUrls}.`);
   }

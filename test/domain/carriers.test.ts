@@ -185,7 +185,7 @@ describe('validateCarrier', () => {
   it('refuses a near match with the suggestion in the message', () => {
     expect(validateCarrier('verison')).toEqual({
       ok: false,
-      error: { code: 'carrier.did_you_mean', message: 'Did you mean Verizon? If so, please enter “Verizon”.' },
+      error: { code: 'carrier.did_you_mean', message: 'Did you mean Verizon? To go ahead, enter the company\'s full name, like “Verizon”.' },
     });
   });
 

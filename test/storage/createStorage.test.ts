@@ -29,6 +29,11 @@ describe('parseStorageUrl', () => {
     expect(attempt).toThrow(expect.not.objectContaining({ message: expect.stringContaining('hunter2') }));
   });
 
+  it('rejects schemes named like built-in object properties', () => {
+    expect(() => parseStorageUrl('constructor://x')).toThrow('"constructor://" is not supported');
+    expect(() => parseStorageUrl('__proto__://x')).toThrow('STORAGE_URL must start with a scheme');
+  });
+
   it('rejects a URL without a scheme and a sqlite URL without a path', () => {
     expect(() => parseStorageUrl('./data/bot.sqlite')).toThrow('STORAGE_URL must start with a scheme');
     expect(() => parseStorageUrl('sqlite://')).toThrow('needs a file path');

@@ -1,36 +1,47 @@
 /**
- * One of the two competing processes in race.test.ts. Args: STORAGE_URL, namespace, key. Reads commands on stdin
- * ("read", "write <label>", "close") and answers each on stdout ("read <eTag>", "won", "lost", "error <message>"),
- * so the parent can release both writers at the same moment.
+ * One of the two competing processes in race.test.ts. Reads commands on stdin and answers each on stdout, so the
+ * parent can release both writers at the same moment:
+ *   "open <STORAGE_URL> <namespace> <key>" -> "ready"   (closes the storage opened before, if any)
+ *   "read"                                 -> "read <eTag>"
+ *   "write <label>"                        -> "won" | "lost" | "error <message>"
+ * It closes its storage and exits when stdin ends.
  */
 import { createInterface } from 'node:readline';
-import { createStorage, StorageConflictError } from '../../src/storage/createStorage';
+import { createStorage, StorageConflictError, type BotStorage } from '../../src/storage/createStorage';
 
 async function main(): Promise<void> {
-  const [url, namespace, key] = process.argv.slice(2);
-  const storage = await createStorage(url, { ttlDays: 1, namespace });
-  await storage.ping();
   const answer = (line: string) => process.stdout.write(`${line}\n`);
+  let storage: BotStorage | undefined;
+  let key = '';
   let eTag: string | undefined;
-  answer('ready');
-  for await (const command of createInterface({ input: process.stdin })) {
-    const [verb, label] = command.split(' ');
-    if (verb === 'close') {
-      break;
+  const opened = (): BotStorage => {
+    if (storage === undefined) {
+      throw new Error('send "open" first');
     }
-    if (verb === 'read') {
-      eTag = (await storage.read([key]))[key]?.eTag;
-      answer(`read ${eTag}`);
-    } else if (verb === 'write') {
-      try {
-        await storage.write({ [key]: { writer: label, eTag } });
+    return storage;
+  };
+  for await (const command of createInterface({ input: process.stdin })) {
+    const [verb, ...args] = command.split(' ');
+    try {
+      if (verb === 'open') {
+        await storage?.close();
+        const [url, namespace, storageKey] = args;
+        storage = await createStorage(url, { ttlDays: 1, namespace });
+        await storage.ping();
+        key = storageKey;
+        answer('ready');
+      } else if (verb === 'read') {
+        eTag = (await opened().read([key]))[key]?.eTag;
+        answer(`read ${eTag}`);
+      } else if (verb === 'write') {
+        await opened().write({ [key]: { writer: args[0], eTag } });
         answer('won');
-      } catch (error) {
-        answer(error instanceof StorageConflictError ? 'lost' : `error ${String(error)}`);
       }
+    } catch (error) {
+      answer(error instanceof StorageConflictError ? 'lost' : `error ${String(error)}`);
     }
   }
-  await storage.close();
+  await storage?.close();
 }
 
 main().catch((error: unknown) => {

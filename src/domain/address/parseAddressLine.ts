@@ -2,7 +2,7 @@ import type { PortingCountry } from '../phoneNumbers';
 import { splitPostalCodeAtEnd } from './postalCodes';
 import { regionAtEnd } from './regions';
 import { collapseWhitespace } from '../text';
-import { isUnitOnly, normalizeUnit, splitLeadingUnit, splitStreetFromCity, splitTrailingUnit } from './streetParts';
+import { isUnitOnly, joinUnits, normalizeUnit, splitLeadingUnit, splitStreetFromCity, splitTrailingUnit } from './streetParts';
 
 /** The pieces of an address as the customer wrote them, before any of them is checked. */
 export interface AddressPieces {
@@ -93,7 +93,7 @@ function parseStreetAndCity(segments: string[], pieces: AddressPieces): AddressL
     pieces: {
       ...pieces,
       ...(street.street ? { street: street.street } : {}),
-      ...joinUnits([...street.units, ...units]),
+      ...optionalUnit(joinUnits([...street.units, ...units])),
       ...(citySegment ? { city: citySegment } : {}),
     },
   };
@@ -119,7 +119,6 @@ export function assembleStreet(
   return { kind: 'street', street: streetText, units };
 }
 
-function joinUnits(units: readonly string[]): { unit?: string } {
-  const unit = units.filter((text) => text !== '').join(' ');
-  return unit ? { unit } : {};
+function optionalUnit(unit: string | undefined): { unit?: string } {
+  return unit === undefined ? {} : { unit };
 }

@@ -94,6 +94,12 @@ export function normalizeUnit(text: string): string {
   return (trimmed.match(EACH_UNIT) ?? []).map(canonicalUnit).join(' ');
 }
 
+/** Several units as one: "Bldg 2" + "Ste 300" → "Bldg 2 Ste 300"; undefined when there are none. */
+export function joinUnits(units: readonly string[]): string | undefined {
+  const unit = normalizeUnit(units.join(' '));
+  return unit === '' ? undefined : unit;
+}
+
 /** "123 Main St Apt 4" → street "123 Main St", unit "Apt 4". */
 export function splitTrailingUnit(text: string): { street: string; unit?: string } {
   const match = UNITS_AT_END.exec(text);
