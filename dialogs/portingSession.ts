@@ -16,8 +16,10 @@ export interface PortingSession {
   draft: CsrDraft;
   stage: PortingStage;
   tipsSeen: TipId[];
-  /** The customer confirmed their current service is still active (tip 1). */
+  /** The customer's answer to tip 1: true if their current service is still active, false if they cancelled it. */
   serviceActiveConfirmed?: boolean;
+  /** The carrier (id) whose own CSR, PIN and port-out lock instructions the customer was shown (tip 2's carrier part). */
+  carrierGuidanceFor?: string;
   /** Refused answers per field since the field was last accepted: three in a row offers help or an agent. */
   refusals: Partial<Record<CsrFieldName, number>>;
   /** The signed LOA, once the customer has signed. */
@@ -28,4 +30,9 @@ export interface PortingSession {
 
 export function newPortingSession(now: Date): PortingSession {
   return { draft: {}, stage: 'collecting', tipsSeen: [], refusals: {}, updatedAt: now.toISOString() };
+}
+
+/** A new port for the same customer: what they told us about the port goes, what they learnt (tips read) stays. */
+export function restartedPortingSession(session: PortingSession, now: Date): PortingSession {
+  return { ...newPortingSession(now), tipsSeen: session.tipsSeen, serviceActiveConfirmed: session.serviceActiveConfirmed };
 }

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
-import { newPortingSession, type PortingSession } from './portingSession';
+import { newPortingSession, restartedPortingSession, type PortingSession } from './portingSession';
 
 const SESSION_PROPERTY = 'portingSession';
 
@@ -39,6 +39,13 @@ export class PortingSessionStore {
     const session = await this.get(context);
     change(session);
     session.updatedAt = this.clock().toISOString();
+    await this.accessor.set(context, session);
+    return session;
+  }
+
+  /** Starts a new port: the draft, signature and progress are cleared; the tips already read are kept. */
+  async startOver(context: TurnContext): Promise<PortingSession> {
+    const session = restartedPortingSession(await this.get(context), this.clock());
     await this.accessor.set(context, session);
     return session;
   }

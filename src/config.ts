@@ -98,6 +98,24 @@ const settingsShape = {
         .prefault('US,CA'),
     ),
   }),
+  // The web page's chat. Without MicrosoftAppId it talks to a Direct Line bridge inside this server and these
+  // are not used; with one, the server trades the Direct Line channel's secret for a token for each visitor.
+  webChat: z.object({
+    directLineSecret: fromEnv(
+      { name: 'DIRECT_LINE_SECRET', expected: "Use a secret key of the Azure Bot's Direct Line channel.", echo: false },
+      z.string().optional(),
+    ),
+    directLineUrl: fromEnv(
+      {
+        name: 'DIRECT_LINE_URL',
+        expected: 'Use the Direct Line service address, such as https://directline.botframework.com or a regional one.',
+      },
+      z
+        .url({ protocol: /^https?$/ })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .default('https://directline.botframework.com'),
+    ),
+  }),
 };
 
 function isSupportedStorageUrl(url: string): boolean {
@@ -152,56 +170,134 @@ export type Config = z.infer<typeof configSchema>;
 export type LogLevel = Config['log']['level'];
 
 type Env = Record<string, string | undefined>;
-type Group = keyof typeof settingsShape;
+/** Settings in groups, each leaf a schema declared with `fromEnv`; `parseSettings` reads any such shape. */
+type SettingsShape = Record<string, z.ZodObject>;
+type RawSettings = Record<string, Record<string, string | undefined>>;
 
-function variableAt(group: string, key: string): EnvVariable {
-  const schema = settingsShape[group as Group].shape[key as never] as z.ZodType;
+function variableAt(shape: SettingsShape, group: string, key: string): EnvVariable {
+  const schema = shape[group].shape[key] as z.ZodType;
   const variable = envVariables.get(schema);
   if (!variable) throw new Error(`Setting ${group}.${key} does not name its environment variable.`);
   return variable;
 }
 
+function variablesOf(shape: SettingsShape): EnvVariable[] {
+  return Object.entries(shape).flatMap(([group, schema]) => Object.keys(schema.shape).map((key) => variableAt(shape, group, key)));
+}
+
+/** An environment variable that the bot reads at run time. */
+export interface ConfigVariable {
+  readonly name: string;
+  /** Never shown in errors: wherever the bot is deployed, its value must be kept as a secret. */
+  readonly secret: boolean;
+}
+
+/** Every variable `parseConfig` reads, in declaration order: what a deployment must be able to set. */
+export const configVariables: readonly ConfigVariable[] = variablesOf(settingsShape).map(({ name, echo }) => ({
+  name,
+  secret: echo === false,
+}));
+
 /** Blank values count as unset, so that `NAME=` in `.env` falls back to the default. */
-function readRaw(env: Env): Record<Group, Record<string, string | undefined>> {
+function readRaw(shape: SettingsShape, env: Env): RawSettings {
   return Object.fromEntries(
-    (Object.entries(settingsShape) as [Group, z.ZodObject][]).map(([group, schema]) => [
+    Object.entries(shape).map(([group, schema]) => [
       group,
       Object.fromEntries(
         Object.keys(schema.shape).map((key) => {
-          const value = env[variableAt(group, key).name]?.trim();
+          const value = env[variableAt(shape, group, key).name]?.trim();
           return [key, value === '' ? undefined : value];
         }),
       ),
     ]),
-  ) as Record<Group, Record<string, string | undefined>>;
+  );
 }
 
-function echo(variable: EnvVariable, value: string | undefined): string {
-  if (value === undefined) return 'A value';
+function echo(variable: EnvVariable, value: string): string {
   if (variable.echo === false) return 'The value';
   return `'${variable.echo ? variable.echo(value) : value}'`;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, raw: ReturnType<typeof readRaw>): string {
+function describeIssue(shape: SettingsShape, issue: z.core.$ZodIssue, raw: RawSettings): string {
   const [group, key] = issue.path.map(String);
-  const variable = variableAt(group, key);
+  const variable = variableAt(shape, group, key);
   if (issue.code === 'custom' && issue.params?.crossField) return `${variable.name} ${issue.message}`;
-  return `${variable.name}: ${echo(variable, raw[group as Group][key])} is not valid. ${variable.expected}`;
+  const value = raw[group][key];
+  if (value === undefined) return `${variable.name} is not set. ${variable.expected}`;
+  return `${variable.name}: ${echo(variable, value)} is not valid. ${variable.expected}`;
 }
 
-/** Validates the settings in `env`. Pure: reads nothing else. Throws a ConfigError naming every bad variable. */
-export function parseConfig(env: Env): Config {
-  const raw = readRaw(env);
-  const result = configSchema.safeParse(raw);
+/** Validates the variables that `shape` declares. Pure: reads nothing else. Throws a ConfigError naming every bad one. */
+function parseSettings<T>(shape: SettingsShape, schema: z.ZodType<T>, env: Env): T {
+  const raw = readRaw(shape, env);
+  const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, raw)).join('\n'));
+    throw new ConfigError(result.error.issues.map((issue) => describeIssue(shape, issue, raw)).join('\n'));
   }
   return result.data;
 }
 
-/** Reads the settings from `env`, filled in from the `.env` file (if there is one) where `env` lacks them. */
-export function loadConfig(env: Env = process.env, envFile = '.env'): Config {
+/** `env`, filled in from the `.env` file (if there is one) where `env` lacks a variable. */
+function withEnvFile(env: Env, envFile: string): Env {
   const merged = { ...env };
   dotenv.config({ path: envFile, quiet: true, processEnv: merged });
-  return parseConfig(merged);
+  return merged;
+}
+
+/** Validates the bot's settings in `env`. Pure: reads nothing else. Throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Env): Config {
+  return parseSettings(settingsShape, configSchema, env);
+}
+
+/** Reads the bot's settings from `env`, filled in from the `.env` file (if there is one) where `env` lacks them. */
+export function loadConfig(env: Env = process.env, envFile = '.env'): Config {
+  return parseConfig(withEnvFile(env, envFile));
+}
+
+function httpsUrl(variable: EnvVariable): z.ZodURL {
+  return fromEnv(variable, z.url({ protocol: /^https$/, hostname: z.regexes.domain }));
+}
+
+/**
+ * What `npm run teams:package` needs to fill in the Teams app manifest. Only the packaging step reads these: the
+ * running bot never does, so they are not part of `Config` and a deployment does not set them.
+ */
+const teamsPackageShape = {
+  app: z.object({
+    id: fromEnv(
+      {
+        name: 'TEAMS_APP_ID',
+        expected: 'Use the Teams app ID: a GUID of its own (not the bot ID), generated once and kept for every version.',
+      },
+      z.guid(),
+    ),
+    botId: fromEnv({ name: 'MicrosoftAppId', expected: "Use the bot's Microsoft app ID (a GUID) that Teams sends messages to." }, z.guid()),
+    botHostname: fromEnv(
+      { name: 'BOT_PUBLIC_HOSTNAME', expected: "Use the bot's public host name without https://, such as porting-assistant.azurewebsites.net." },
+      z.string().regex(z.regexes.domain),
+    ),
+  }),
+  developer: z.object({
+    name: fromEnv(
+      { name: 'TEAMS_DEVELOPER_NAME', expected: 'Use the publisher name that Teams shows with the app, up to 32 characters.' },
+      z.string().max(32),
+    ),
+    websiteUrl: httpsUrl({ name: 'TEAMS_WEBSITE_URL', expected: "Use the https:// address of the app's support page." }),
+    privacyUrl: httpsUrl({ name: 'TEAMS_PRIVACY_URL', expected: 'Use the https:// address of the privacy statement.' }),
+    termsOfUseUrl: httpsUrl({ name: 'TEAMS_TERMS_URL', expected: 'Use the https:// address of the terms of use.' }),
+  }),
+};
+
+const teamsPackageSchema = z.object(teamsPackageShape);
+
+export type TeamsPackageConfig = z.infer<typeof teamsPackageSchema>;
+
+/** Validates the Teams packaging settings in `env`. Pure. Throws a ConfigError naming every missing or bad variable. */
+export function parseTeamsPackageConfig(env: Env): TeamsPackageConfig {
+  return parseSettings(teamsPackageShape, teamsPackageSchema, env);
+}
+
+/** Reads the Teams packaging settings from `env`, filled in from the `.env` file where `env` lacks them. */
+export function loadTeamsPackageConfig(env: Env = process.env, envFile = '.env'): TeamsPackageConfig {
+  return parseTeamsPackageConfig(withEnvFile(env, envFile));
 }

@@ -131,7 +131,8 @@ export function validateServiceAddress(raw: string, ctx: AddressContext = {}): F
 export function validateAddressParts(parts: AddressParts, ctx: AddressContext = {}): FieldResult<ServiceAddress> {
   const streetText = normalizeAddressText(parts.street ?? '');
   const unitText = collapseWhitespace(parts.unit ?? '');
-  if ([streetText, unitText, parts.city ?? ''].join(' ').length > MAX_LINE_LENGTH) return refuse('address.too_long', messages.tooLong);
+  const everything = [streetText, unitText, parts.city, parts.region, parts.postalCode].join(' ');
+  if (everything.length > MAX_LINE_LENGTH) return refuse('address.too_long', messages.tooLong);
 
   const street = assembleStreet(streetText === '' ? [] : streetText.split(', '));
   const hint = ctx.country ?? 'any';
@@ -168,8 +169,7 @@ function countryOfPieces(pieces: AddressPieces): PortingCountry | undefined {
 
 /** Every check shared by the one-line and the field-by-field paths, in the order a customer would fix things. */
 function checkPieces(pieces: AddressPieces, ctx: AddressContext): FieldResult<ServiceAddress> {
-  const country = countryOfPieces(pieces) ?? ctx.country;
-  const words = country ?? 'any';
+  const words = countryOfPieces(pieces) ?? ctx.country ?? 'any';
   const { street, unit, city, regionText, postalText } = pieces;
   // Checked on the pieces too: a line can be split so that "Box" and a number only meet once written back as one line.
   if (isMailingOnlyAddress([street, unit, city].filter((part) => part !== undefined).join(', '))) {
@@ -197,31 +197,11 @@ function checkPieces(pieces: AddressPieces, ctx: AddressContext): FieldResult<Se
 
   if (!region) return refuse('address.region_unknown', messages.regionUnknown(regionText));
 
-  const postal = parsePostalCode(postalText);
-  if (!postal || postal.kind === 'malformed') {
-    return refuse(
-      region.country === 'US' ? 'address.zip_invalid' : 'address.postal_code_invalid',
-      messages.postalMalformed(postal?.text ?? postalText, region.country),
-    );
-  }
-  const postalCode = postal.postalCode;
-  if (postalCode.country !== region.country) {
-    return refuse('address.postal_code_wrong_country', messages.postalWrongCountry(postalCode, region));
-  }
   if (pieces.countryText !== undefined && pieces.countryText !== region.country) {
     return refuse('address.country_conflict', messages.countryWordMismatch(pieces.countryText, region));
   }
-
-  const warnings: FieldNotice[] = [];
-  const postalRegions = regionsOfPostalCode(postalCode);
-  if (postalRegions.length === 0) {
-    warnings.push({ code: 'address.zip_unrecognised', message: messages.zipUnrecognised(postalCode) });
-  } else if (!postalRegions.includes(region.code)) {
-    return refuse(
-      region.country === 'US' ? 'address.zip_state_mismatch' : 'address.postal_code_province_mismatch',
-      messages.postalRegionMismatch(postalCode, postalRegions.flatMap((code) => regionByCode(code) ?? []), region),
-    );
-  }
+  const postal = checkPostalCode(postalText, region);
+  if ('code' in postal) return refuse(postal.code, postal.message);
 
   if (ctx.country !== undefined && ctx.country !== region.country) {
     return refuse('address.country_mismatch', messages.countryMismatch(region.country, ctx.country));
@@ -233,11 +213,40 @@ function checkPieces(pieces: AddressPieces, ctx: AddressContext): FieldResult<Se
       ...(unit === undefined ? {} : { unit }),
       city,
       region: region.code,
-      postalCode: postalCode.text,
+      postalCode: postal.postalCode.text,
       country: region.country,
     },
-    warnings,
+    postal.warnings,
   );
+}
+
+/** The postal code read, and checked against the region: mismatches are the top cause of port rejections. */
+function checkPostalCode(
+  postalText: string,
+  region: Region,
+): { postalCode: PostalCode; warnings: FieldNotice[] } | FieldNotice {
+  const postal = parsePostalCode(postalText);
+  if (!postal || postal.kind === 'malformed') {
+    return {
+      code: region.country === 'US' ? 'address.zip_invalid' : 'address.postal_code_invalid',
+      message: messages.postalMalformed(postal?.text ?? postalText, region.country),
+    };
+  }
+  const { postalCode } = postal;
+  if (postalCode.country !== region.country) {
+    return { code: 'address.postal_code_wrong_country', message: messages.postalWrongCountry(postalCode, region) };
+  }
+  const postalRegions = regionsOfPostalCode(postalCode);
+  if (postalRegions.length === 0) {
+    return { postalCode, warnings: [{ code: 'address.zip_unrecognised', message: messages.zipUnrecognised(postalCode) }] };
+  }
+  if (!postalRegions.includes(region.code)) {
+    return {
+      code: region.country === 'US' ? 'address.zip_state_mismatch' : 'address.postal_code_province_mismatch',
+      message: messages.postalRegionMismatch(postalCode, postalRegions.flatMap((code) => regionByCode(code) ?? []), region),
+    };
+  }
+  return { postalCode, warnings: [] };
 }
 
 function checkStreet(street: string, unit: string | undefined): FieldNotice | undefined {

@@ -125,9 +125,14 @@ function validateBillingNumberInDraft(raw: string, draft: CsrDraft): FieldResult
   return results.find((result) => result.ok) ?? (results[0] as FieldResult<E164>);
 }
 
-/** The fields still to collect, in collection order; the PIN only where the carrier's rule requires one. */
+/**
+ * The fields still to collect, in collection order; the PIN only where the carrier's rule requires one, and then
+ * also when the customer said they have none (an answer given for an earlier carrier).
+ */
 export function missingFields(draft: CsrDraft): CsrFieldName[] {
-  return CSR_FIELDS.filter((field) => draft[field] === undefined && (field !== 'pin' || isPinRequired(draft.carrier)));
+  return CSR_FIELDS.filter((field) =>
+    field === 'pin' ? isPinRequired(draft.carrier) && pinOf(draft) === undefined : draft[field] === undefined,
+  );
 }
 
 /** Which fields' checks depend on which: a new carrier changes the account-number and PIN rules, new numbers the country. */

@@ -85,6 +85,11 @@ describe('missingFields', () => {
     expect(isPinRequired(undefined)).toBe(false);
   });
 
+  it('asks for the PIN again when "no PIN" was the answer for a carrier that did not need one', () => {
+    expect(missingFields({ carrier: fios, pin: '' })).not.toContain('pin');
+    expect(missingFields({ carrier: verizon, pin: '' })).toContain('pin');
+  });
+
   it('is empty for a complete draft', () => {
     expect(missingFields(completeVerizonDraft())).toEqual([]);
   });

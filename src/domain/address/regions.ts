@@ -16,7 +16,7 @@ export interface Region {
   readonly aliases?: readonly string[];
 }
 
-export const REGIONS: readonly Region[] = [
+const REGIONS: readonly Region[] = [
   { code: 'AL', name: 'Alabama', country: 'US', kind: 'state' },
   { code: 'AK', name: 'Alaska', country: 'US', kind: 'state' },
   { code: 'AZ', name: 'Arizona', country: 'US', kind: 'state' },
@@ -101,7 +101,7 @@ export const REGIONS: readonly Region[] = [
 ];
 
 /** Lower case, accents and dots removed, hyphens and runs of spaces made single spaces: how names are compared. */
-export function regionKey(text: string): string {
+function regionKey(text: string): string {
   return foldForComparison(text)
     .replace(/[.ʻ'()]/g, '')
     .replace(/&/g, ' and ')

@@ -1,0 +1,108 @@
+/**
+ * The guard every card-driven dialog uses against stale cards and double clicks. Each card the bot sends gets a new
+ * card id, carried in the data of every Action.Submit on it (`{ action, cardId }`) and kept in the sending dialog's
+ * state as its current card. A submit is then one of:
+ * - from the current card: handed to the dialog;
+ * - from a card that has already done its job (a double click, a retried turn): ignored with a short note, so it is
+ *   never processed twice — the ledger of handled cards lives in conversation state, so this holds even after the
+ *   dialog that sent the card has ended;
+ * - from any other card (a button from an earlier step): a gentle note, and the current prompt again.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type Activity,
+  CardFactory,
+  type ConversationState,
+  MessageFactory,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import { z } from 'zod';
+import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
+
+export const cardActionText = {
+  fromEarlierStep: "That card is from an earlier step. Here's where we are now.",
+  alreadyHandled: "I've already got that one, so there's nothing more to do with it.",
+} as const;
+
+/** The dialog state that remembers which card the dialog is waiting on. */
+export interface CardHolder {
+  cardId?: string;
+}
+
+/** What the customer sent, once stray card submits are answered. */
+export type CardTurn =
+  | { kind: 'text'; text: string }
+  /** A button on the current card, with the card's input values. */
+  | { kind: 'action'; action: string; values: Readonly<Record<string, string>> }
+  /** A submit from an earlier or already handled card: the customer has had their answer. */
+  | { kind: 'answered' };
+
+const SubmitDataSchema = z.looseObject({ action: z.string().min(1), cardId: z.string().min(1) });
+
+const LedgerSchema = z.object({ handled: z.array(z.string()) });
+type CardLedger = z.infer<typeof LedgerSchema>;
+
+/** Enough to catch double clicks and retried turns, small enough to keep conversation state small. */
+const REMEMBERED_CARDS = 50;
+const LEDGER_PROPERTY = 'handledCards';
+
+/** Adaptive Cards submit strings; other clients may send numbers or booleans, which are read as the same text. */
+function inputValues(data: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [id, value] of Object.entries(data)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[id] = String(value);
+  }
+  return values;
+}
+
+export class CardActions {
+  private readonly ledger: StatePropertyAccessor<CardLedger>;
+
+  constructor(conversationState: ConversationState) {
+    this.ledger = conversationState.createProperty<CardLedger>(LEDGER_PROPERTY);
+  }
+
+  /** Makes a new card the holder's current one; `render` draws it with its card id. */
+  present(holder: CardHolder, render: (cardId: string) => AdaptiveCardJson): Partial<Activity> {
+    holder.cardId = randomUUID();
+    return MessageFactory.attachment(CardFactory.adaptiveCard(render(holder.cardId)));
+  }
+
+  /**
+   * Reads the turn's activity for the dialog that holds `holder`. A stray submit is answered here (`showCurrent`
+   * puts the current prompt back after the note); the dialog handles the rest.
+   */
+  async receive(context: TurnContext, holder: CardHolder, showCurrent: () => Promise<void>): Promise<CardTurn> {
+    const submitted = SubmitDataSchema.safeParse(context.activity.value);
+    if (!submitted.success) return { kind: 'text', text: context.activity.text ?? '' };
+    const { action, cardId, ...inputs } = submitted.data;
+    if (await this.isHandled(context, cardId)) {
+      await context.sendActivity(cardActionText.alreadyHandled);
+      return { kind: 'answered' };
+    }
+    if (cardId !== holder.cardId) {
+      await context.sendActivity(cardActionText.fromEarlierStep);
+      await showCurrent();
+      return { kind: 'answered' };
+    }
+    return { kind: 'action', action, values: inputValues(inputs) };
+  }
+
+  /** The holder's current card has done its job: any later submit of it is a repeat. */
+  async complete(context: TurnContext, holder: CardHolder): Promise<void> {
+    if (holder.cardId === undefined) return;
+    const ledger = await this.read(context);
+    await this.ledger.set(context, { handled: [...ledger.handled, holder.cardId].slice(-REMEMBERED_CARDS) });
+    holder.cardId = undefined;
+  }
+
+  private async isHandled(context: TurnContext, cardId: string): Promise<boolean> {
+    return (await this.read(context)).handled.includes(cardId);
+  }
+
+  private async read(context: TurnContext): Promise<CardLedger> {
+    const stored = LedgerSchema.safeParse(await this.ledger.get(context));
+    return stored.success ? stored.data : { handled: [] };
+  }
+}

@@ -1,0 +1,32 @@
+import { ActionTypes, Channels, InputHints, MessageFactory, type Activity } from 'botbuilder';
+import { ChoiceFactory, ListStyle, type Choice } from 'botbuilder-dialogs';
+import { buttonLabels, type ButtonName } from './text/buttonLabels';
+
+/**
+ * How choices are shown on each channel. Suggested actions disappear once answered, which suits a conversation, and
+ * Web Chat, the Emulator and the terminal client all show them; Teams shows them only in some chats, so there the
+ * buttons go on a hero card. Every choice can also be typed.
+ */
+export function choiceStyleFor(channelId: string | undefined): ListStyle {
+  return channelId === Channels.Msteams ? ListStyle.heroCard : ListStyle.suggestedAction;
+}
+
+/** A choice whose button sends `label` (imBack) and whose value is `value`. */
+export function labelledChoice(value: string, label: string): Choice {
+  return { value, action: { type: ActionTypes.ImBack, title: label, value: label } };
+}
+
+/** One of our named buttons as a choice: its value is the intent it stands for. */
+export function buttonChoice(name: ButtonName): Choice {
+  return labelledChoice(name, buttonLabels[name]);
+}
+
+/** A question for free-text answers, with buttons for the likely answers (or none), shown as the channel allows. */
+export function questionActivity(channelId: string | undefined, text: string, choices: readonly Choice[] = []): Partial<Activity> {
+  if (choices.length === 0) return MessageFactory.text(text, text, InputHints.ExpectingInput);
+  const activity =
+    choiceStyleFor(channelId) === ListStyle.heroCard
+      ? ChoiceFactory.heroCard([...choices], text, text)
+      : ChoiceFactory.suggestedAction([...choices], text, text);
+  return { ...activity, inputHint: InputHints.ExpectingInput };
+}

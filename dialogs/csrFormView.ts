@@ -1,0 +1,119 @@
+/**
+ * The data the form card is drawn from: the draft's values pre-filled (secrets never), and after a round, the
+ * refused inputs as typed with their messages under them.
+ */
+import {
+  CSR_FIELD_LABELS,
+  type CsrDraft,
+  type CsrFieldName,
+  type CsrValue,
+  type PortRequestField,
+  csrFieldText,
+  formatPhoneNumber,
+  isSecretField,
+} from '../src/domain';
+import { type AddressInputId, type CsrFormCardData, type FormInputId, type FormInputView } from '../src/cards/csrFormCard';
+import type { FormRound } from './csrFormCheck';
+import { formText } from './text/formText';
+
+/** What the form card's buttons submit. */
+export const FORM_ACTIONS = { submit: 'csrForm.submit', stepByStep: 'csrForm.stepByStep' } as const;
+
+const text = formText.card;
+const NO_ROUND: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false };
+
+/** Inputs the channel insists on before it submits; the rest may be blank (optional, defaulted or kept). */
+const REQUIRED: ReadonlySet<FormInputId> = new Set<FormInputId>([
+  'numbers', 'carrier', 'holderName', 'street', 'city', 'region', 'postalCode', 'contactEmail',
+]);
+
+function draftText(field: CsrFieldName, draft: CsrDraft): string {
+  const value = draft[field];
+  return value === undefined || isSecretField(field) ? '' : csrFieldText(field, value as CsrValue<typeof field>);
+}
+
+function addressPartText(part: AddressInputId, draft: CsrDraft): string {
+  return draft.serviceAddress?.[part] ?? '';
+}
+
+class FormViewBuilder {
+  constructor(
+    private readonly draft: CsrDraft,
+    private readonly round: FormRound,
+  ) {}
+
+  input(id: FormInputId, label: string, placeholder: string, saved: string, slot?: PortRequestField): FormInputView {
+    return {
+      label,
+      placeholder,
+      value: this.round.entered[id] ?? saved,
+      isRequired: REQUIRED.has(id),
+      requiredMessage: text.required(label),
+      error: slot === undefined ? '' : (this.round.errors[slot] ?? ''),
+      note: slot === undefined ? '' : (this.round.notes[slot] ?? []).join(' '),
+    };
+  }
+
+  field(field: Exclude<CsrFieldName, 'serviceAddress'>, placeholder: string): FormInputView {
+    return this.input(field, CSR_FIELD_LABELS[field], placeholder, draftText(field, this.draft), field);
+  }
+
+  /** Never pre-filled; once saved, a blank input keeps it (and a saved account number is no longer required). */
+  secret(field: 'accountNumber' | 'pin', placeholder: string): FormInputView {
+    const saved = this.draft[field] !== undefined && this.draft[field] !== '';
+    const view = this.input(field, CSR_FIELD_LABELS[field], saved ? text.savedSecret : placeholder, '', field);
+    return { ...view, value: '', isRequired: field === 'accountNumber' && !saved };
+  }
+
+  addressPart(part: AddressInputId): FormInputView {
+    return this.input(part, text.addressLabels[part], text.placeholders[part], addressPartText(part, this.draft));
+  }
+}
+
+export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, cardId: string): CsrFormCardData {
+  const current = round ?? NO_ROUND;
+  const build = new FormViewBuilder(draft, current);
+  const firstNumber = draft.numbers?.numbers[0];
+  const problemCount = Object.keys(current.errors).length;
+  return {
+    cardId,
+    text: {
+      heading: text.heading,
+      intro: text.intro,
+      fixSummary: text.fixSummary(problemCount),
+      addressHeading: text.addressHeading,
+      addressHint: text.addressHint,
+      submit: text.submit,
+      stepByStep: text.stepByStep,
+      fallback: text.fallback,
+    },
+    hasProblems: problemCount > 0,
+    inputs: {
+      numbers: build.field('numbers', text.placeholders.numbers),
+      carrier: build.field('carrier', text.placeholders.carrier),
+      accountNumber: build.secret('accountNumber', text.placeholders.accountNumber),
+      pin: build.secret('pin', text.placeholders.pin),
+      holderName: build.field('holderName', text.placeholders.holderName),
+      authorizedPerson: build.input(
+        'authorizedPerson',
+        text.authorizedPersonLabel,
+        text.placeholders.authorizedPerson,
+        draft.authorizedPerson ?? '',
+        'authorizedPerson',
+      ),
+      street: build.addressPart('street'),
+      unit: build.addressPart('unit'),
+      city: build.addressPart('city'),
+      region: build.addressPart('region'),
+      postalCode: build.addressPart('postalCode'),
+      billingNumber: build.field('billingNumber', text.billingNumber(firstNumber === undefined ? undefined : formatPhoneNumber(firstNumber))),
+      contactEmail: build.field('contactEmail', text.placeholders.contactEmail),
+    },
+    address: {
+      error: current.errors.serviceAddress ?? '',
+      note: (current.notes.serviceAddress ?? []).join(' '),
+    },
+    carrierCheck: { show: current.carrierUnknown, label: text.carrierCheckLabel, title: text.carrierCheckTitle },
+    actions: FORM_ACTIONS,
+  };
+}

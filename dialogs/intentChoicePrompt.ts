@@ -1,0 +1,86 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt,
+  type FoundChoice,
+  type PromptOptions,
+  type PromptRecognizerResult,
+} from 'botbuilder-dialogs';
+import { buttonChoice, choiceStyleFor } from './choices';
+import { isButtonLabel, recognizeIntent, type Intent } from './intents';
+import type { ButtonName } from './text/buttonLabels';
+import { promptText } from './text/promptText';
+
+export interface IntentChoiceOptions {
+  /** Intents accepted as answers without a button of their own (typed only), e.g. "form" at the main menu. */
+  readonly alsoAccepts?: readonly Intent[];
+  /**
+   * Intents that are neither accepted nor an interruption here: they get the "please choose" retry. A yes/no question
+   * keeps "cancel", which would otherwise be ambiguous between "no" and "stop everything".
+   */
+  readonly keeps?: readonly Intent[];
+}
+
+/**
+ * A choice among named buttons, each standing for an intent. A message is recognised by the intent recognizer first
+ * (so "I want to switch my number to you" picks "Start my port"), then by the SDK's choice recognizer (labels,
+ * "1", "the second one"). A button pressed when it no longer fits gets a gentle word before the question again.
+ * The result is the chosen intent, as the FoundChoice's value.
+ */
+export class IntentChoicePrompt extends ChoicePrompt {
+  constructor(
+    dialogId: string,
+    private readonly buttons: readonly ButtonName[],
+    private readonly options: IntentChoiceOptions = {},
+  ) {
+    super(dialogId);
+  }
+
+  /** Whether `intent` answers this question (and so must not interrupt it). */
+  answers(intent: Intent): boolean {
+    return this.accepts(intent) || (this.options.keeps ?? []).includes(intent);
+  }
+
+  private accepts(intent: Intent): boolean {
+    return (this.buttons as readonly Intent[]).includes(intent) || (this.options.alsoAccepts ?? []).includes(intent);
+  }
+
+  private withButtons(context: TurnContext, options: PromptOptions): PromptOptions {
+    return { ...options, choices: this.buttons.map(buttonChoice), style: choiceStyleFor(context.activity.channelId) };
+  }
+
+  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    if (isRetry) {
+      await context.sendActivity(isButtonLabel(context.activity.text) ? promptText.staleButton : promptText.notUnderstood);
+    }
+    await super.onPrompt(context, state, this.withButtons(context, options), isRetry);
+  }
+
+  protected override async onRecognize(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<FoundChoice>> {
+    const intent = recognizeIntent(context.activity.text);
+    if (intent !== undefined && this.accepts(intent)) {
+      const index = (this.buttons as readonly Intent[]).indexOf(intent);
+      return { succeeded: true, value: { value: intent, index, score: 1, synonym: context.activity.text } };
+    }
+    if (intent !== undefined) return { succeeded: false };
+    return super.onRecognize(context, state, this.withButtons(context, options));
+  }
+}
+
+/** A yes/no question. */
+export function yesNoPrompt(dialogId: string): IntentChoicePrompt {
+  return new IntentChoicePrompt(dialogId, ['yes', 'no'], { keeps: ['cancel'] });
+}
+
+/** The intent chosen at an IntentChoicePrompt, from the step's result. */
+export function chosenIntent(result: unknown): Intent | undefined {
+  const value = (result as FoundChoice | undefined)?.value;
+  return value === undefined ? undefined : (value as Intent);
+}
+
+export function saidYes(result: unknown): boolean {
+  return chosenIntent(result) === 'yes';
+}

@@ -1,0 +1,94 @@
+/**
+ * What a customer's message asks for, when it asks for something rather than answering a question: keyword and
+ * phrase patterns, matched against the whole (short) message so that an answer such as an address or a name is never
+ * mistaken for a command. Every button label (text/buttonLabels.ts) is recognised as the intent it stands for.
+ */
+import { buttonLabels } from './text/buttonLabels';
+
+export const INTENTS = [
+  'cancelAndDelete',
+  'cancel',
+  'startOver',
+  'agent',
+  'status',
+  'help',
+  'form',
+  'tips',
+  'resume',
+  'keepTrying',
+  'yes',
+  'no',
+  'startPort',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** Longer messages are answers or pasted records, never commands. */
+const MAX_COMMAND_LENGTH = 120;
+
+/** In INTENTS order: the first intent whose pattern matches wins ("start over" is not "start", "cancel and delete" not "cancel"). */
+const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
+  cancelAndDelete: [
+    /^(?:(?:cancel|stop|quit)\b.*\b)?(?:delete|erase|remove|wipe|forget)\b(?:.*\b)?(?:details|data|info|information|answers|everything|draft)(?: too| as well)?$/,
+  ],
+  cancel: [
+    /^(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|about it)|i(?:'d like| want| need) to (?:cancel|stop|quit))$/,
+    /^(?:cancel|stop) (?:it|this|that|here|now|for now|my port|the port|my request|the request|porting|the transfer)$/,
+  ],
+  startOver: [
+    /^(?:(?:let's |i want to |i'd like to |can i )?start (?:over|again|from scratch|from the (?:beginning|start|top))|restart|begin again|reset)$/,
+  ],
+  agent: [
+    /^(?:(?:i (?:want|need|would like|'d like)|can i|could i|let me|may i)(?: to)? )?(?:talk|speak|chat) (?:to|with) (?:an? |the |some |a real |a live |real |live )?(?:agent|human|person|representative|rep|operator|someone|somebody|support|customer (?:service|support|care)|specialist)(?: please| now)?$/,
+    /^(?:(?:i (?:want|need|would like|'d like)) )?(?:an? |the |a real |a live |real |live )?(?:agent|human|person|representative|rep|operator|human agent|live agent|customer (?:service|support|care))(?: please)?$/,
+  ],
+  status: [
+    /^(?:(?:check|what(?:'s| is)|show|see|get)(?: (?:the|my))? (?:port |request |transfer )?status(?: of my (?:port|request|transfer))?|(?:port |my )?status|(?:where|how) (?:is|'s) my (?:port|request|transfer|number)|check my port|any (?:news|updates?)|is my (?:port|transfer) (?:done|complete|finished))$/,
+  ],
+  help: [
+    /^(?:\?+|help|help me|i need help|need help|what do i do|what should i (?:do|say|type|enter|put)|i'm (?:stuck|confused|lost)|i don't (?:understand|know|get it)|what does (?:this|that|it) mean|what(?:'s| is) (?:this|that)|huh|explain|more help(?: on this(?: field| question| one)?)?|(?:how|where) (?:do|can) i find (?:this|that|it))$/,
+  ],
+  form: [
+    /^(?:(?:the |a |one )?form|(?:show|give|send) me (?:the|a|one) form|fill in (?:one|a|the) form|(?:use|open) (?:the|a|one) form|i(?:'d| would) (?:rather|prefer|like)(?: to (?:use|fill in))? (?:a|the|one) form|all (?:at once|in one go))$/,
+  ],
+  tips: [/^(?:(?:porting |quick |some )?tips?|give me (?:some )?tips|advice|what do i need(?: to know)?|how does (?:it|this|porting) work)$/, /\btips\b/],
+  resume: [
+    /^(?:continue|carry on|resume|go on|keep going|(?:continue|pick up) where i (?:stopped|left off)|continue my (?:port|request)|finish my (?:port|request))$/,
+  ],
+  keepTrying: [/^(?:keep trying|try again|let me try again|i'll try again|one more try)$/],
+  yes: [/^(?:y|ya|yea|ok|okay|k|correct|right|it is|active|of course|absolutely|definitely|affirmative|i do|that's (?:right|correct|it))$/, /^(?:yes|yeah|yep|yup|sure)\b/, /^(?:it's )?still active$/],
+  no: [/^(?:n|nah|not really|incorrect|wrong|that's wrong|negative|i don't|it's not|it isn't|not active)$/, /^(?:no|nope)\b/, /^(?:it's |it was |i )?(?:already )?cancell?ed(?: it)?$/],
+  startPort: [
+    /^(?:port|start|begin|get started|let's (?:go|start|begin|do it)|start (?:a|my|the) port|start porting|new port)$/,
+    /\b(?:port|transfer|switch|move|bring|take)\b.*\b(?:number|numbers|line|lines|phone)\b/,
+  ],
+};
+
+/** Lower case, straight apostrophes, single spaces, no surrounding punctuation or politeness. */
+function normalize(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s.,!:;-]+|[\s.,!:;?]+$/g, '')
+    .replace(/^(?:please|pls|hi|hello|hey|ok so|so|um)[, ]+/, '')
+    .replace(/[, ]+(?:please|pls|thanks|thank you)$/, '');
+}
+
+/** The intent of a message, if it is a command rather than an answer. A lone "?" asks for help. */
+export function recognizeIntent(text: string | undefined): Intent | undefined {
+  if (text === undefined || text.length > MAX_COMMAND_LENGTH) return undefined;
+  if (/^\s*\?+\s*$/.test(text)) return 'help';
+  const message = normalize(text);
+  if (message === '') return undefined;
+  return INTENTS.find((intent) => PATTERNS[intent].some((pattern) => pattern.test(message)));
+}
+
+const LABELS: ReadonlySet<string> = new Set(Object.values(buttonLabels).map(normalize));
+
+/** Whether the message is exactly one of our button labels: pressed, most likely, rather than typed. */
+export function isButtonLabel(text: string | undefined): boolean {
+  return text !== undefined && LABELS.has(normalize(text));
+}
+

@@ -1,0 +1,136 @@
+import { ActivityTypes } from 'botbuilder';
+import {
+  ComponentDialog,
+  ConfirmPrompt,
+  Dialog,
+  type DialogContext,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { ConversationDeps } from './conversationDeps';
+import { hasAnyAnswer } from './draftFields';
+import { IntentChoicePrompt, saidYes, yesNoPrompt } from './intentChoicePrompt';
+import { recognizeIntent, type Intent } from './intents';
+import { portStatusText } from './portStatus';
+import { currentStepHelp, innermostContext, setStepHelp } from './stepHelp';
+import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
+
+/** What the customer may ask for at any step, whatever the question on screen. */
+const INTERRUPTIONS = ['help', 'status', 'agent', 'cancel', 'cancelAndDelete', 'startOver'] as const satisfies readonly Intent[];
+export type Interruption = (typeof INTERRUPTIONS)[number];
+
+const isInterruption = (intent: Intent): intent is Interruption => (INTERRUPTIONS as readonly Intent[]).includes(intent);
+
+const CONFIRM_WATERFALL = 'interruption.confirm';
+const CONFIRM_PROMPT = 'interruption.yesNo';
+
+interface ConfirmOptions {
+  intent: ConfirmedInterruption;
+}
+
+/**
+ * The base of every dialog in the conversation (core-bot's CancelAndHelpDialog, grown up). The outermost active one
+ * sees each message first, so interruptions work at every step, however deeply nested:
+ * - help explains the current step (see stepHelp.ts) and asks its question again;
+ * - status and agent answer, then ask the current question again;
+ * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act.
+ * A word that answers the question on screen is an answer, not an interruption: "no" or "cancel" at a yes/no question,
+ * "start over" where it is one of the offered choices.
+ */
+export abstract class InterruptibleDialog<O extends object = object> extends ComponentDialog<O> {
+  private readonly confirmedKey: symbol;
+
+  protected constructor(
+    dialogId: string,
+    protected readonly deps: ConversationDeps,
+    initialDialogId: string,
+  ) {
+    super(dialogId);
+    this.confirmedKey = Symbol(`${dialogId}.confirmedInterruption`);
+    this.addDialog(yesNoPrompt(CONFIRM_PROMPT));
+    this.addDialog(
+      new WaterfallDialog(CONFIRM_WATERFALL, [this.askConfirmationStep.bind(this), this.actOnConfirmationStep.bind(this)]),
+    );
+    this.initialDialogId = initialDialogId;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interruption = this.interruptionIn(innerDc);
+    if (interruption) return this.interrupt(innerDc, interruption);
+    const result = await super.onContinueDialog(innerDc);
+    const confirmed = innerDc.context.turnState.get(this.confirmedKey) as ConfirmedInterruption | undefined;
+    return confirmed ? this.afterInterruption(innerDc, confirmed) : result;
+  }
+
+  /**
+   * Where the conversation goes once a cancel or start over has been carried out; the stack below this dialog is
+   * empty by then. By default this dialog ends; the main dialog overrides it to go back to its menu or start again.
+   */
+  protected async afterInterruption(innerDc: DialogContext, _interruption: ConfirmedInterruption): Promise<DialogTurnResult> {
+    return innerDc.endDialog();
+  }
+
+  private interruptionIn(innerDc: DialogContext): Interruption | undefined {
+    const { type, text } = innerDc.context.activity;
+    if (type !== ActivityTypes.Message || !text) return undefined;
+    const intent = recognizeIntent(text);
+    if (intent === undefined || !isInterruption(intent)) return undefined;
+    const active = innermostContext(innerDc);
+    const prompt = active.activeDialog && active.findDialog(active.activeDialog.id);
+    if (prompt instanceof IntentChoicePrompt && prompt.answers(intent)) return undefined;
+    if (prompt instanceof ConfirmPrompt && intent === 'cancel') return undefined;
+    return intent;
+  }
+
+  private async interrupt(innerDc: DialogContext, interruption: Interruption): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    switch (interruption) {
+      case 'help':
+        await context.sendActivity(`${currentStepHelp(innerDc) ?? interruptionText.generalHelp}\n\n${interruptionText.anytime}`);
+        return this.askAgain(innerDc);
+      case 'status':
+        await context.sendActivity(portStatusText(await this.deps.sessions.find(context)));
+        return this.askAgain(innerDc);
+      case 'agent':
+        await context.sendActivity(interruptionText.agent(this.deps.supportContact));
+        return this.askAgain(innerDc);
+      default: {
+        const session = await this.deps.sessions.find(context);
+        if (session && hasAnyAnswer(session.draft)) return innerDc.beginDialog(CONFIRM_WATERFALL, { intent: interruption });
+        await this.carryOut(innerDc, interruption);
+        await innerDc.cancelAllDialogs();
+        return this.afterInterruption(innerDc, interruption);
+      }
+    }
+  }
+
+  private async askAgain(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+
+  private async carryOut(dc: DialogContext, interruption: ConfirmedInterruption): Promise<void> {
+    if (interruption === 'cancelAndDelete') await this.deps.sessions.clear(dc.context);
+    if (interruption === 'startOver') await this.deps.sessions.startOver(dc.context);
+    await dc.context.sendActivity(interruptionText.done[interruption]);
+  }
+
+  private async askConfirmationStep(step: WaterfallStepContext<ConfirmOptions>): Promise<DialogTurnResult> {
+    const { intent } = step.options;
+    setStepHelp(step, interruptionText.confirmHelp[intent]);
+    return step.prompt(CONFIRM_PROMPT, { prompt: interruptionText.confirm[intent] });
+  }
+
+  /** On "no" the dialog below asks its question again; on "yes" the whole stack goes and afterInterruption decides. */
+  private async actOnConfirmationStep(step: WaterfallStepContext<ConfirmOptions>): Promise<DialogTurnResult> {
+    const { intent } = step.options;
+    if (!saidYes(step.result)) {
+      await step.context.sendActivity(interruptionText.carryOn);
+      return step.endDialog();
+    }
+    await this.carryOut(step, intent);
+    step.context.turnState.set(this.confirmedKey, intent);
+    return step.cancelAllDialogs();
+  }
+}

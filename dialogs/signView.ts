@@ -1,0 +1,49 @@
+/** The data the signing cards are drawn from: the letter with its details masked, and the last confirmation. */
+import { AUTHORIZATION_STATEMENT, type CsrDraft, maskedDraftSummary } from '../src/domain';
+import type { LoaCardData, SignConfirmCardData } from '../src/cards/signCards';
+import { signText } from './text/signText';
+
+/** What the signing cards' buttons submit. */
+export const SIGN_ACTIONS = { sign: 'sign.sign', send: 'sign.send', notYet: 'sign.notYet' } as const;
+
+/** The contact email is how we reach the customer, not part of the authorization. */
+const NOT_ON_THE_LETTER = new Set(['contactEmail']);
+
+export function loaCardData(draft: CsrDraft, cardId: string): LoaCardData {
+  const { loaCard } = signText;
+  const holder = draft.holderName;
+  return {
+    cardId,
+    text: {
+      heading: loaCard.heading,
+      intro: loaCard.intro,
+      statementHeading: loaCard.statementHeading,
+      detailsHeading: loaCard.detailsHeading,
+      signatureLabel: holder?.kind === 'business' ? loaCard.businessSignatureLabel(holder.fullName) : loaCard.signatureLabel,
+      signaturePlaceholder: loaCard.signaturePlaceholder,
+      signatureRequired: loaCard.signatureRequired,
+      sign: loaCard.sign,
+      fallback: loaCard.fallback,
+    },
+    statement: AUTHORIZATION_STATEMENT,
+    rows: maskedDraftSummary(draft)
+      .filter((row) => !NOT_ON_THE_LETTER.has(row.field))
+      .map(({ label, value }) => ({ label, value })),
+    actions: { sign: SIGN_ACTIONS.sign },
+  };
+}
+
+export function signConfirmCardData(signer: string, carrier: string, cardId: string): SignConfirmCardData {
+  const { confirmCard } = signText;
+  return {
+    cardId,
+    text: {
+      heading: confirmCard.heading,
+      body: confirmCard.body(signer, carrier),
+      send: confirmCard.send,
+      notYet: confirmCard.notYet,
+      fallback: confirmCard.fallback,
+    },
+    actions: { send: SIGN_ACTIONS.send, notYet: SIGN_ACTIONS.notYet },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The labels of the buttons the conversation offers (suggested actions or hero-card buttons). Pressing one sends its
+ * label as a message, so each label is also recognised as the intent it stands for (see intents.ts), and a label
+ * pressed when it no longer fits the question is recognised as a button from an earlier question.
+ */
+import type { Intent } from '../intents';
+
+export const buttonLabels = {
+  startPort: 'Start my port',
+  tips: 'Porting tips',
+  status: 'Check my port status',
+  agent: 'Talk to an agent',
+  yes: 'Yes',
+  no: 'No',
+  resume: 'Continue where I stopped',
+  startOver: 'Start over',
+  help: 'More help on this field',
+  keepTrying: 'Keep trying',
+  form: 'Fill in one form',
+} as const satisfies Partial<Record<Intent, string>>;
+
+/** Each button is named after the intent it stands for. */
+export type ButtonName = keyof typeof buttonLabels;
+
+/** "Use (415) 555-0123": the button that answers the billing-number question with the first number being moved. */
+export const useNumberLabel = (number: string): string => `Use ${number}`;

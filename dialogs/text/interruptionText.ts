@@ -1,0 +1,47 @@
+/** What the bot says when the customer steps outside the current question: help, status, agent, cancel, start over. */
+import type { SupportContact } from '../conversationDeps';
+
+export type ConfirmedInterruption = 'cancel' | 'cancelAndDelete' | 'startOver';
+
+const signedDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+function contactWays(contact: SupportContact): string {
+  const ways = [contact.phone && `call ${contact.phone}`, contact.email && `email ${contact.email}`].filter(Boolean);
+  return ways.join(' or ');
+}
+
+export const interruptionText = {
+  generalHelp:
+    "I'm here to help you move your phone number to us. I ask for the details your current carrier has on file, " +
+    'check each one as you go, and prepare the authorization for you to sign.',
+  anytime: 'At any time you can say **status**, **agent**, **cancel** or **start over**.',
+  confirm: {
+    cancel: "Do you want to stop here? I'll keep what you've told me so far, so you can finish later.",
+    cancelAndDelete: 'Do you want to stop and delete all the details you have given me?',
+    startOver: 'Do you want to start over? This clears the details you have given me so far.',
+  } satisfies Record<ConfirmedInterruption, string>,
+  confirmHelp: {
+    cancel: 'Choose Yes to stop for now: your details stay saved and you can continue later. Choose No to carry on where you were.',
+    cancelAndDelete: 'Choose Yes to stop and delete your details for good. Choose No to carry on where you were.',
+    startOver: 'Choose Yes to clear your details and begin again. Choose No to carry on where you were.',
+  } satisfies Record<ConfirmedInterruption, string>,
+  done: {
+    cancel: "OK, I've stopped. Your details are saved: come back any time and pick up where you left off.",
+    cancelAndDelete: "OK, I've stopped and deleted the details you gave me.",
+    startOver: "OK, let's start again from the beginning.",
+  } satisfies Record<ConfirmedInterruption, string>,
+  carryOn: "OK, let's carry on.",
+  agent: (contact: SupportContact) =>
+    `To talk to a person on our porting team, ${contactWays(contact)}. Your details are saved here, so you can ` +
+    'come back and carry on whenever you like.',
+  status: {
+    none: "You haven't started a port request yet. Choose **Start my port** whenever you're ready.",
+    draft: (done: number, total: number, next: string) =>
+      `Your port request is a draft: ${done} of ${total} details done. Next: ${next.toLowerCase()}.`,
+    readyToSign: 'All your details are in. Next: check them and sign the authorization (the LOA).',
+    signed: (referenceNumber: string, signedAt: string, email: string | undefined) =>
+      `You signed your port request on ${signedDate.format(new Date(signedAt))}; your reference is ` +
+      `**${referenceNumber}**. Our porting team is working on it` +
+      (email ? ` and will email updates to ${email}.` : '.'),
+  },
+} as const;

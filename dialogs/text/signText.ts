@@ -1,0 +1,48 @@
+/** What the signing step says to the customer: the letter and confirmation cards' words and the messages around them. */
+
+export interface SentDetails {
+  referenceNumber: string;
+  carrier: string;
+  contactEmail: string;
+}
+
+export const signText = {
+  loaCard: {
+    heading: 'Letter of Authorization',
+    intro:
+      'Please read the authorization below. It goes to your current carrier with your request, and lets us move ' +
+      'your numbers for you.',
+    statementHeading: 'What you authorize',
+    detailsHeading: 'The details on your letter',
+    signatureLabel: 'To sign, type your full name',
+    businessSignatureLabel: (business: string) => `To sign for ${business}, type your full name`,
+    signaturePlaceholder: 'Your full name',
+    signatureRequired: 'Please type your full name to sign.',
+    sign: 'Sign',
+    fallback: 'Please read your Letter of Authorization and type your full name to sign it.',
+    pinIncluded: 'Included (not shown)',
+  },
+  confirmCard: {
+    heading: 'Ready to send?',
+    body: (signer: string, carrier: string) =>
+      `You're signing as ${signer}. When you choose "Sign and send", your signed letter and request go to ${carrier} ` +
+      'to move your numbers.',
+    send: 'Sign and send',
+    notYet: 'Not yet',
+    fallback: 'Say "sign and send" to send your signed request, or "not yet" to wait.',
+  },
+  typedSignatureHint: 'To sign, please type your full name, or use the card above.',
+  typedConfirmHint: 'Please choose "Sign and send" to send your request now, or "Not yet" to wait.',
+  notYet: "No problem: nothing has been signed or sent. Your details are saved, so you can sign whenever you're ready.",
+  needsChanges: 'Before you can sign, a few details need attention:',
+  alreadySent: (referenceNumber: string) =>
+    `You've already signed and sent this request. Your reference number is ${referenceNumber}.`,
+  sent: ({ referenceNumber, carrier, contactEmail }: SentDetails) =>
+    [
+      `Thank you, your letter is signed and your request is on its way. Your reference number is ${referenceNumber}.`,
+      `What happens next: we send your request to ${carrier}, who checks it against your account. A simple move ` +
+        'between mobile carriers usually takes a few hours; other moves can take one to two weeks.',
+      'Please keep your current service active until the move is complete: cancelling it early can lose your number.',
+      `We'll message you here and at ${contactEmail} as your port moves along.`,
+    ].join('\n\n'),
+} as const;

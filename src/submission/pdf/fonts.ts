@@ -1,0 +1,89 @@
+/**
+ * The fonts the LOA is set in. No single font covers every script a customer's name can be written in, so each
+ * style has a fallback chain and every character is set in the first font of the chain that has a glyph for it:
+ * Noto Sans (Latin with accents, Cyrillic, Greek, Vietnamese), Noto Sans Hans (Chinese, Japanese kana and kanji),
+ * Noto Sans KR (Hangul), Noto Sans Hebrew and Noto Naskh Arabic. The files come from npm packages, so every
+ * machine renders the same letter; pdfkit embeds only the glyphs a letter uses.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+
+export type FontStyle = 'regular' | 'bold' | 'italic';
+
+/** One font file, under the name it is registered with in each document. */
+export interface FontFace {
+  readonly name: string;
+  readonly file: string;
+}
+
+function faceIn(fontPackage: string, file: string): FontFace {
+  // The packages export only their index module (in dist/); the font files sit in fonts/ beside it.
+  const fontsFolder = join(dirname(require.resolve(fontPackage)), '..', 'fonts');
+  return { name: file.replace(/\.[ot]tf$/, ''), file: join(fontsFolder, file) };
+}
+
+const HANS = {
+  regular: faceIn('@embedpdf/fonts-sc', 'NotoSansHans-Regular.otf'),
+  bold: faceIn('@embedpdf/fonts-sc', 'NotoSansHans-Bold.otf'),
+};
+const KOREAN = {
+  regular: faceIn('@embedpdf/fonts-kr', 'NotoSansKR-Regular.otf'),
+  bold: faceIn('@embedpdf/fonts-kr', 'NotoSansKR-Bold.otf'),
+};
+const HEBREW = {
+  regular: faceIn('@embedpdf/fonts-hebrew', 'NotoSansHebrew-Regular.ttf'),
+  bold: faceIn('@embedpdf/fonts-hebrew', 'NotoSansHebrew-Bold.ttf'),
+};
+const ARABIC = {
+  regular: faceIn('@embedpdf/fonts-arabic', 'NotoNaskhArabic-Regular.ttf'),
+  bold: faceIn('@embedpdf/fonts-arabic', 'NotoNaskhArabic-Bold.ttf'),
+};
+
+/** Per style, the fonts tried in order; the first one is the style's own font and sets the line metrics. */
+export const FONT_CHAINS: Readonly<Record<FontStyle, readonly FontFace[]>> = {
+  regular: [faceIn('@embedpdf/fonts-latin', 'NotoSans-Regular.ttf'), HANS.regular, KOREAN.regular, HEBREW.regular, ARABIC.regular],
+  bold: [faceIn('@embedpdf/fonts-latin', 'NotoSans-Bold.ttf'), HANS.bold, KOREAN.bold, HEBREW.bold, ARABIC.bold],
+  // The other scripts have no italic: their upright face is the right fallback.
+  italic: [faceIn('@embedpdf/fonts-latin', 'NotoSans-Italic.ttf'), HANS.regular, KOREAN.regular, HEBREW.regular, ARABIC.regular],
+};
+
+export interface LoadedFace {
+  readonly face: FontFace;
+  /** The file's bytes, handed to pdfkit. */
+  readonly data: Buffer;
+  readonly font: fontkit.Font;
+}
+
+// Font files never change while the process runs, and the CJK ones are several megabytes: read each once, and
+// only when a letter first needs it.
+const loaded = new Map<string, LoadedFace>();
+
+export function loadFace(face: FontFace): LoadedFace {
+  const cached = loaded.get(face.file);
+  if (cached) return cached;
+  const data = readFileSync(face.file);
+  const font = fontkit.create(data);
+  if ('fonts' in font) throw new Error(`${face.file} is a font collection; the LOA needs a single font.`);
+  const entry = { face, data, font };
+  loaded.set(face.file, entry);
+  return entry;
+}
+
+/** Combining marks, spaces, punctuation, symbols, digits and format characters belong to no script of their own. */
+const SHARED_CHARACTER = /^[\p{M}\p{Z}\p{P}\p{S}\p{N}\p{Cf}]$/u;
+
+/**
+ * The font to set `character` in: a character every script uses stays in the font of the text around it (so a
+ * space or a hyphen inside a Hebrew name doesn't break the Hebrew run), any other goes to the first font in the
+ * chain that has it. A character no font has falls back to the style's own font, which shows a missing-glyph box.
+ */
+export function faceForCharacter(character: string, chain: readonly FontFace[], previous: LoadedFace | undefined): LoadedFace {
+  const codePoint = character.codePointAt(0) as number;
+  if (previous && SHARED_CHARACTER.test(character) && previous.font.hasGlyphForCodePoint(codePoint)) return previous;
+  for (const face of chain) {
+    const candidate = loadFace(face);
+    if (candidate.font.hasGlyphForCodePoint(codePoint)) return candidate;
+  }
+  return loadFace(chain[0]);
+}
