@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Activity,
+  ActivityTypes,
   CardFactory,
   type ConversationState,
   MessageFactory,
@@ -30,12 +31,17 @@ export interface CardHolder {
   cardId?: string;
 }
 
+/** An expanded card as the message that shows it. */
+export function cardActivity(card: AdaptiveCardJson): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
 /** What the customer sent, once stray card submits are answered. */
 export type CardTurn =
   | { kind: 'text'; text: string }
   /** A button on the current card, with the card's input values. */
   | { kind: 'action'; action: string; values: Readonly<Record<string, string>> }
-  /** A submit from an earlier or already handled card: the customer has had their answer. */
+  /** A submit from an earlier or already handled card, or no message at all: nothing more to do this turn. */
   | { kind: 'answered' };
 
 const SubmitDataSchema = z.looseObject({ action: z.string().min(1), cardId: z.string().min(1) });
@@ -63,10 +69,15 @@ export class CardActions {
     this.ledger = conversationState.createProperty<CardLedger>(LEDGER_PROPERTY);
   }
 
-  /** Makes a new card the holder's current one; `render` draws it with its card id. */
-  present(holder: CardHolder, render: (cardId: string) => AdaptiveCardJson): Partial<Activity> {
+  /** A new card id, made the holder's current card: any card shown before becomes one from an earlier step. */
+  newCardId(holder: CardHolder): string {
     holder.cardId = randomUUID();
-    return MessageFactory.attachment(CardFactory.adaptiveCard(render(holder.cardId)));
+    return holder.cardId;
+  }
+
+  /** The holder's current card id, or a new one when it has none: showing the same card again keeps its id. */
+  currentCardId(holder: CardHolder): string {
+    return holder.cardId ?? this.newCardId(holder);
   }
 
   /**
@@ -74,6 +85,7 @@ export class CardActions {
    * puts the current prompt back after the note); the dialog handles the rest.
    */
   async receive(context: TurnContext, holder: CardHolder, showCurrent: () => Promise<void>): Promise<CardTurn> {
+    if (context.activity.type !== ActivityTypes.Message) return { kind: 'answered' };
     const submitted = SubmitDataSchema.safeParse(context.activity.value);
     if (!submitted.success) return { kind: 'text', text: context.activity.text ?? '' };
     const { action, cardId, ...inputs } = submitted.data;

@@ -42,7 +42,7 @@ const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
     /^(?:(?:i (?:want|need|would like|'d like)) )?(?:an? |the |a real |a live |real |live )?(?:agent|human|person|representative|rep|operator|human agent|live agent|customer (?:service|support|care))(?: please)?$/,
   ],
   status: [
-    /^(?:(?:check|what(?:'s| is)|show|see|get)(?: (?:the|my))? (?:port |request |transfer )?status(?: of my (?:port|request|transfer))?|(?:port |my )?status|(?:where|how) (?:is|'s) my (?:port|request|transfer|number)|check my port|any (?:news|updates?)|is my (?:port|transfer) (?:done|complete|finished))$/,
+    /^(?:(?:check|what(?:'s| is)|show|see|get)(?: (?:the|my))? (?:port |request |transfer )?status(?: of my (?:port|request|transfer))?|(?:port |my )?status|(?:where|how)(?: is|'s) my (?:port|request|transfer|number)|check my port|any (?:news|updates?)|is my (?:port|transfer) (?:done|complete|finished))$/,
   ],
   help: [
     /^(?:\?+|help|help me|i need help|need help|what do i do|what should i (?:do|say|type|enter|put)|i'm (?:stuck|confused|lost)|i don't (?:understand|know|get it)|what does (?:this|that|it) mean|what(?:'s| is) (?:this|that)|huh|explain|more help(?: on this(?: field| question| one)?)?|(?:how|where) (?:do|can) i find (?:this|that|it))$/,

@@ -18,10 +18,10 @@ export interface PortingSession {
   tipsSeen: TipId[];
   /** The customer's answer to tip 1: true if their current service is still active, false if they cancelled it. */
   serviceActiveConfirmed?: boolean;
-  /** The carrier (id) whose own CSR, PIN and port-out lock instructions the customer was shown (tip 2's carrier part). */
+  /** The carrier (by name) whose own CSR, PIN and port-out lock instructions the customer was shown (tip 2's carrier part). */
   carrierGuidanceFor?: string;
   /** Refused answers per field since the field was last accepted: three in a row offers help or an agent. */
-  refusals: Partial<Record<CsrFieldName, number>>;
+  refusals: Partial<Record<CsrFieldName | 'authorizedPerson', number>>;
   /** The signed LOA, once the customer has signed. */
   signedLoa?: Loa;
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */

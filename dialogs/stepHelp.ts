@@ -8,7 +8,7 @@ import type { DialogContext, DialogInstance, WaterfallStepContext } from 'botbui
 const HELP_KEY = 'stepHelp';
 
 export function setStepHelp(step: WaterfallStepContext, help: string): void {
-  step.values[HELP_KEY] = help;
+  (step.values as Record<string, unknown>)[HELP_KEY] = help;
 }
 
 /** WaterfallDialog keeps `step.values` in its instance state as `values`; prompts and components keep none. */

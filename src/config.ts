@@ -1,6 +1,7 @@
 import dotenv from 'dotenv';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
+import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from './security/dataKeys';
 import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
 
 /**
@@ -33,6 +34,7 @@ function fromEnv<S extends z.ZodType>(variable: EnvVariable, schema: S): S {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 type AppType = (typeof APP_TYPES)[number];
+const PORTING_GATEWAYS = ['folder', 'webhook'] as const;
 
 const KIB = 1024;
 
@@ -81,6 +83,37 @@ const settingsShape = {
       { name: 'STATE_TTL_DAYS', expected: 'Use a whole number of days from 1 to 3650.' },
       z.coerce.number().int().min(1).max(3650).default(30),
     ),
+    // SQLite and Postgres keep expired rows until something deletes them; Redis drops them itself.
+    sweepIntervalMinutes: fromEnv(
+      { name: 'STATE_SWEEP_INTERVAL_MINUTES', expected: 'Use a whole number of minutes from 1 to 10080 (a week).' },
+      z.coerce.number().int().min(1).max(10080).default(60),
+    ),
+  }),
+  dataEncryption: z.object({
+    key: fromEnv(
+      {
+        name: 'DATA_ENCRYPTION_KEY',
+        expected: `Use <key id>:<32 random bytes in base64>; make one with: ${NEW_KEY_COMMAND}`,
+        echo: false,
+      },
+      dataKeySchema.optional(),
+    ),
+    oldKeys: fromEnv(
+      {
+        name: 'DATA_ENCRYPTION_OLD_KEYS',
+        expected: 'Use a comma-separated list of earlier DATA_ENCRYPTION_KEY values (<key id>:<base64>), each with its own id.',
+        echo: false,
+      },
+      dataKeyListSchema.prefault(''),
+    ),
+  }),
+  // Turns of one conversation run one at a time, across instances; a turn waits this long for the one before it.
+  // Channels give up on a request after 15 seconds, so the wait stays below that.
+  turnLock: z.object({
+    waitMs: fromEnv(
+      { name: 'TURN_LOCK_WAIT_MS', expected: 'Use a whole number of milliseconds from 100 to 14000.' },
+      z.coerce.number().int().min(100).max(14_000).default(10_000),
+    ),
   }),
   log: z.object({
     level: fromEnv(
@@ -116,6 +149,38 @@ const settingsShape = {
         .default('https://directline.botframework.com'),
     ),
   }),
+  // Where signed LOAs are sent: a folder (the default, for a back office or a person to pick up) or the porting
+  // backend's webhook. Delivery is retried with backoff until it succeeds or is refused.
+  submission: z.object({
+    gateway: fromEnv(
+      { name: 'PORTING_GATEWAY', expected: `Use one of ${PORTING_GATEWAYS.join(', ')}.` },
+      z.string().toLowerCase().pipe(z.enum(PORTING_GATEWAYS)).default('folder'),
+    ),
+    submissionsDir: fromEnv(
+      { name: 'SUBMISSIONS_DIR', expected: 'Use the path of the folder that signed port requests are written to.' },
+      z.string().default('./data/submissions'),
+    ),
+    webhookUrl: fromEnv(
+      { name: 'PORTING_WEBHOOK_URL', expected: "Use the porting backend's http:// or https:// address for submissions." },
+      z.url({ protocol: /^https?$/ }).optional(),
+    ),
+    webhookSecret: fromEnv(
+      { name: 'PORTING_WEBHOOK_SECRET', expected: 'Use a random secret of at least 32 characters, shared with the porting backend.', echo: false },
+      z.string().min(32).optional(),
+    ),
+    webhookTimeoutMs: fromEnv(
+      { name: 'PORTING_WEBHOOK_TIMEOUT_MS', expected: 'Use a whole number of milliseconds from 1000 to 120000.' },
+      z.coerce.number().int().min(1000).max(120_000).default(10_000),
+    ),
+    retryBaseMs: fromEnv(
+      { name: 'SUBMISSION_RETRY_BASE_MS', expected: 'Use a whole number of milliseconds from 100 to 3600000.' },
+      z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    ),
+    retryMaxMs: fromEnv(
+      { name: 'SUBMISSION_RETRY_MAX_MS', expected: 'Use a whole number of milliseconds from 1000 to 86400000.' },
+      z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
+    ),
+  }),
 };
 
 function isSupportedStorageUrl(url: string): boolean {
@@ -128,6 +193,44 @@ function isSupportedStorageUrl(url: string): boolean {
 }
 
 type BotCredentials = z.infer<typeof settingsShape.bot>;
+type DataEncryptionSettings = z.infer<typeof settingsShape.dataEncryption>;
+
+/**
+ * With an app ID the bot is deployed and holds real customers' PINs and account numbers: it must have a key of
+ * its own (locally, resolveEncryptionKeys makes a development key). Every key needs a distinct id, because the id
+ * stored with each item picks the key that decrypts it.
+ */
+function checkDataEncryption(bot: BotCredentials, keys: DataEncryptionSettings, ctx: z.RefinementCtx): void {
+  if (bot.appId && !keys.key) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dataEncryption', 'key'],
+      message: `is required when MicrosoftAppId is set: it encrypts customers' data at rest. Make one with: ${NEW_KEY_COMMAND}`,
+      params: { crossField: true },
+    });
+  }
+  const duplicate = duplicateKeyId(keys.key ? [keys.key, ...keys.oldKeys] : keys.oldKeys);
+  if (duplicate !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dataEncryption', 'oldKeys'],
+      message: `uses the key id "${duplicate}" twice (counting DATA_ENCRYPTION_KEY); give every key its own id.`,
+      params: { crossField: true },
+    });
+  }
+}
+
+type SubmissionSettings = z.infer<typeof settingsShape.submission>;
+
+/** The webhook gateway cannot run without its address and secret. */
+function checkSubmission(submission: SubmissionSettings, ctx: z.RefinementCtx): void {
+  if (submission.gateway !== 'webhook') return;
+  for (const key of ['webhookUrl', 'webhookSecret'] as const) {
+    if (!submission[key]) {
+      ctx.addIssue({ code: 'custom', path: ['submission', key], message: 'is required when PORTING_GATEWAY is webhook.', params: { crossField: true } });
+    }
+  }
+}
 
 /**
  * The same rules ConfigurationBotFrameworkAuthentication asserts at start-up, checked here so that the operator
@@ -160,7 +263,11 @@ function resolveAppType(bot: BotCredentials): AppType {
 
 const configSchema = z
   .object(settingsShape)
-  .superRefine((settings, ctx) => checkCredentials(settings.bot, ctx))
+  .superRefine((settings, ctx) => {
+    checkCredentials(settings.bot, ctx);
+    checkSubmission(settings.submission, ctx);
+    checkDataEncryption(settings.bot, settings.dataEncryption, ctx);
+  })
   .transform((settings) => ({
     ...settings,
     bot: { ...settings.bot, appType: resolveAppType(settings.bot), authEnabled: Boolean(settings.bot.appId) },
@@ -232,7 +339,9 @@ function parseSettings<T>(shape: SettingsShape, schema: z.ZodType<T>, env: Env):
   const raw = readRaw(shape, env);
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => describeIssue(shape, issue, raw)).join('\n'));
+    // One line per variable and problem, even where a schema finds several faults in one value.
+    const lines = new Set(result.error.issues.map((issue) => describeIssue(shape, issue, raw)));
+    throw new ConfigError([...lines].join('\n'));
   }
   return result.data;
 }

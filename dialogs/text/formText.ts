@@ -49,12 +49,12 @@ export const formText = {
     carrierCheckLabel: 'Carrier name',
     carrierCheckTitle: "I've checked the carrier's name and it's right",
   },
-  authorizedPersonRequired:
-    'This is a business account, so please give the name of the person who signs for the business.',
   typedWhileWaiting:
     'The form above is waiting for you: fill it in and choose "Check my details". If you\'d rather answer one ' +
     'question at a time, type "step by step".',
   completed: 'Thank you, everything checks out.',
   doubleCheck: (notes: readonly string[]) => ['A few things to double-check:', ...notes.map((note) => `- ${note}`)].join('\n'),
+  /** Typed requests to leave the form: "step by step", "one question at a time", "one by one". */
+  stepByStepWords: /\b(?:step[\s-]+by[\s-]+step|one (?:question )?at a time|one by one)\b/i,
   switchingToSteps: "Sure, let's go one question at a time. Everything you've filled in so far is saved.",
 } as const;

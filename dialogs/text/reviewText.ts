@@ -1,4 +1,5 @@
-/** What the review step says to the customer: the summary card's words and the messages around it. */
+/** What the review step says to the customer: the summary card's words, the messages around it, and the words it reads. */
+import type { AskableField } from '../draftFields';
 
 export const reviewText = {
   card: {
@@ -17,7 +18,21 @@ export const reviewText = {
   typedHint:
     'If everything looks right, say "looks good". To fix something, say which detail, for example "change the address".',
   notReady: 'A few details still need attention before you can sign. They are listed on the card.',
-  /** Said before the dependent fields are asked again after a change. */
-  dependentsAgain: (changed: string, dependents: readonly string[]) =>
-    `Since the ${changed.toLowerCase()} changed, please give the ${dependents.map((label) => label.toLowerCase()).join(' and ')} again.`,
+  /** Typed approval of the summary ("yes" and "ok" are recognised as intents). */
+  looksRight: /\b(?:looks? (?:good|right|fine|great|correct|ok)|all (?:good|correct|right)|good to go|continue to sign(?:ing)?|ready to sign)\b/i,
+  /**
+   * Typed requests to change a detail ("change the address", "edit the pin", "the email is wrong"), tried in this
+   * order: the more specific words first ("billing number" before "number", "account number" before "account").
+   */
+  fieldWords: [
+    ['billingNumber', /\b(?:billing|btn)\b/i],
+    ['accountNumber', /\b(?:account (?:number|no)|acct)\b/i],
+    ['authorizedPerson', /\b(?:authori[sz]ed|signer|signatory)\b/i],
+    ['holderName', /\b(?:holder|name)\b/i],
+    ['contactEmail', /\be-?mail\b/i],
+    ['pin', /\b(?:pin|passcode|pass code)\b/i],
+    ['serviceAddress', /\b(?:address|street|city|zip|postal code|state|province)\b/i],
+    ['carrier', /\b(?:carrier|provider|company)\b/i],
+    ['numbers', /\b(?:numbers?|phones?)\b/i],
+  ] as const satisfies readonly (readonly [AskableField, RegExp])[],
 } as const;

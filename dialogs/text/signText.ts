@@ -20,7 +20,6 @@ export const signText = {
     signatureRequired: 'Please type your full name to sign.',
     sign: 'Sign',
     fallback: 'Please read your Letter of Authorization and type your full name to sign it.',
-    pinIncluded: 'Included (not shown)',
   },
   confirmCard: {
     heading: 'Ready to send?',
@@ -31,12 +30,15 @@ export const signText = {
     notYet: 'Not yet',
     fallback: 'Say "sign and send" to send your signed request, or "not yet" to wait.',
   },
-  typedSignatureHint: 'To sign, please type your full name, or use the card above.',
   typedConfirmHint: 'Please choose "Sign and send" to send your request now, or "Not yet" to wait.',
   notYet: "No problem: nothing has been signed or sent. Your details are saved, so you can sign whenever you're ready.",
   needsChanges: 'Before you can sign, a few details need attention:',
   alreadySent: (referenceNumber: string) =>
     `You've already signed and sent this request. Your reference number is ${referenceNumber}.`,
+  /** Typed "Sign and send" ("yes" is recognised as an intent). */
+  sendWords: /\b(?:sign and send|send(?: it| now)?|submit)\b/i,
+  /** Typed "Not yet" ("no" is recognised as an intent). */
+  notYetWords: /\b(?:not yet|not now|later|wait)\b/i,
   sent: ({ referenceNumber, carrier, contactEmail }: SentDetails) =>
     [
       `Thank you, your letter is signed and your request is on its way. Your reference number is ${referenceNumber}.`,

@@ -1,14 +1,19 @@
-import { MessageFactory, TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../logging';
-import { menuActivity, showMenu } from './menu';
-import { text } from './text';
-
-/** Handles one incoming message: the conversation flow plugs in here. */
-export type DialogRunner = (context: TurnContext) => Promise<void>;
+import { showMenu } from './menu';
 
 /**
- * The Porting Assistant's activity handler: greets people who join, hands each message to the dialog runner,
- * and saves conversation and user state at the end of every turn.
+ * Runs one turn of the conversation flow: each message, and each time someone joins (a conversationUpdate adding
+ * someone other than the bot, or Web Chat's `webchat/join` event), for the flow to greet them.
+ */
+export type DialogRunner = (context: TurnContext) => Promise<void>;
+
+/** The event Web Chat pages send when the chat opens, so that the bot can speak first on Direct Line. */
+export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
+
+/**
+ * The Porting Assistant's activity handler: hands each message, and each arrival of someone new, to the dialog
+ * runner, and saves conversation and user state at the end of every turn.
  */
 export class PortingBot extends TeamsActivityHandler {
   constructor(
@@ -22,9 +27,12 @@ export class PortingBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (newcomers.length > 0) {
-        await context.sendActivities([MessageFactory.text(text.greeting), menuActivity()]);
-      }
+      if (newcomers.length > 0) await this.runDialog(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === WEB_CHAT_JOIN_EVENT) await this.runDialog(context);
       await next();
     });
 

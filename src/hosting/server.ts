@@ -6,9 +6,11 @@ import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { parseActivity, requireJsonBody, sendError } from './activityBody';
 import { createAdapter } from './adapter';
+import { DIRECT_LINE_POLL_ROUTE } from './directLine/clientRoutes';
 import { InFlight } from './inFlight';
 import { checkReadiness, type Pingable } from './readiness';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { registerWebChat } from './webChat';
 
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
@@ -32,12 +34,15 @@ export interface RunningServer {
 }
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+/** Routes a client calls every second or so: Web Chat polling the local Direct Line bridge. */
+const POLLED_ROUTES = new Set([DIRECT_LINE_POLL_ROUTE]);
 const DEFAULT_READINESS_TIMEOUT_MS = 2000;
 
-function logRequest(logger: Logger, req: Request, res: Response, error: unknown): void {
+function logRequest(logger: Logger, req: Request, res: Response, route: Route | undefined, error: unknown): void {
   const entry = { req, statusCode: res.statusCode, durationMs: Date.now() - req.time(), ...(error ? { err: error } : {}) };
   // A failing probe is logged where it fails (see checkReadiness); probes are otherwise too frequent for info.
   if (PROBE_PATHS.has(req.getPath())) logger.debug(entry, 'probe answered');
+  else if (POLLED_ROUTES.has(route?.name ?? '') && res.statusCode < 500) logger.debug(entry, 'poll answered');
   else if (res.statusCode >= 500) logger.error(entry, 'request failed');
   else logger.info(entry, 'request completed');
 }
@@ -54,9 +59,10 @@ function listen(server: restify.Server, port: number): Promise<number> {
 
 /**
  * Starts the bot's HTTP server: `POST /api/messages` for the Bot Framework channels, `GET /healthz` (the process
- * is up) and `GET /readyz` (it can take traffic). Port 0 picks a free port, for tests.
+ * is up), `GET /readyz` (it can take traffic), and the Web Chat page at `/` (see `registerWebChat`). Port 0 picks a
+ * free port, for tests.
  */
-export async function startServer(config: Pick<Config, 'server' | 'bot'>, deps: AppDependencies): Promise<RunningServer> {
+export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webChat'>, deps: AppDependencies): Promise<RunningServer> {
   const logger = deps.logger;
   const httpLogger = logger.child({ component: 'http' });
   const adapter = createAdapter(config.bot, createTurnErrorHandler(logger, deps.recoverFromTurnError));
@@ -96,7 +102,9 @@ export async function startServer(config: Pick<Config, 'server' | 'bot'>, deps: 
     },
   );
 
-  server.on('after', (req: Request, res: Response, _route: Route, error: unknown) => logRequest(httpLogger, req, res, error));
+  registerWebChat(server, config, httpLogger);
+
+  server.on('after', (req: Request, res: Response, route: Route | undefined, error: unknown) => logRequest(httpLogger, req, res, route, error));
 
   const port = await listen(server, config.server.port);
   const url = `http://localhost:${port}`;

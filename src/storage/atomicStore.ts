@@ -1,5 +1,5 @@
 import type { StoreItem } from 'botbuilder';
-import { backendKey, assertValidNamespace } from './storageKey';
+import { backendKey, assertValidNamespace, namespacePrefix } from './storageKey';
 import { encodeRecord, liveItem } from './storedRecord';
 import type { StoreBackend } from './storeBackend';
 
@@ -13,6 +13,8 @@ export interface AtomicStore {
    */
   putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number): Promise<boolean>;
   delete(keys: readonly string[]): Promise<void>;
+  /** Deletes up to `limit` expired records that the backend would otherwise keep; resolves how many went. */
+  deleteExpired(limit: number): Promise<number>;
   /** Resolves when the backend answers; rejects with a message naming the backend otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -85,6 +87,11 @@ export class BackendAtomicStore implements AtomicStore {
     if (keys.length > 0) {
       await this.backend.deleteMany(keys.map((key) => this.keyOf(key)));
     }
+  }
+
+  async deleteExpired(limit: number): Promise<number> {
+    // Backends without deleteExpired drop expired records themselves (Redis) or live only as long as the process.
+    return (await this.backend.deleteExpired?.(namespacePrefix(this.namespace), this.now(), limit)) ?? 0;
   }
 
   async ping(): Promise<void> {

@@ -3,11 +3,13 @@ import { MemoryBackend } from './backends/memoryBackend';
 import { openPostgresBackend } from './backends/postgresBackend';
 import { RedisBackend } from './backends/redisBackend';
 import { openSqliteBackend } from './backends/sqliteBackend';
-import { KeyvStorage, type BotStorage } from './keyvStorage';
+import type { DataKeyring } from '../security/dataKeys';
+import { EncryptedStorage } from '../security/encryptedStorage';
+import { KeyvStorage, type SweepableStorage } from './keyvStorage';
 import type { StoreBackend } from './storeBackend';
 import { parseStorageUrl, redactStorageUrl, sqlitePathOf, type StorageKind } from './storageUrl';
 
-export type { BotStorage } from './keyvStorage';
+export type { BotStorage, SweepableStorage } from './keyvStorage';
 export { StorageConflictError } from './keyvStorage';
 export { parseStorageUrl, type StorageKind } from './storageUrl';
 
@@ -22,6 +24,8 @@ export interface CreateStorageOptions {
   now?: () => number;
   /** How long a connect or readiness check may take. Default 5000. */
   connectTimeoutMs?: number;
+  /** Keeps every item encrypted at rest under these keys (see resolveEncryptionKeys). */
+  encryption?: DataKeyring;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -33,7 +37,7 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
  * sqlite://:memory: too), redis:// or rediss://, postgres:// or postgresql://, memory://.
  * Redis and Postgres connect on first use, so a server can start while they are down and report it through ping().
  */
-export async function createStorage(url: string, options: CreateStorageOptions): Promise<BotStorage> {
+export async function createStorage(url: string, options: CreateStorageOptions): Promise<SweepableStorage> {
   const kind = parseStorageUrl(url);
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const backend = await openBackend(kind, url, options.onError ?? ignoreError, connectTimeoutMs);
@@ -43,7 +47,8 @@ export async function createStorage(url: string, options: CreateStorageOptions):
       now: options.now,
       pingTimeoutMs: connectTimeoutMs,
     });
-    return new KeyvStorage(store, { ttlMs: Math.round(options.ttlDays * MS_PER_DAY) });
+    const storage = new KeyvStorage(store, { ttlMs: Math.round(options.ttlDays * MS_PER_DAY) });
+    return options.encryption ? new EncryptedStorage(storage, options.encryption) : storage;
   } catch (error) {
     await backend.close();
     throw error;

@@ -33,6 +33,12 @@ export interface BotStorage extends Storage {
   close(): Promise<void>;
 }
 
+/** A BotStorage whose expired items can be deleted in bounded batches (see startExpirySweep). */
+export interface SweepableStorage extends BotStorage {
+  /** Deletes up to `limit` expired items that the backend keeps until then; resolves how many went. */
+  deleteExpired(limit: number): Promise<number>;
+}
+
 export class StorageConflictError extends Error {
   /** Every key of the write whose eTag no longer matched; those keys were left unchanged. */
   readonly keys: readonly string[];
@@ -49,7 +55,7 @@ export interface KeyvStorageOptions {
   ttlMs: number;
 }
 
-export class KeyvStorage implements BotStorage {
+export class KeyvStorage implements SweepableStorage {
   private readonly ttlMs: number;
 
   constructor(
@@ -104,6 +110,10 @@ export class KeyvStorage implements BotStorage {
       throw new ReferenceError('Keys are required when deleting.');
     }
     await this.store.delete(keys);
+  }
+
+  deleteExpired(limit: number): Promise<number> {
+    return this.store.deleteExpired(limit);
   }
 
   ping(): Promise<void> {

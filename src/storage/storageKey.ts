@@ -20,8 +20,13 @@ export function assertValidNamespace(namespace: string): void {
   }
 }
 
+/** What every backend key of the namespace starts with. */
+export function namespacePrefix(namespace: string): string {
+  return `${namespace}:`;
+}
+
 export function backendKey(namespace: string, key: string): string {
   const readable = key.length <= MAX_READABLE_KEY_LENGTH && !key.includes('\u0000') && !LONE_SURROGATE.test(key);
   const encoded = readable ? `k:${key}` : `h:${createHash('sha256').update(key, 'utf16le').digest('hex')}`;
-  return `${namespace}:${encoded}`;
+  return `${namespacePrefix(namespace)}${encoded}`;
 }

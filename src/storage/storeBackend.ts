@@ -15,6 +15,11 @@ export interface StoreBackend {
    */
   swap(key: string, current: string | undefined, record: string, ttlMs: number): Promise<boolean>;
   deleteMany(keys: readonly string[]): Promise<void>;
+  /**
+   * Backends without native expiry (SQL tables keep expired rows forever) delete up to `limit` records under
+   * `keyPrefix` that expired before `now`, each only if it is still expired when deleted. Resolves how many went.
+   */
+  deleteExpired?(keyPrefix: string, now: number, limit: number): Promise<number>;
   /** Resolves when the backend answers a real request; rejects with the backend's error otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -16,6 +16,8 @@ export interface SignedLoaSubmission {
    * here so that the submission side never depends on the hosting SDK.
    */
   readonly conversation: Readonly<Record<string, unknown>>;
+  /** Where the customer wants updates about the port (the draft's contact email); carried on the port request. */
+  readonly contactEmail?: string;
 }
 
 export interface SubmissionReceipt {

@@ -1,7 +1,7 @@
 import AdmZip from 'adm-zip';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -125,10 +125,8 @@ describe('the Teams app package', () => {
 
   it('is written to dist/teams/porting-assistant.zip under the given root', () => {
     const root = mkdtempSync(join(tmpdir(), 'teams-package-'));
-    const copy = new AdmZip();
-    copy.addLocalFolder(join(ROOT, MANIFEST_DIR), MANIFEST_DIR);
-    copy.addLocalFile(join(ROOT, 'package.json'));
-    copy.extractAllTo(root);
+    cpSync(join(ROOT, MANIFEST_DIR), join(root, MANIFEST_DIR), { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
 
     const file = writeTeamsPackage(root, parseTeamsPackageConfig(sampleEnv));
 
@@ -177,6 +175,7 @@ describe('the Teams packaging settings', () => {
     ['BOT_PUBLIC_HOSTNAME', 'localhost'],
     ['TEAMS_DEVELOPER_NAME', 'A publisher name that is far too long for Teams'],
     ['TEAMS_PRIVACY_URL', 'http://www.example.com/privacy'],
+    ['TEAMS_WEBSITE_URL', 'http://support'],
     ['TEAMS_TERMS_URL', 'www.example.com/terms'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(refusal({ ...sampleEnv, [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name}: '.*' is not valid\\. Use `))]);

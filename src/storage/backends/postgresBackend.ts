@@ -45,6 +45,8 @@ export function openPostgresBackend(
       return (await pool.query(sql, [...params])).rows;
     },
     placeholder: (n) => `$${n}`,
+    // Not value::json: Postgres' JSON functions reject any text holding \u0000. `expires` is the record's last field.
+    expiresAt: (column) => `CAST(substring(${column} from '"expires":(-?[0-9]{1,18})}$') AS BIGINT)`,
     close: () => pool.end(),
   });
 }

@@ -10,6 +10,8 @@ export interface SqlBackendOptions {
   run: SqlRunner;
   /** The placeholder for the n-th (1-based) parameter in this dialect. */
   placeholder: (n: number) => string;
+  /** SQL for the expiry (epoch ms, as a BIGINT) inside a record held in `column`; NULL where it has none. */
+  expiresAt: (column: string) => string;
   close: () => Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export class SqlBackend implements StoreBackend {
     this.description = options.description;
     this.run = options.run;
     this.closeConnection = options.close;
-    this.sql = buildStatements(options.table, options.placeholder);
+    this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
@@ -52,6 +54,11 @@ export class SqlBackend implements StoreBackend {
     await this.run(this.sql.deleteKeys(keys.length), keys);
   }
 
+  async deleteExpired(keyPrefix: string, now: number, limit: number): Promise<number> {
+    const rows = await this.run(this.sql.deleteExpired(keyPrefix.length), [keyPrefix, String(now), String(limit)]);
+    return rows.length;
+  }
+
   async ping(): Promise<void> {
     await this.run(this.sql.ping, []);
   }
@@ -63,8 +70,9 @@ export class SqlBackend implements StoreBackend {
 
 type Statements = ReturnType<typeof buildStatements>;
 
-function buildStatements(table: string, placeholder: (n: number) => string) {
+function buildStatements(table: string, placeholder: (n: number) => string, expiresAt: (column: string) => string) {
   const [key, record, current] = [placeholder(1), placeholder(2), placeholder(3)];
+  const [prefix, now, limit] = [placeholder(1), `CAST(${placeholder(2)} AS BIGINT)`, `CAST(${placeholder(3)} AS BIGINT)`];
   const keyList = (count: number) => Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');
   return {
     selectKeys: (count: number) => `SELECT key, value FROM ${table} WHERE key IN (${keyList(count)})`,
@@ -75,5 +83,14 @@ function buildStatements(table: string, placeholder: (n: number) => string) {
       ON CONFLICT (key) DO NOTHING RETURNING key`,
     replaceIfUnchanged: `UPDATE ${table} SET value = ${record} WHERE key = ${key} AND value = ${current} RETURNING key`,
     ping: `SELECT 1 FROM ${table} LIMIT 1`,
+    // The expiry is checked again on the row being deleted, so a record rewritten meanwhile is kept. substr(), not
+    // LIKE, because "_" (allowed in namespaces) is a LIKE wildcard.
+    deleteExpired: (prefixLength: number) => `DELETE FROM ${table}
+      WHERE key IN (
+        SELECT key FROM ${table}
+        WHERE substr(key, 1, ${prefixLength}) = ${prefix} AND ${expiresAt('value')} < ${now}
+        LIMIT ${limit}
+      ) AND ${expiresAt('value')} < ${now}
+      RETURNING key`,
   };
 }

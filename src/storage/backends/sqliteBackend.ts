@@ -23,6 +23,7 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
     table: adapter.opts.table ?? 'keyv',
     run: (sql, params) => adapter.query(sql, ...params),
     placeholder: (n) => `?${n}`,
+    expiresAt: (column) => `CASE WHEN json_valid(${column}) THEN json_extract(${column}, '$.expires') END`,
     close: () => adapter.disconnect(),
   });
   if (location !== IN_MEMORY) {

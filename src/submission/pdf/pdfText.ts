@@ -41,7 +41,28 @@ interface VisualRun {
 }
 
 // Shaping each run whole (any features array does that) keeps a right-to-left run in one piece for fontkit.
-const WHOLE_RUN = { features: [] } as const;
+const WHOLE_RUN: PDFKit.Mixins.TextOptions = { features: [] };
+
+/**
+ * Shaping is the slow part of setting text (about a millisecond a word), and every letter measures the same labels
+ * and words: widths are remembered across documents, per font and text at size 1 (a width scales with the size).
+ * They are measured on the shared fontkit font, not through a document, so that a document's fonts are created in
+ * drawing order whatever is remembered: that keeps every rendering of a letter byte for byte the same.
+ */
+const widthsAtSizeOne = new Map<string, number>();
+const MAX_REMEMBERED_WIDTHS = 20_000;
+
+function widthAtSizeOne(face: LoadedFace, text: string): number {
+  const key = `${face.face.name}\u0000${text}`;
+  let width = widthsAtSizeOne.get(key);
+  if (width === undefined) {
+    if (widthsAtSizeOne.size >= MAX_REMEMBERED_WIDTHS) widthsAtSizeOne.clear();
+    // The same shaping pdfkit does when it sets a run whole (features given), in font units.
+    width = face.font.layout(text, []).advanceWidth / face.font.unitsPerEm;
+    widthsAtSizeOne.set(key, width);
+  }
+  return width;
+}
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -93,22 +114,31 @@ export class PdfText {
     return { text: content, faces, levels: bidi.getEmbeddingLevels(content) };
   }
 
-  /** Greedy wrapping at spaces; a word wider than the line (or unspaced CJK text) breaks between characters. */
+  /**
+   * Greedy wrapping at spaces; a word wider than the line (or unspaced CJK text) breaks between characters. A line's
+   * width is the sum of its words' widths, so each word is measured once.
+   */
   private wrap(shaped: ShapedText, style: TextStyle, width: number): Span[] {
     const lines: Span[] = [];
     let start = 0;
     let end = 0;
+    let lineWidth = 0;
     for (const word of shaped.text.matchAll(/\S+\s*/g)) {
-      const wordEnd = word.index + word[0].length;
-      if (end > start && this.spanWidth(shaped, [start, wordEnd], style) > width) {
+      let wordStart = word.index;
+      const wordEnd = wordStart + word[0].length;
+      if (end > start && lineWidth + this.spanWidth(shaped, [wordStart, wordEnd], style) > width) {
         lines.push([start, end]);
-        start = word.index;
+        start = wordStart;
+        lineWidth = 0;
       }
       end = wordEnd;
-      while (this.spanWidth(shaped, [start, end], style) > width) {
+      lineWidth += this.spanWidth(shaped, [wordStart, wordEnd], style, { trailingSpaces: true });
+      while (start === wordStart && this.spanWidth(shaped, [start, end], style) > width) {
         const cut = this.fittingEnd(shaped, [start, end], style, width);
         lines.push([start, cut]);
         start = cut;
+        wordStart = cut;
+        lineWidth = this.spanWidth(shaped, [start, end], style, { trailingSpaces: true });
       }
     }
     if (end > start) lines.push([start, end]);
@@ -126,24 +156,28 @@ export class PdfText {
     return cut;
   }
 
-  /** Trailing spaces don't count: they are not drawn. */
-  private spanWidth(shaped: ShapedText, span: Span, style: TextStyle): number {
+  /** Trailing spaces count only when asked: they are not drawn at the end of a line. */
+  private spanWidth(shaped: ShapedText, span: Span, style: TextStyle, options: { trailingSpaces?: boolean } = {}): number {
     let width = 0;
-    const [start, end] = trimEnd(shaped, span);
+    const [start, end] = options.trailingSpaces ? span : trimEnd(shaped, span);
     let runStart = start;
     for (let index = start + 1; index <= end; index++) {
       if (index === end || shaped.faces[index] !== shaped.faces[runStart]) {
-        width += this.use(shaped.faces[runStart], style).widthOfString(shaped.text.slice(runStart, index), WHOLE_RUN);
+        width += this.measure(shaped.faces[runStart], style, shaped.text.slice(runStart, index));
         runStart = index;
       }
     }
     return width;
   }
 
+  private measure(face: LoadedFace, style: TextStyle, text: string): number {
+    return widthAtSizeOne(face, text) * style.size;
+  }
+
   private drawLine(shaped: ShapedText, span: Span, style: TextStyle, options: ParagraphOptions, baseline: number): void {
     const runs = visualRuns(shaped, trimEnd(shaped, span));
     const texts = runs.map((run) => runText(shaped.text, run));
-    const widths = runs.map((run, index) => this.use(run.face, style).widthOfString(texts[index], WHOLE_RUN));
+    const widths = runs.map((run, index) => this.measure(run.face, style, texts[index]));
     const lineWidth = widths.reduce((sum, width) => sum + width, 0);
     let x = options.align === 'right' ? options.x + options.width - lineWidth : options.x;
     runs.forEach((run, index) => {

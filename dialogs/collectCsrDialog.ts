@@ -1,0 +1,61 @@
+import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { AskFieldDialog, type AskFieldOptions, type AskFieldResult } from './askFieldDialog';
+import type { ConversationDeps } from './conversationDeps';
+import { DialogIds } from './dialogIds';
+import { draftProgress, fieldLabel } from './draftFields';
+import { takePastedValues } from './draftUpdates';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { collectCsrText } from './text/collectCsrText';
+
+export interface CollectCsrOptions {
+  /** Text the customer volunteered before collection began (a pasted CSR): taken first, so those steps are skipped. */
+  readonly volunteered?: string;
+  /** Set when the collection loops back for its next question. */
+  readonly continuing?: boolean;
+}
+
+export type CollectCsrResult = { readonly switchToForm: true } | { readonly complete: true };
+
+const COLLECT_WATERFALL = 'collectCsr.waterfall';
+
+/**
+ * Collects the CSR step by step: the next missing field, in CSR_FIELDS order, until none is missing. Values already
+ * in the draft (answered earlier, pasted, or kept from a previous visit) are never asked again.
+ */
+export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
+  constructor(deps: ConversationDeps) {
+    super(DialogIds.collectCsr, deps, COLLECT_WATERFALL);
+    this.addDialog(new AskFieldDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(COLLECT_WATERFALL, [this.introStep.bind(this), this.askNextStep.bind(this), this.loopStep.bind(this)]),
+    );
+  }
+
+  private async introStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
+    const { volunteered, continuing } = step.options;
+    if (continuing) return step.next();
+    if (volunteered) await takePastedValues(step.context, this.deps, volunteered);
+    const { draft } = await this.deps.sessions.get(step.context);
+    const progress = draftProgress(draft);
+    if (progress.next !== undefined) {
+      await step.context.sendActivity(
+        progress.done === 0 ? collectCsrText.intro : collectCsrText.resumed(progress.done, progress.total, fieldLabel(progress.next)),
+      );
+    }
+    return step.next();
+  }
+
+  private async askNextStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
+    const { draft } = await this.deps.sessions.get(step.context);
+    const { next } = draftProgress(draft);
+    if (next === undefined) return step.endDialog({ complete: true } satisfies CollectCsrResult);
+    const options: AskFieldOptions = { field: next, mode: 'collect', offerForm: !step.options.continuing };
+    return step.beginDialog(DialogIds.askField, options);
+  }
+
+  private async loopStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
+    const result = step.result as AskFieldResult;
+    if ('switchToForm' in result) return step.endDialog({ switchToForm: true } satisfies CollectCsrResult);
+    return step.replaceDialog(COLLECT_WATERFALL, { continuing: true } satisfies CollectCsrOptions);
+  }
+}

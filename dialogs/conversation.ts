@@ -1,0 +1,68 @@
+import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { NumbersPolicy } from '../src/domain';
+import type { DialogRunner } from '../src/bot/portingBot';
+import { DIALOG_STATE_PROPERTY, type TurnErrorRecovery, clearDialogStack } from '../src/bot/turnErrorRecovery';
+import type { LoaSubmitter } from '../src/submission/loaSubmitter';
+import { CardActions } from './cardActions';
+import { type ConversationDeps, type SupportContact, formInTeams } from './conversationDeps';
+import { DialogIds } from './dialogIds';
+import { MainDialog, type MainOptions } from './mainDialog';
+import { PortingSessionStore } from './sessionStore';
+
+/** What the conversation needs from the application's configuration and services. */
+export interface ConversationOptions {
+  readonly submitter: LoaSubmitter;
+  readonly numbersPolicy: NumbersPolicy;
+  readonly supportContact: SupportContact;
+  /** How long an untouched draft is kept (STATE_TTL_DAYS): older ones are not offered for resuming. */
+  readonly stateTtlDays: number;
+  /** Default: the form in Teams, step by step elsewhere. */
+  readonly prefersForm?: (channelId: string) => boolean;
+  readonly clock?: () => Date;
+}
+
+export interface Conversation {
+  /**
+   * Runs one turn of the conversation. Messages continue the dialog under way, or open a new one. Any other
+   * activity it is given means someone joined (conversationUpdate, Web Chat's `webchat/join` event): they are greeted,
+   * once per conversation, and offered the menu (or, coming back with a draft, to continue it).
+   */
+  readonly runDialog: DialogRunner;
+  /** After a failed turn: drops the dialog stack, keeps the customer's draft (it lives in user state). */
+  readonly recoverFromTurnError: TurnErrorRecovery;
+}
+
+/** Remembers that this conversation has been greeted, so a join event after conversationUpdate doesn't greet again. */
+const WELCOMED_PROPERTY = 'welcomed';
+
+export function createConversation(options: ConversationOptions, conversationState: ConversationState, userState: UserState): Conversation {
+  const clock = options.clock ?? (() => new Date());
+  const deps: ConversationDeps = {
+    sessions: new PortingSessionStore(userState, clock, options.stateTtlDays),
+    submitter: options.submitter,
+    clock,
+    numbersPolicy: options.numbersPolicy,
+    prefersForm: options.prefersForm ?? formInTeams,
+    supportContact: options.supportContact,
+  };
+  const dialogs = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
+  dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
+  const welcomed = conversationState.createProperty<boolean>(WELCOMED_PROPERTY);
+
+  async function runDialog(context: TurnContext): Promise<void> {
+    const dc = await dialogs.createContext(context);
+    const greet = !(await welcomed.get(context, false));
+    await welcomed.set(context, true);
+    if (context.activity.type === ActivityTypes.Message) {
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) {
+        await dc.beginDialog(DialogIds.main, { greet, opening: context.activity.text ?? '' } satisfies MainOptions);
+      }
+    } else if (greet && !dc.activeDialog) {
+      await dc.beginDialog(DialogIds.main, { greet } satisfies MainOptions);
+    }
+  }
+
+  return { runDialog, recoverFromTurnError: clearDialogStack(conversationState) };
+}

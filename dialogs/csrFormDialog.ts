@@ -1,0 +1,104 @@
+/**
+ * The form path (DialogIds.csrForm): every CSR field on one Adaptive Card. Each submit is checked on the server with
+ * the same validators as the step-by-step questions; accepted values are saved at once, and the card comes back with
+ * the refused inputs marked until everything is accepted. "Step by step" leaves the form, keeping the draft.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { csrFormCard } from '../src/cards/csrFormCard';
+import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
+import type { CardActions, CardHolder } from './cardActions';
+import { CardDialog, stateOf } from './cardDialog';
+import type { ConversationDeps } from './conversationDeps';
+import { checkForm, type FormRound, type FormValues } from './csrFormCheck';
+import { FORM_ACTIONS, csrFormCardData } from './csrFormView';
+import { DialogIds } from './dialogIds';
+import { fieldOptions } from './draftUpdates';
+import { recognizeIntent } from './intents';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { markSecretAnswer } from './secretAnswer';
+import { formText } from './text/formText';
+
+/** How the form ended: every detail accepted, or the customer chose to go on one question at a time. */
+export type CsrFormResult = { outcome: 'completed' } | { outcome: 'stepByStep' };
+
+const FORM_CARD_DIALOG = 'csrForm.card';
+
+interface FormState extends CardHolder {
+  /** The last round's refusals and notes, to draw the card again; never holds a secret. */
+  round?: FormRound;
+}
+
+function notesOf(round: FormRound): string[] {
+  return Object.values(round.notes).flat();
+}
+
+class FormCardDialog extends CardDialog<FormState> {
+  constructor(
+    private readonly deps: ConversationDeps,
+    cards: CardActions,
+  ) {
+    super(FORM_CARD_DIALOG, cards);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.showNewCard(dc.context, stateOf<FormState>(dc));
+    return CardDialog.EndOfTurn;
+  }
+
+  protected override async drawCard(context: TurnContext, state: FormState, cardId: string): Promise<AdaptiveCardJson> {
+    const { draft } = await this.deps.sessions.get(context);
+    return csrFormCard.expand(csrFormCardData(draft, state.round, cardId));
+  }
+
+  protected override async onAction(
+    dc: DialogContext,
+    state: FormState,
+    action: string,
+    values: Readonly<Record<string, string>>,
+  ): Promise<DialogTurnResult> {
+    return action === FORM_ACTIONS.stepByStep ? this.switchToSteps(dc, state) : this.check(dc, state, values);
+  }
+
+  protected override async onText(dc: DialogContext, state: FormState, text: string): Promise<DialogTurnResult> {
+    if (formText.stepByStepWords.test(text)) return this.switchToSteps(dc, state);
+    if (recognizeIntent(text) === 'form') {
+      await this.showCard(dc.context, state);
+      return CardDialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(formText.typedWhileWaiting);
+    return CardDialog.EndOfTurn;
+  }
+
+  private async check(dc: DialogContext, state: FormState, values: FormValues): Promise<DialogTurnResult> {
+    const { context } = dc;
+    if (values.accountNumber || values.pin) markSecretAnswer(context);
+    const saved = await this.deps.sessions.get(context);
+    const check = checkForm(values, saved.draft, fieldOptions(this.deps));
+    await this.deps.sessions.update(context, (session) => {
+      session.draft = check.draft;
+    });
+    if (check.complete) {
+      const notes = notesOf(check.round);
+      await context.sendActivity(notes.length === 0 ? formText.completed : `${formText.completed}\n\n${formText.doubleCheck(notes)}`);
+      return this.finish(dc, state, { outcome: 'completed' } satisfies CsrFormResult);
+    }
+    // The submitted card has done its job: pressing it again would resubmit stale values.
+    await this.cards.complete(context, state);
+    state.round = check.round;
+    await this.showNewCard(context, state);
+    return CardDialog.EndOfTurn;
+  }
+
+  private async switchToSteps(dc: DialogContext, state: FormState): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(formText.switchingToSteps);
+    return this.finish(dc, state, { outcome: 'stepByStep' } satisfies CsrFormResult);
+  }
+}
+
+export class CsrFormDialog extends InterruptibleDialog {
+  constructor(deps: ConversationDeps, cards: CardActions) {
+    super(DialogIds.csrForm, deps, FORM_CARD_DIALOG);
+    this.addDialog(new FormCardDialog(deps, cards));
+  }
+}

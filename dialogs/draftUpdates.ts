@@ -1,0 +1,85 @@
+/**
+ * Changing the customer's draft from the conversation, and telling them what changed: one answer at a time, or the
+ * values volunteered in a pasted record. Secrets are reported masked (account number) or not at all (PIN).
+ */
+import type { TurnContext } from 'botbuilder';
+import {
+  type CsrDraft,
+  type CsrFieldOptions,
+  type FieldNotice,
+  extractCsrFields,
+  isSecretField,
+  maskedDraftSummary,
+} from '../src/domain';
+import type { ConversationDeps } from './conversationDeps';
+import {
+  type AnswerValue,
+  type AskableField,
+  type InvalidatedAnswer,
+  type MergedExtraction,
+  fieldLabel,
+  mergeExtraction,
+  saveAnswer,
+} from './draftFields';
+import { markSecretAnswer } from './secretAnswer';
+import { askFieldText } from './text/askFieldText';
+
+export function fieldOptions(deps: ConversationDeps, extra: CsrFieldOptions = {}): CsrFieldOptions {
+  return { policy: deps.numbersPolicy, ...extra };
+}
+
+/** What the review would show for the field: masked for the account number and PIN. */
+export function shownValue(draft: CsrDraft, field: AskableField): string | undefined {
+  return maskedDraftSummary(draft).find((row) => row.field === field)?.value;
+}
+
+function savedLine(draft: CsrDraft, field: AskableField): string {
+  return askFieldText.saved[field](shownValue(draft, field) ?? '');
+}
+
+const invalidatedLines = (invalidated: readonly InvalidatedAnswer[]) =>
+  invalidated.map(({ field }) => askFieldText.invalidated(fieldLabel(field)));
+
+async function say(context: TurnContext, lines: readonly string[]): Promise<void> {
+  if (lines.length > 0) await context.sendActivities(lines.map((text) => ({ type: 'message', text })));
+}
+
+/** Saves an accepted answer, confirms it briefly, then shows the validator's warnings and any answer it invalidated. */
+export async function saveAndReport<F extends AskableField>(
+  context: TurnContext,
+  deps: ConversationDeps,
+  field: F,
+  value: AnswerValue<F>,
+  warnings: readonly FieldNotice[],
+): Promise<void> {
+  let invalidated: InvalidatedAnswer[] = [];
+  const session = await deps.sessions.update(context, (current) => {
+    invalidated = saveAnswer(current.draft, field, value, fieldOptions(deps));
+    delete current.refusals[field];
+  });
+  await say(context, [savedLine(session.draft, field), ...warnings.map((warning) => warning.message), ...invalidatedLines(invalidated)]);
+}
+
+/**
+ * Takes the values in a pasted CSR (or a message with several "label: value" pairs) into the draft, and reports what
+ * was saved and what was refused, with the validator's message. Fields already answered are left as they are.
+ */
+export async function takePastedValues(context: TurnContext, deps: ConversationDeps, text: string): Promise<MergedExtraction> {
+  let merged: MergedExtraction = { saved: [], refused: [], invalidated: [] };
+  const session = await deps.sessions.update(context, (current) => {
+    const extraction = extractCsrFields(text, current.draft);
+    if (extraction.found.some(isSecretField)) markSecretAnswer(context);
+    merged = mergeExtraction(current.draft, extraction, fieldOptions(deps));
+  });
+  const { saved, refused, invalidated } = merged;
+  if (saved.length === 0 && refused.length === 0) {
+    await say(context, [askFieldText.pasted.nothingNew]);
+    return merged;
+  }
+  await say(context, [
+    ...(saved.length > 0 ? [[askFieldText.pasted.intro, ...saved.map((field) => `- ${savedLine(session.draft, field)}`)].join('\n')] : []),
+    ...refused.map(({ field, error }) => askFieldText.pasted.refused(fieldLabel(field), error.message)),
+    ...invalidatedLines(invalidated),
+  ]);
+  return merged;
+}

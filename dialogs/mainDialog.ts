@@ -1,0 +1,163 @@
+import {
+  type DialogContext,
+  type DialogTurnResult,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { looksLikeCsrPaste } from '../src/domain';
+import type { CardActions } from './cardActions';
+import type { ConversationDeps } from './conversationDeps';
+import { DialogIds } from './dialogIds';
+import { draftProgress, fieldLabel, hasAnyAnswer } from './draftFields';
+import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
+import { recognizeIntent, type Intent } from './intents';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { PortDialog, type PortOptions } from './portDialog';
+import { portStatusText } from './portStatus';
+import { TIP_IDS, type PortingSession } from './portingSession';
+import { setStepHelp } from './stepHelp';
+import { buttonLabels } from './text/buttonLabels';
+import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
+import { type MenuButton, mainText } from './text/mainText';
+import { TipsDialog, type TipsOptions } from './tipsDialog';
+
+export interface MainOptions {
+  /** The conversation has just begun: say hello first. */
+  readonly greet?: boolean;
+  /** The customer opened the conversation with this message: act on it rather than show the menu. */
+  readonly opening?: string;
+  /** Go straight to this choice (after "start over", for instance). */
+  readonly route?: Route;
+}
+
+/** Where the main menu leads. 'paste' is an opening message that carries CSR details. */
+type Route = Intent | 'paste';
+
+/** What the waterfall remembers between its steps: a route decided without asking. */
+interface MainValues {
+  route?: Route;
+}
+
+const MAIN_WATERFALL = 'main.waterfall';
+const MENU_PROMPT = 'main.menu';
+const RESUME_PROMPT = 'main.resume';
+const MENU_BUTTONS: readonly MenuButton[] = ['startPort', 'tips', 'status', 'agent'];
+
+/**
+ * The conversation's root: the welcome, the menu and where each choice leads, and the offer to continue a port begun
+ * earlier. It loops back to the menu after each choice, so the conversation never runs out. Typed requests ("I want
+ * to switch my number to you", "tips", "human") reach the same places as the buttons.
+ */
+export class MainDialog extends InterruptibleDialog<MainOptions> {
+  constructor(deps: ConversationDeps, cards: CardActions) {
+    super(DialogIds.main, deps, MAIN_WATERFALL);
+    this.addDialog(new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume'] }));
+    this.addDialog(new IntentChoicePrompt(RESUME_PROMPT, ['resume', 'startOver'], { alsoAccepts: ['startPort'] }));
+    this.addDialog(new PortDialog(deps, cards));
+    this.addDialog(new TipsDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(MAIN_WATERFALL, [this.chooseStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
+    );
+  }
+
+  /** After a cancel the menu comes back; after a start over, a new port begins. */
+  protected override async afterInterruption(innerDc: DialogContext, interruption: ConfirmedInterruption): Promise<DialogTurnResult> {
+    const options: MainOptions = interruption === 'startOver' ? { route: 'startPort' } : {};
+    return innerDc.beginDialog(MAIN_WATERFALL, options);
+  }
+
+  private async chooseStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
+    const { greet, opening } = step.options;
+    if (greet) await step.context.sendActivity(mainText.greeting);
+    const session = await this.deps.sessions.find(step.context);
+    const route = step.options.route ?? routeOf(opening);
+    const welcome = greet === true || opening !== undefined;
+    if (isUnfinished(session) && (route === 'startPort' || (route === undefined && welcome))) {
+      return this.offerResume(step, session);
+    }
+    (step.values as MainValues).route = route;
+    if (route !== undefined) return step.next();
+    setStepHelp(step, mainText.menu.help);
+    return step.prompt(MENU_PROMPT, { prompt: welcome ? menuIntro() : mainText.menu.again });
+  }
+
+  private async offerResume(step: WaterfallStepContext<MainOptions>, session: PortingSession): Promise<DialogTurnResult> {
+    const progress = draftProgress(session.draft);
+    const where =
+      progress.next === undefined
+        ? mainText.resume.readyToSign
+        : mainText.resume.offer(progress.done, progress.total, fieldLabel(progress.next));
+    setStepHelp(step, mainText.resume.help);
+    return step.prompt(RESUME_PROMPT, { prompt: `${where}\n\n${mainText.resume.question}` });
+  }
+
+  private async routeStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
+    const route = (step.values as MainValues).route ?? chosenIntent(step.result);
+    const { context } = step;
+    switch (route) {
+      case 'startPort':
+        return this.beginPort(step, {});
+      case 'resume':
+        return step.beginDialog(DialogIds.port, {} satisfies PortOptions);
+      case 'form':
+        return this.beginPort(step, { form: true });
+      case 'paste':
+        return this.beginPort(step, { volunteered: step.options.opening });
+      case 'startOver':
+        await this.deps.sessions.startOver(context);
+        await context.sendActivity(interruptionText.done.startOver);
+        return step.beginDialog(DialogIds.port, {} satisfies PortOptions);
+      case 'tips':
+        return step.beginDialog(DialogIds.tips, { tips: TIP_IDS, context: 'menu' } satisfies TipsOptions);
+      case 'status':
+        await context.sendActivity(portStatusText(await this.deps.sessions.find(context)));
+        return step.next();
+      case 'agent':
+        await context.sendActivity(interruptionText.agent(this.deps.supportContact));
+        return step.next();
+      case 'help':
+        await context.sendActivity(`${interruptionText.generalHelp}\n\n${mainText.menu.help}`);
+        return step.next();
+      default:
+        return step.next();
+    }
+  }
+
+  /** A customer whose last request is signed starts a new one; an unfinished one continues. */
+  private async beginPort(step: WaterfallStepContext<MainOptions>, options: PortOptions): Promise<DialogTurnResult> {
+    const session = await this.deps.sessions.find(step.context);
+    const sent = session?.signedLoa;
+    if (sent) {
+      await this.deps.sessions.startOver(step.context);
+      await step.context.sendActivity(mainText.newAfterSigned(sent.referenceNumber));
+    }
+    return step.beginDialog(DialogIds.port, options);
+  }
+
+  private async loopStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
+    return step.replaceDialog(MAIN_WATERFALL, {} satisfies MainOptions);
+  }
+}
+
+function isUnfinished(session: PortingSession | undefined): session is PortingSession {
+  return session !== undefined && session.signedLoa === undefined && hasAnyAnswer(session.draft);
+}
+
+/**
+ * What an opening message may lead to directly. Cancel and start over are not among them: with nothing on screen yet,
+ * the customer gets the menu (or the offer to continue, which includes starting over) rather than a guess.
+ */
+const OPENING_ROUTES: ReadonlySet<Route> = new Set<Route>(['startPort', 'tips', 'status', 'agent', 'form', 'resume', 'help']);
+
+/** An opening message as a route: a pasted record, or a recognised request. */
+function routeOf(opening: string | undefined): Route | undefined {
+  if (opening === undefined) return undefined;
+  if (looksLikeCsrPaste(opening)) return 'paste';
+  const intent = recognizeIntent(opening);
+  return intent !== undefined && OPENING_ROUTES.has(intent) ? intent : undefined;
+}
+
+function menuIntro(): string {
+  const list = MENU_BUTTONS.map((name) => `- **${buttonLabels[name]}**: ${mainText.menu.descriptions[name]}`).join('\n');
+  return `${mainText.menu.intro}\n\n${list}\n\n${mainText.menu.outro}`;
+}

@@ -1,0 +1,133 @@
+import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { CardActions } from './cardActions';
+import { CollectCsrDialog, type CollectCsrResult } from './collectCsrDialog';
+import type { ConversationDeps } from './conversationDeps';
+import { CsrFormDialog, type CsrFormResult } from './csrFormDialog';
+import { DialogIds } from './dialogIds';
+import { takePastedValues } from './draftUpdates';
+import { chosenIntent, yesNoPrompt } from './intentChoicePrompt';
+import { InterruptibleDialog } from './interruptibleDialog';
+import type { PortingStage } from './portingSession';
+import { ReviewDialog } from './reviewDialog';
+import { SignDialog, type SignResult } from './signDialog';
+import { setStepHelp } from './stepHelp';
+import { portText } from './text/portText';
+import { TipsDialog, type TipsResult } from './tipsDialog';
+
+export interface PortOptions {
+  /** Text the customer volunteered when asking to port (a pasted CSR): its values are taken before any question. */
+  readonly volunteered?: string;
+  /** The customer asked for the one-card form. */
+  readonly form?: boolean;
+}
+
+export interface PortResult {
+  /** The customer signed; false when they stopped on the way (their details stay saved). */
+  readonly signed: boolean;
+}
+
+type CollectMethod = 'steps' | 'form';
+
+interface CollectLoopOptions {
+  readonly method: CollectMethod;
+  readonly volunteered?: string;
+}
+
+const PORT_WATERFALL = 'port.waterfall';
+const COLLECT_LOOP = 'port.collect';
+const CARRY_ON_PROMPT = 'port.carryOn';
+
+/**
+ * The port from start to end: tip 1 (keep your service), the CSR (step by step, or the one-card form in Teams or
+ * when asked; the customer may switch either way), tip 3 (the LOA), the review, and the signature. Tip 2's carrier
+ * part comes during collection, once the carrier is known. A customer who comes back later goes through the same
+ * flow, and everything already done is skipped.
+ */
+export class PortDialog extends InterruptibleDialog<PortOptions> {
+  constructor(deps: ConversationDeps, cards: CardActions) {
+    super(DialogIds.port, deps, PORT_WATERFALL);
+    this.addDialog(new TipsDialog(deps));
+    this.addDialog(new CollectCsrDialog(deps));
+    this.addDialog(new CsrFormDialog(deps, cards));
+    this.addDialog(new ReviewDialog(deps, cards));
+    this.addDialog(new SignDialog(deps, cards));
+    this.addDialog(yesNoPrompt(CARRY_ON_PROMPT));
+    this.addDialog(new WaterfallDialog(COLLECT_LOOP, [this.collectStep.bind(this), this.switchMethodStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(PORT_WATERFALL, [
+        this.keepServiceTipStep.bind(this),
+        this.serviceCancelledStep.bind(this),
+        this.collectCsrStep.bind(this),
+        this.loaTipStep.bind(this),
+        this.reviewStep.bind(this),
+        this.signStep.bind(this),
+        this.finishStep.bind(this),
+      ]),
+    );
+  }
+
+  private async keepServiceTipStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    return step.beginDialog(DialogIds.tips, { tips: ['keepService'], context: 'port' });
+  }
+
+  /** A customer who already cancelled their service has heard the risk and how to reach us: do they go on? */
+  private async serviceCancelledStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    if ((step.result as TipsResult).serviceActive !== false) return step.next();
+    setStepHelp(step, portText.carryOnHelp);
+    return step.prompt(CARRY_ON_PROMPT, { prompt: portText.carryOnQuestion });
+  }
+
+  private async collectCsrStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    if (chosenIntent(step.result) === 'no') {
+      await step.context.sendActivity(portText.stoppedForService);
+      return step.endDialog({ signed: false } satisfies PortResult);
+    }
+    await this.enterStage(step, 'collecting');
+    const method: CollectMethod = step.options.form || this.deps.prefersForm(step.context.activity.channelId) ? 'form' : 'steps';
+    return step.beginDialog(COLLECT_LOOP, { method, volunteered: step.options.volunteered } satisfies CollectLoopOptions);
+  }
+
+  private async collectStep(step: WaterfallStepContext<CollectLoopOptions>): Promise<DialogTurnResult> {
+    const { method, volunteered } = step.options;
+    if (method === 'steps') return step.beginDialog(DialogIds.collectCsr, { volunteered });
+    if (volunteered) await takePastedValues(step.context, this.deps, volunteered);
+    return step.beginDialog(DialogIds.csrForm);
+  }
+
+  /** The customer may leave the questions for the form, or the form for the questions, keeping everything given. */
+  private async switchMethodStep(step: WaterfallStepContext<CollectLoopOptions>): Promise<DialogTurnResult> {
+    const result = step.result as CollectCsrResult | CsrFormResult;
+    if ('switchToForm' in result) return step.replaceDialog(COLLECT_LOOP, { method: 'form' } satisfies CollectLoopOptions);
+    if ('outcome' in result && result.outcome === 'stepByStep') {
+      return step.replaceDialog(COLLECT_LOOP, { method: 'steps' } satisfies CollectLoopOptions);
+    }
+    return step.endDialog();
+  }
+
+  private async loaTipStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    return step.beginDialog(DialogIds.tips, { tips: ['fillLoa'], context: 'port' });
+  }
+
+  private async reviewStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    await this.enterStage(step, 'reviewing');
+    return step.beginDialog(DialogIds.review);
+  }
+
+  /** The review ends only once the customer confirms a complete request (see ReviewResult). */
+  private async signStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    await this.enterStage(step, 'signing');
+    return step.beginDialog(DialogIds.sign);
+  }
+
+  private async finishStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    const { signed } = step.result as SignResult;
+    if (signed) await step.context.sendActivity(portText.afterSigned);
+    return step.endDialog({ signed } satisfies PortResult);
+  }
+
+  private async enterStage(step: WaterfallStepContext, stage: PortingStage): Promise<void> {
+    await this.deps.sessions.update(step.context, (session) => {
+      session.stage = stage;
+    });
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The signature (DialogIds.sign): the Letter of Authorization to read, the customer's full name typed as the
+ * signature, then an explicit "Sign and send". Sending creates the LOA, hands it to the submitter and stores it in the
+ * session. However often "Sign and send" arrives for one signing (a double click, a retried turn), it makes the same
+ * LOA (reference number reserved when signing began, version from the last signed one), so at most one is submitted.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  type Loa,
+  type PortRequest,
+  type PortRequestProblem,
+  buildPortRequest,
+  createLoa,
+  createReferenceNumber,
+  validateSignature,
+} from '../src/domain';
+import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
+import { SIGNATURE_INPUT_ID, loaCard, signConfirmCard } from '../src/cards/signCards';
+import type { CardActions, CardHolder } from './cardActions';
+import { CardDialog, stateOf } from './cardDialog';
+import type { ConversationDeps } from './conversationDeps';
+import { DialogIds } from './dialogIds';
+import { recognizeIntent } from './intents';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { SIGN_ACTIONS, loaCardData, signConfirmCardData } from './signView';
+import { signText } from './text/signText';
+
+export type SignResult = { readonly signed: true; readonly referenceNumber: string } | { readonly signed: false };
+
+const SIGN_CARD_DIALOG = 'sign.card';
+
+type SignState = CardHolder & {
+  /** Reserved when signing begins: every "Sign and send" of this signing makes an LOA under this number. */
+  referenceNumber: string;
+} & ({ step: 'signature' } | ConfirmStep);
+
+/** The signature is taken: the customer is asked to send. */
+interface ConfirmStep {
+  step: 'confirm';
+  signerName: string;
+  carrier: string;
+}
+
+/** Whether a signed LOA already authorizes exactly this request: then signing again would add nothing. */
+function authorizes(loa: Loa, request: PortRequest): boolean {
+  const signed = {
+    country: loa.country,
+    holder: loa.accountHolder,
+    authorizedPerson: loa.authorizedPerson,
+    serviceAddress: loa.serviceAddress,
+    billingNumber: loa.billingNumber,
+    numbers: loa.numbers,
+    carrier: loa.currentCarrier,
+    accountNumber: loa.accountNumber,
+    pin: loa.pin,
+  };
+  const requested = {
+    country: request.country,
+    holder: request.holderName,
+    authorizedPerson: request.authorizedPerson,
+    serviceAddress: request.serviceAddress,
+    billingNumber: request.billingNumber,
+    numbers: request.numbers,
+    carrier: request.carrier,
+    accountNumber: request.accountNumber,
+    pin: request.pin,
+  };
+  return isDeepStrictEqual(signed, requested);
+}
+
+class SignCardDialog extends CardDialog<SignState> {
+  constructor(
+    private readonly deps: ConversationDeps,
+    cards: CardActions,
+  ) {
+    super(SIGN_CARD_DIALOG, cards);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const session = await this.deps.sessions.get(dc.context);
+    const built = buildPortRequest(session.draft);
+    if (!built.ok) return this.needsChanges(dc, built.problems);
+    if (session.signedLoa && authorizes(session.signedLoa, built.request)) return this.alreadySent(dc, session.signedLoa);
+    const state = stateOf<SignState>(dc);
+    Object.assign(state, { step: 'signature', referenceNumber: session.signedLoa?.referenceNumber ?? createReferenceNumber() });
+    await this.showNewCard(dc.context, state);
+    return CardDialog.EndOfTurn;
+  }
+
+  protected override async drawCard(context: TurnContext, state: SignState, cardId: string): Promise<AdaptiveCardJson> {
+    if (state.step === 'confirm') return signConfirmCard.expand(signConfirmCardData(state.signerName, state.carrier, cardId));
+    const { draft } = await this.deps.sessions.get(context);
+    return loaCard.expand(loaCardData(draft, cardId));
+  }
+
+  protected override async onAction(
+    dc: DialogContext,
+    state: SignState,
+    action: string,
+    values: Readonly<Record<string, string>>,
+  ): Promise<DialogTurnResult> {
+    if (state.step === 'signature') return this.takeSignature(dc, state, values[SIGNATURE_INPUT_ID] ?? '');
+    return action === SIGN_ACTIONS.send ? this.send(dc, state) : this.notYet(dc, state);
+  }
+
+  protected override async onText(dc: DialogContext, state: SignState, text: string): Promise<DialogTurnResult> {
+    const intent = recognizeIntent(text);
+    if (intent === 'no' || signText.notYetWords.test(text)) return this.notYet(dc, state);
+    if (state.step === 'signature') return this.takeSignature(dc, state, text);
+    if (intent === 'yes' || signText.sendWords.test(text)) return this.send(dc, state);
+    await dc.context.sendActivity(signText.typedConfirmHint);
+    return CardDialog.EndOfTurn;
+  }
+
+  /** A signature that isn't the expected name gets the reason; the letter stays on screen to sign again. */
+  private async takeSignature(dc: DialogContext, state: SignState, typed: string): Promise<DialogTurnResult> {
+    const { draft } = await this.deps.sessions.get(dc.context);
+    const built = buildPortRequest(draft);
+    if (!built.ok) return this.needsChanges(dc, built.problems);
+    const { holderName, authorizedPerson } = built.request;
+    const signature = validateSignature(typed, { holderName, authorizedPerson });
+    if (!signature.ok) {
+      await dc.context.sendActivity(signature.error.message);
+      return CardDialog.EndOfTurn;
+    }
+    await this.cards.complete(dc.context, state);
+    Object.assign(state, { step: 'confirm', signerName: signature.value, carrier: built.request.carrier.name } satisfies ConfirmStep);
+    await this.showNewCard(dc.context, state);
+    return CardDialog.EndOfTurn;
+  }
+
+  private async send(dc: DialogContext, state: SignState & ConfirmStep): Promise<DialogTurnResult> {
+    const { context } = dc;
+    const session = await this.deps.sessions.get(context);
+    const built = buildPortRequest(session.draft);
+    if (!built.ok) return this.needsChanges(dc, built.problems);
+    const previous = session.signedLoa;
+    if (previous && authorizes(previous, built.request)) return this.alreadySent(dc, previous);
+
+    const loa = createLoa(
+      built.request,
+      { signerName: state.signerName, signedAt: this.deps.clock(), channel: context.activity.channelId },
+      { referenceNumber: state.referenceNumber, previous },
+    );
+    // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
+    const receipt = await this.deps.submitter.submit({ loa, conversation: { ...TurnContext.getConversationReference(context.activity) } });
+    await this.deps.sessions.update(context, (current) => {
+      current.signedLoa = loa;
+      current.stage = 'signed';
+    });
+    await context.sendActivity(
+      signText.sent({ referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: built.request.contactEmail }),
+    );
+    return this.finish(dc, state, { signed: true, referenceNumber: receipt.referenceNumber } satisfies SignResult);
+  }
+
+  private async notYet(dc: DialogContext, state: SignState): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(signText.notYet);
+    return this.finish(dc, state, { signed: false } satisfies SignResult);
+  }
+
+  private async needsChanges(dc: DialogContext, problems: readonly PortRequestProblem[]): Promise<DialogTurnResult> {
+    await dc.context.sendActivity([signText.needsChanges, ...problems.map((problem) => `- ${problem.message}`)].join('\n'));
+    return this.finish(dc, stateOf<SignState>(dc), { signed: false } satisfies SignResult);
+  }
+
+  private async alreadySent(dc: DialogContext, loa: Loa): Promise<DialogTurnResult> {
+    await dc.context.sendActivity(signText.alreadySent(loa.referenceNumber));
+    return this.finish(dc, stateOf<SignState>(dc), { signed: true, referenceNumber: loa.referenceNumber } satisfies SignResult);
+  }
+}
+
+export class SignDialog extends InterruptibleDialog {
+  constructor(deps: ConversationDeps, cards: CardActions) {
+    super(DialogIds.sign, deps, SIGN_CARD_DIALOG);
+    this.addDialog(new SignCardDialog(deps, cards));
+  }
+}

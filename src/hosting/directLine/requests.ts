@@ -1,0 +1,34 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'restify';
+import type { z } from 'zod';
+import { sendError } from '../activityBody';
+
+/** The bearer credential of a request, or undefined when it has none. */
+export function bearerCredential(req: Request): string | undefined {
+  const match = /^Bearer (\S+)$/i.exec(req.header('authorization') ?? '');
+  return match?.[1];
+}
+
+/** Compares without leaking, through timing, how much of a guess was right. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The raw body parsed as JSON and checked against `schema`; on failure answers 400 and returns undefined. */
+export function parseJsonBody<S extends z.ZodType>(req: Request, res: Response, schema: S): z.infer<S> | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(typeof req.body === 'string' ? req.body : '');
+  } catch {
+    sendError(res, 400, 'InvalidJson', 'The request body is not valid JSON.');
+    return undefined;
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    sendError(res, 400, 'InvalidBody', 'The request body does not have the expected fields.');
+    return undefined;
+  }
+  return result.data;
+}

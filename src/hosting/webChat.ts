@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, join } from 'node:path';
+import restify, { type Next, type Request, type Response } from 'restify';
+import { z } from 'zod';
+import type { Config } from '../config';
+import type { Logger } from '../logging';
+import { requireJsonBody, sendError } from './activityBody';
+import { registerDirectLineBridge } from './directLine/bridge';
+import { DIRECT_LINE_PATH } from './directLine/clientRoutes';
+import { parseJsonBody } from './directLine/requests';
+import { generateVisitorToken } from './directLine/tokenExchange';
+
+/**
+ * The "Bring your number" page at `/` with Bot Framework Web Chat, and what the page needs from the server:
+ * - `GET /api/webchat/config`: where the page's Direct Line is (the local bridge, or the Direct Line service);
+ * - `POST /api/directline/token` `{ visitorId }`: a Direct Line token for that visitor, whose user id is
+ *   `dl_<visitorId>`, so a returning visitor is the same customer to the bot and can pick up where they left off.
+ * Without MicrosoftAppId the page talks to the Direct Line bridge inside this server; with it, to the Direct Line
+ * service, and the server trades DIRECT_LINE_SECRET for the tokens.
+ */
+
+/** What `GET /api/webchat/config` answers. */
+export interface WebChatPageSettings {
+  /** Web Chat's `domain`: absolute, or relative to the page. */
+  readonly directLineDomain: string;
+  /** The local bridge only polls; the Direct Line service also streams over a WebSocket. */
+  readonly webSocket: boolean;
+}
+
+/** A random id the page keeps in the browser's storage (a UUID). */
+const tokenRequest = z.object({ visitorId: z.string().regex(/^[A-Za-z0-9-]{16,64}$/) });
+const TOKEN_REQUEST_MAX_BYTES = 1024;
+
+const text = {
+  notConfigured: 'The chat is not set up on this server yet: DIRECT_LINE_SECRET is missing.',
+  unavailable: 'We could not start the chat just now. Please try again in a moment.',
+} as const;
+
+/** The folder holding package.json: `public/` sits beside it, whether this runs from src/ or from dist/. */
+function projectRoot(start: string = __dirname): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${start}.`);
+  }
+}
+
+/** Web Chat's prebuilt browser bundle, served from node_modules rather than a CDN. */
+function webChatBundle(): string {
+  // The package's exports hide dist/; its CommonJS entry point is lib/index.js, beside it.
+  const bundle = join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+  if (!existsSync(bundle)) throw new Error(`Web Chat's browser bundle is missing at ${bundle}: run npm install.`);
+  return bundle;
+}
+
+function contentSecurityPolicy(directLineOrigins: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Web Chat styles itself with inline <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    // Cards may show images from anywhere on the web.
+    "img-src 'self' data: blob: https:",
+    "media-src 'self' blob: https:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${directLineOrigins.join(' ')}`.trim(),
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+function pageHeaders(policy: string) {
+  return (_req: Request, res: Response, next: Next) => {
+    res.header('Content-Security-Policy', policy);
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    return next();
+  };
+}
+
+/** Where the page's Direct Line is, and how the server gets tokens for it. */
+interface DirectLineBackend {
+  readonly settings: WebChatPageSettings;
+  /** What the page may connect to besides this server. */
+  readonly origins: string[];
+  /** Where to trade which secret for a visitor's token; the secret is undefined when it is not configured. */
+  tokenSource(): { url: string; secret: string | undefined };
+}
+
+function localBridge(server: restify.Server, config: Pick<Config, 'server'>, logger: Logger): DirectLineBackend {
+  const selfUrl = () => `http://localhost:${(server.address() as AddressInfo).port}`;
+  const bridge = registerDirectLineBridge(server, { selfUrl, maxBodyBytes: config.server.maxBodyBytes, logger });
+  return {
+    settings: { directLineDomain: DIRECT_LINE_PATH, webSocket: false },
+    origins: [],
+    tokenSource: () => ({ url: selfUrl(), secret: bridge.secret }),
+  };
+}
+
+function directLineService({ directLineUrl, directLineSecret }: Config['webChat']): DirectLineBackend {
+  const { host, protocol } = new URL(directLineUrl);
+  return {
+    settings: { directLineDomain: `${directLineUrl}${DIRECT_LINE_PATH}`, webSocket: true },
+    origins: [`${protocol}//${host}`, `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`],
+    tokenSource: () => ({ url: directLineUrl, secret: directLineSecret }),
+  };
+}
+
+/** Registers the page, its assets and its API on `server`; without MicrosoftAppId, the Direct Line bridge too. */
+export function registerWebChat(server: restify.Server, config: Pick<Config, 'bot' | 'server' | 'webChat'>, logger: Logger): void {
+  const backend = config.bot.authEnabled ? directLineService(config.webChat) : localBridge(server, config, logger);
+  const publicDir = join(projectRoot(), 'public');
+  const bundle = webChatBundle();
+  const revalidate = { maxAge: 0 };
+
+  server.get(
+    '/',
+    pageHeaders(contentSecurityPolicy(backend.origins)),
+    restify.plugins.serveStatic({ directory: publicDir, file: 'index.html', ...revalidate }),
+  );
+  server.get('/assets/*', restify.plugins.serveStaticFiles(join(publicDir, 'assets'), revalidate));
+  server.get('/static/webchat.js', restify.plugins.serveStatic({ directory: dirname(bundle), file: basename(bundle), maxAge: 24 * 60 * 60 }));
+
+  server.get('/api/webchat/config', async (_req: Request, res: Response) => {
+    res.send(200, backend.settings);
+  });
+
+  server.post(
+    '/api/directline/token',
+    requireJsonBody,
+    restify.plugins.bodyReader({ maxBodySize: TOKEN_REQUEST_MAX_BYTES }),
+    async (req: Request, res: Response) => {
+      res.header('Cache-Control', 'no-store');
+      const body = parseJsonBody(req, res, tokenRequest);
+      if (!body) return;
+      const { url, secret } = backend.tokenSource();
+      if (!secret) return sendError(res, 503, 'WebChatNotConfigured', text.notConfigured);
+      try {
+        res.send(200, await generateVisitorToken(url, secret, `dl_${body.visitorId}`));
+      } catch (error) {
+        logger.warn({ err: error }, 'web chat: could not get a Direct Line token');
+        sendError(res, 502, 'DirectLineUnavailable', text.unavailable);
+      }
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import type { PortRequestJson } from '../portRequestJson';
+
+/** One signed LOA version on its way to the porting backend. */
+export interface PortingDelivery {
+  /** "<reference>-v<version>": the same on every attempt, so the receiver can deduplicate. */
+  readonly idempotencyKey: string;
+  readonly request: PortRequestJson;
+  /** The carrier copy of the signed LOA. */
+  readonly carrierPdf: Buffer;
+}
+
+export type DeliveryOutcome =
+  | { readonly kind: 'delivered' }
+  /** Worth trying again later: the backend is down, slow or overloaded. */
+  | { readonly kind: 'retry'; readonly reason: string; readonly status?: number }
+  /** The backend refused this request: trying again would get the same answer. */
+  | { readonly kind: 'rejected'; readonly reason: string; readonly status?: number };
+
+/**
+ * Where port requests go. Delivering the same version again must be harmless: a crash between delivering and
+ * recording the delivery makes the outbox deliver once more, with the same idempotency key.
+ * An error thrown (rather than an outcome returned) counts as worth retrying.
+ */
+export interface PortingGateway {
+  deliver(delivery: PortingDelivery, signal: AbortSignal): Promise<DeliveryOutcome>;
+}

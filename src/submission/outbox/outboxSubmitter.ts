@@ -1,0 +1,63 @@
+import type { Logger } from '../../logging';
+import { LoaSchema } from '../../domain';
+import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../loaSubmitter';
+import { type OutboxEntry, type OutboxStore, entryKey } from './outboxStore';
+
+/**
+ * Takes a signed LOA into the outbox: once `submit` resolves, the LOA is stored durably and will be delivered,
+ * whatever happens to this process. Submitting the same version again returns the first receipt and never creates
+ * a second entry.
+ */
+export class OutboxLoaSubmitter implements LoaSubmitter {
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+    /** Called after a new entry is stored, to start delivering it at once. */
+    private readonly onStored: () => void,
+  ) {}
+
+  async submit({ loa, conversation, contactEmail }: SignedLoaSubmission): Promise<SubmissionReceipt> {
+    const signed = LoaSchema.parse(loa);
+    const key = entryKey(signed.referenceNumber, signed.version);
+    const existing = await this.store.readEntry(key);
+    if (existing) return this.resubmitted(key, existing.value);
+
+    const now = this.clock();
+    // Indexed before it exists, so that a crash right after storing the entry cannot leave it undiscoverable; the
+    // worker drops index keys whose entry never appeared.
+    await this.store.addPending(key, now);
+    const entry: OutboxEntry = {
+      referenceNumber: signed.referenceNumber,
+      version: signed.version,
+      loa: signed,
+      ...(contactEmail !== undefined && { contactEmail }),
+      conversation: { ...conversation },
+      acceptedAt: now.toISOString(),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+    };
+    if (!(await this.store.createEntry(key, entry))) {
+      // Another instance stored this version between our read and our write.
+      const raced = await this.store.readEntry(key);
+      if (!raced) throw new Error(`Submission ${key} was stored by another instance and then disappeared.`);
+      return this.resubmitted(key, raced.value);
+    }
+    await this.store.recordLatestVersion(signed.referenceNumber, signed.version);
+    this.logger.info({ referenceNumber: signed.referenceNumber, version: signed.version }, 'signed LOA stored for submission');
+    this.onStored();
+    return receiptOf(entry);
+  }
+
+  /** A repeated hand-over: the first receipt, after repairing the indexes in case the first one was cut short. */
+  private async resubmitted(key: string, entry: OutboxEntry): Promise<SubmissionReceipt> {
+    if (entry.status === 'pending') await this.store.addPending(key, this.clock());
+    await this.store.recordLatestVersion(entry.referenceNumber, entry.version);
+    return receiptOf(entry);
+  }
+}
+
+function receiptOf(entry: OutboxEntry): SubmissionReceipt {
+  return { referenceNumber: entry.referenceNumber, version: entry.version, acceptedAt: entry.acceptedAt };
+}

@@ -1,0 +1,119 @@
+/**
+ * The port request as it leaves the bot: a versioned JSON document (schemaVersion 1) for the porting backend. The
+ * zod schema below is the contract; schemas/port-request.v1.schema.json is generated from it (a test keeps the
+ * two equal), so receivers can validate what they get without reading TypeScript.
+ */
+import { z } from 'zod';
+import { type Loa, ServiceAddressSchema } from '../domain';
+
+export const PORT_REQUEST_SCHEMA_ID = 'https://porting-assistant.example/schemas/port-request.v1.schema.json';
+
+const E164 = z
+  .string()
+  .regex(/^\+1[2-9]\d{2}[2-9]\d{6}$/)
+  .meta({ description: 'A US or Canadian number in E.164 form, e.g. +14155550123.' });
+
+export const PortRequestV1Schema = z
+  .strictObject({
+    schemaVersion: z.literal(1).meta({ description: 'The version of this document format.' }),
+    referenceNumber: z
+      .string()
+      .regex(/^PA-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{3}$/)
+      .meta({ description: 'The port reference the customer was given, e.g. PA-7KX4-M9Q2-TDX.' }),
+    version: z
+      .int()
+      .min(1)
+      .meta({ description: 'The LOA version: 1 for the first signed letter, one more for each corrected one.' }),
+    idempotencyKey: z
+      .string()
+      .min(1)
+      .meta({ description: '"<referenceNumber>-v<version>". The same for every delivery of this version: deduplicate on it.' }),
+    country: z.enum(['US', 'CA']).meta({ description: 'The country of the numbers and the service address.' }),
+    numbers: z.array(E164).min(1).meta({ description: 'Every number to port.' }),
+    carrier: z
+      .strictObject({
+        id: z.string().min(1).meta({ description: "The bot's carrier id, e.g. verizon; the same id for every carrier outside its directory." }),
+        name: z.string().min(1).meta({ description: 'The current (losing) carrier as the customer named it.' }),
+        known: z.boolean().meta({ description: "Whether the carrier is in the bot's carrier directory." }),
+      })
+      .meta({ description: 'The current (losing) carrier.' }),
+    account: z
+      .strictObject({
+        number: z.string().min(1).meta({ description: 'The account number with the current carrier, in full.' }),
+        pin: z.string().min(1).optional().meta({ description: 'The transfer PIN, when the customer has one. A secret.' }),
+      })
+      .meta({ description: 'The account with the current carrier. Secrets: never log or display them.' }),
+    holder: z
+      .strictObject({
+        kind: z.enum(['person', 'business']),
+        fullName: z.string().min(1).meta({ description: "The holder's name exactly as on the current carrier's account." }),
+        firstName: z.string().min(1).optional(),
+        lastName: z.string().min(1).optional(),
+      })
+      .meta({ description: 'The account holder: a person or a business.' }),
+    authorizedPerson: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'For a business account: the person who authorized the port for it.' }),
+    serviceAddress: z
+      .strictObject(ServiceAddressSchema.shape)
+      .meta({ description: 'Where the service is (not the billing address). region is the two-letter state or province.' }),
+    billingNumber: E164.meta({ description: "The account's billing telephone number (BTN)." }),
+    contactEmail: z.email().optional().meta({ description: 'Where the customer wants updates about the port.' }),
+    authorizationStatement: z.string().min(1).meta({ description: 'The authorization the customer signed, word for word.' }),
+    signature: z
+      .strictObject({
+        signerName: z.string().min(1).meta({ description: 'The full name the signer typed.' }),
+        signedAt: z.iso.datetime().meta({ description: 'When the LOA was signed (UTC).' }),
+        channel: z.string().min(1).meta({ description: "Where it was signed, e.g. 'webchat' or 'msteams'." }),
+      })
+      .meta({ description: 'The typed electronic signature on the LOA.' }),
+    submittedAt: z.iso.datetime().meta({ description: 'When the bot accepted the signed LOA for submission (UTC).' }),
+  })
+  .meta({
+    $id: PORT_REQUEST_SCHEMA_ID,
+    title: 'Port request, version 1',
+    description:
+      'A signed request to port telephone numbers, sent by Porting Assistant. The signed Letter of Authorization ' +
+      'travels with it as a PDF (see docs/submission.md).',
+  });
+
+export type PortRequestJson = z.infer<typeof PortRequestV1Schema>;
+
+/** The same for every delivery of one LOA version, so that receivers can deduplicate. */
+export function idempotencyKeyOf(referenceNumber: string, version: number): string {
+  return `${referenceNumber}-v${version}`;
+}
+
+export interface PortRequestContext {
+  /** When the signed LOA was stored for submission: fixed per version, so every delivery is the same document. */
+  readonly submittedAt: string;
+  readonly contactEmail?: string;
+}
+
+export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRequestJson {
+  return PortRequestV1Schema.parse({
+    schemaVersion: 1,
+    referenceNumber: loa.referenceNumber,
+    version: loa.version,
+    idempotencyKey: idempotencyKeyOf(loa.referenceNumber, loa.version),
+    country: loa.country,
+    numbers: loa.numbers,
+    carrier: loa.currentCarrier,
+    account: { number: loa.accountNumber, pin: loa.pin },
+    holder: loa.accountHolder,
+    authorizedPerson: loa.authorizedPerson,
+    serviceAddress: loa.serviceAddress,
+    billingNumber: loa.billingNumber,
+    contactEmail: context.contactEmail,
+    authorizationStatement: loa.authorizationStatement,
+    signature: loa.signature,
+    submittedAt: context.submittedAt,
+  });
+}
+
+/** The JSON Schema of the request, as published in schemas/port-request.v1.schema.json. */
+export function portRequestJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PortRequestV1Schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

@@ -1,0 +1,172 @@
+import type { AdaptiveCardJson } from '../../src/cards/cardTemplate';
+import { csrFormCard } from '../../src/cards/csrFormCard';
+import { reviewCard } from '../../src/cards/reviewCard';
+import { loaCard, signConfirmCard } from '../../src/cards/signCards';
+import { checkForm } from '../../dialogs/csrFormCheck';
+import { csrFormCardData } from '../../dialogs/csrFormView';
+import { reviewCardData } from '../../dialogs/reviewView';
+import { loaCardData, signConfirmCardData } from '../../dialogs/signView';
+import { type CsrDraft, AUTHORIZATION_STATEMENT } from '../../src/domain';
+import { completeAttDraft, draftFrom, expectNoSecrets } from '../dialogs/portingDrafts';
+
+type Json = Record<string, unknown>;
+
+const CARD_ID = 'card-under-test';
+
+/** Every object in the card, depth first: elements, inputs, actions, facts and choices alike. */
+function allObjects(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.flatMap(allObjects);
+  if (value === null || typeof value !== 'object') return [];
+  const object = value as Json;
+  return [object, ...Object.values(object).flatMap(allObjects)];
+}
+
+const inputsOf = (card: AdaptiveCardJson) => allObjects(card).filter((o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
+const submitsOf = (card: AdaptiveCardJson) => allObjects(card).filter((o) => o.type === 'Action.Submit');
+const inputById = (card: AdaptiveCardJson, id: string) => inputsOf(card).find((input) => input.id === id);
+const texts = (card: AdaptiveCardJson) => allObjects(card).filter((o) => o.type === 'TextBlock').map((o) => o.text);
+
+const business = (): CsrDraft => ({ ...completeAttDraft(), ...draftFrom({ holderName: 'Acme Plumbing LLC' }), authorizedPerson: 'Maria Lopez' });
+
+const formWithErrors = () => {
+  const check = checkForm(
+    { numbers: '415-555-0123', carrier: 'Foo Telecom', holderName: 'M', contactEmail: 'maria@', street: '123 Main St' },
+    {},
+  );
+  return csrFormCard.expand(csrFormCardData(check.draft, check.round, CARD_ID));
+};
+
+const cards: [string, () => AdaptiveCardJson][] = [
+  ['the empty form', () => csrFormCard.expand(csrFormCardData({}, undefined, CARD_ID))],
+  ['the form pre-filled from a complete draft', () => csrFormCard.expand(csrFormCardData(completeAttDraft(), undefined, CARD_ID))],
+  ['the form with refused fields', formWithErrors],
+  ['the review of a complete draft', () => reviewCard.expand(reviewCardData(completeAttDraft(), CARD_ID))],
+  ['the review of an incomplete draft', () => reviewCard.expand(reviewCardData(draftFrom({ numbers: '415-555-0123' }), CARD_ID))],
+  ['the letter for a person', () => loaCard.expand(loaCardData(completeAttDraft(), CARD_ID))],
+  ['the letter for a business', () => loaCard.expand(loaCardData(business(), CARD_ID))],
+  ['the send confirmation', () => signConfirmCard.expand(signConfirmCardData('Maria Lopez', 'AT&T', CARD_ID))],
+];
+
+describe.each(cards)('%s', (_name, render) => {
+  const card = render();
+
+  it('is an Adaptive Card of schema 1.5 with every template expression filled in', () => {
+    expect(card).toEqual(expect.objectContaining({
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      type: 'AdaptiveCard',
+      version: '1.5',
+    }));
+    expect(typeof card.fallbackText).toBe('string');
+    expect(JSON.stringify(card)).not.toContain('${');
+  });
+
+  it('labels every input, for screen readers', () => {
+    for (const input of inputsOf(card)) {
+      expect(input).toEqual(expect.objectContaining({ id: expect.any(String), label: expect.stringMatching(/\S/) }));
+    }
+  });
+
+  it('has submit actions that carry their action and the card id', () => {
+    expect(submitsOf(card).length).toBeGreaterThan(0);
+    for (const submit of submitsOf(card)) {
+      expect(submit.title).toEqual(expect.stringMatching(/\S/));
+      expect(submit.data).toEqual({ action: expect.stringMatching(/\S/), cardId: CARD_ID });
+    }
+  });
+
+  it('never shows the PIN or the full account number', () => {
+    expectNoSecrets(card);
+  });
+});
+
+describe('the form card', () => {
+  it('asks for every CSR field with the address in parts, the PIN as a password', () => {
+    const card = csrFormCard.expand(csrFormCardData({}, undefined, CARD_ID));
+
+    expect(inputsOf(card).map((input) => input.id)).toEqual([
+      'numbers', 'carrier', 'accountNumber', 'pin', 'holderName', 'authorizedPerson',
+      'street', 'unit', 'city', 'region', 'postalCode', 'billingNumber', 'contactEmail',
+    ]);
+    expect(inputById(card, 'pin')).toEqual(expect.objectContaining({ style: 'password', isRequired: false }));
+    expect(inputById(card, 'accountNumber')).toEqual(expect.objectContaining({ isRequired: true, errorMessage: expect.any(String) }));
+    expect(inputById(card, 'contactEmail')).toEqual(expect.objectContaining({ style: 'email', isRequired: true }));
+    expect(texts(card)).not.toContainEqual(expect.stringMatching(/need(s)? another look/));
+  });
+
+  it('pre-fills saved values, but leaves saved secrets blank to keep', () => {
+    const card = csrFormCard.expand(csrFormCardData(completeAttDraft(), undefined, CARD_ID));
+
+    expect(inputById(card, 'numbers')?.value).toBe('(415) 555-0123, (415) 555-0124');
+    expect(inputById(card, 'city')?.value).toBe('Springfield');
+    for (const secret of ['accountNumber', 'pin']) {
+      expect(inputById(card, secret)).toEqual(
+        expect.objectContaining({ value: '', isRequired: false, placeholder: expect.stringMatching(/leave blank to keep/i) }),
+      );
+    }
+    expect(inputById(card, 'billingNumber')?.placeholder).toBe('Leave blank to use (415) 555-0123');
+  });
+
+  it('shows each refusal under its input, keeps what was typed, and offers to confirm an unknown carrier', () => {
+    const card = formWithErrors();
+
+    expect(texts(card)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/need another look/),
+      expect.stringMatching(/after the @/),
+      expect.stringMatching(/don't have “Foo Telecom” in my list/),
+    ]));
+    expect(inputById(card, 'contactEmail')?.value).toBe('maria@');
+    expect(inputById(card, 'carrier')?.value).toBe('Foo Telecom');
+    expect(inputById(card, 'confirmedUnknownCarrier')).toEqual(
+      expect.objectContaining({ type: 'Input.Toggle', valueOn: 'true', title: expect.stringMatching(/checked the carrier/) }),
+    );
+    expect(inputById(card, 'street')?.value).toBe('123 Main St');
+  });
+
+  it('offers the carrier check only when the carrier is unknown', () => {
+    expect(inputById(csrFormCard.expand(csrFormCardData({}, undefined, CARD_ID)), 'confirmedUnknownCarrier')).toBeUndefined();
+  });
+});
+
+describe('the review card', () => {
+  it('shows every detail with the secrets masked, and lets the customer pick one to change', () => {
+    const card = reviewCard.expand(reviewCardData(completeAttDraft(), CARD_ID));
+    const facts = allObjects(card).filter((o) => 'title' in o && 'value' in o && o.type === undefined);
+
+    expect(facts).toEqual(expect.arrayContaining([
+      { title: 'Account number', value: '••••3222' },
+      { title: 'Transfer PIN', value: '••••' },
+      { title: 'Service address', value: '123 Main St, Apt 4, Springfield, IL 62704' },
+    ]));
+    expect(inputById(card, 'field')).toEqual(expect.objectContaining({ type: 'Input.ChoiceSet' }));
+    expect(texts(card)).not.toContain('Before you can sign, please fix:');
+  });
+
+  it('offers the authorized person of a business account as a detail to change', () => {
+    const choices = reviewCardData(business(), CARD_ID).choices.map((choice) => choice.value);
+
+    expect(choices).toEqual(expect.arrayContaining(['holderName', 'authorizedPerson', 'pin']));
+  });
+
+  it('lists what blocks signing', () => {
+    const card = reviewCard.expand(reviewCardData(draftFrom({ numbers: '415-555-0123' }), CARD_ID));
+
+    expect(texts(card)).toEqual(expect.arrayContaining(['Before you can sign, please fix:', '- We still need the current carrier.']));
+  });
+});
+
+describe('the letter of authorization card', () => {
+  it('shows the authorization statement and the masked details, without the contact email', () => {
+    const card = loaCard.expand(loaCardData(completeAttDraft(), CARD_ID));
+
+    expect(texts(card)).toContain(AUTHORIZATION_STATEMENT);
+    expect(JSON.stringify(card)).toContain('••••3222');
+    expect(JSON.stringify(card)).not.toContain('maria@example.com');
+    expect(inputById(card, 'signature')).toEqual(expect.objectContaining({ isRequired: true, label: 'To sign, type your full name' }));
+  });
+
+  it('asks the person signing for a business to sign for it', () => {
+    expect(inputById(loaCard.expand(loaCardData(business(), CARD_ID)), 'signature')?.label).toBe(
+      'To sign for Acme Plumbing LLC, type your full name',
+    );
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Runs one of the card dialogs the way the bot does — conversation and user state in memory, saved after every turn —
+ * and submits its cards the way Web Chat does: the action's data merged with the card's input values.
+ */
+import { type Activity, AutoSaveStateMiddleware, ConversationState, MemoryStorage, type StoreItems, UserState } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { CardActions } from '../../dialogs/cardActions';
+import type { ConversationDeps } from '../../dialogs/conversationDeps';
+import type { PortingSession } from '../../dialogs/portingSession';
+import { PortingSessionStore } from '../../dialogs/sessionStore';
+import { type CsrDraft, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
+import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../src/submission/loaSubmitter';
+import { expectNoSecrets } from './portingDrafts';
+
+type Json = Record<string, unknown>;
+
+export const NOW = new Date('2026-03-02T15:04:05.000Z');
+const CHANNEL = 'test';
+/** Where UserState keeps the state of the user DialogTestClient's TestAdapter sends as (User1). */
+const USER_KEY = `${CHANNEL}/users/user1/`;
+
+/** Records every hand-over, as the real submitter would receive it. */
+export class RecordingSubmitter implements LoaSubmitter {
+  readonly submissions: SignedLoaSubmission[] = [];
+
+  async submit(signed: SignedLoaSubmission): Promise<SubmissionReceipt> {
+    this.submissions.push(signed);
+    return { referenceNumber: signed.loa.referenceNumber, version: signed.loa.version, acceptedAt: NOW.toISOString() };
+  }
+}
+
+export interface Harness {
+  client: DialogTestClient;
+  submitter: RecordingSubmitter;
+  /** Sends one activity and returns every reply to it. */
+  send(activity: Partial<Activity> | string): Promise<Partial<Activity>[]>;
+  session(): Promise<PortingSession | undefined>;
+}
+
+/**
+ * Starts `dialog` (built from the harness's deps and card guard) for a customer whose draft is `draft`; `earlier`
+ * seeds the rest of their session (a previously signed LOA, say).
+ */
+export async function startHarness(
+  makeDialog: (deps: ConversationDeps, cards: CardActions) => Dialog,
+  draft: CsrDraft = {},
+  earlier: Partial<PortingSession> = {},
+): Promise<Harness> {
+  const storage = new MemoryStorage();
+  const session: PortingSession = { draft, stage: 'collecting', tipsSeen: [], refusals: {}, updatedAt: NOW.toISOString(), ...earlier };
+  await storage.write({ [USER_KEY]: { portingSession: session } });
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const submitter = new RecordingSubmitter();
+  const deps: ConversationDeps = {
+    sessions: new PortingSessionStore(userState, () => NOW, 30),
+    submitter,
+    clock: () => NOW,
+    numbersPolicy: DEFAULT_NUMBERS_POLICY,
+    prefersForm: () => true,
+    supportContact: { phone: '1-800-555-0100' },
+  };
+  const dialog = makeDialog(deps, new CardActions(conversationState));
+  const client = new DialogTestClient(CHANNEL, dialog, undefined, [new AutoSaveStateMiddleware(userState)], conversationState);
+
+  const send = async (activity: Partial<Activity> | string): Promise<Partial<Activity>[]> => {
+    const replies: Partial<Activity>[] = [];
+    for (let reply = await client.sendActivity(activity); reply !== undefined; reply = client.getNextReply()) replies.push(reply);
+    // Whatever the bot says, it never repeats a secret in full.
+    expectNoSecrets(replies);
+    return replies;
+  };
+  const readSession = async () => {
+    const items: StoreItems = await storage.read([USER_KEY]);
+    return (items[USER_KEY] as { portingSession?: PortingSession } | undefined)?.portingSession;
+  };
+  return { client, submitter, send, session: readSession };
+}
+
+/** The Adaptive Card in a reply, if it carries one. */
+export function cardIn(reply: Partial<Activity>): Json | undefined {
+  const attachment = reply.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return attachment?.content as Json | undefined;
+}
+
+/** The last card among the replies; fails the test when there is none. */
+export function lastCard(replies: readonly Partial<Activity>[]): Json {
+  const card = replies.map(cardIn).filter((c): c is Json => c !== undefined).at(-1);
+  if (!card) throw new Error(`no card in replies: ${JSON.stringify(replies.map((r) => r.text))}`);
+  return card;
+}
+
+export function textsOf(replies: readonly Partial<Activity>[]): string[] {
+  return replies.flatMap((reply) => (reply.text ? [reply.text] : []));
+}
+
+function allObjects(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.flatMap(allObjects);
+  if (value === null || typeof value !== 'object') return [];
+  return [value as Json, ...Object.values(value as Json).flatMap(allObjects)];
+}
+
+export function cardInput(card: Json, id: string): Json | undefined {
+  return allObjects(card).find((o) => typeof o.type === 'string' && o.type.startsWith('Input.') && o.id === id);
+}
+
+export function cardTexts(card: Json): string[] {
+  return allObjects(card)
+    .filter((o) => o.type === 'TextBlock')
+    .map((o) => String(o.text));
+}
+
+/**
+ * What pressing the card's button titled `title` sends: as in Web Chat, the action's data merged with the value of
+ * every input on the card (what it was pre-filled with, unless `typed` changes it).
+ */
+export function submitOf(card: Json, title: string, typed: Record<string, string> = {}): Partial<Activity> {
+  const action = allObjects(card).find((o) => o.type === 'Action.Submit' && o.title === title);
+  if (!action) throw new Error(`no button "${title}" on the card`);
+  const inputs = action.associatedInputs === 'none' ? [] : allObjects(card).filter((o) => typeof o.type === 'string' && o.type.startsWith('Input.'));
+  const shown = Object.fromEntries(inputs.map((input) => [String(input.id), typeof input.value === 'string' ? input.value : '']));
+  return { type: 'message', value: { ...shown, ...typed, ...(action.data as Json) } };
+}

@@ -1,0 +1,129 @@
+/**
+ * The whole conversation as the bot runs it — the real PortingBot and createConversation, state in memory and saved
+ * after every turn — driven one activity at a time through a TestAdapter. A second harness on the same storage (same
+ * user, new conversation) is a customer coming back after a restart.
+ */
+import { type Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type TurnContext, UserState } from 'botbuilder';
+import { createConversation } from '../../dialogs/conversation';
+import type { PortingSession } from '../../dialogs/portingSession';
+import { isSecretAnswer } from '../../dialogs/secretAnswer';
+import { PortingBot, WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { type CsrFieldName, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
+import { captureLogs } from '../support/captureLogs';
+import { NOW, RecordingSubmitter } from './cardHarness';
+import { ATT_ANSWERS, expectNoSecrets } from './portingDrafts';
+
+export const SUPPORT = { phone: '1-800-555-0100', email: 'porting@example.com' } as const;
+export const TTL_DAYS = 30;
+const USER_ID = 'user-1';
+
+export interface HarnessOptions {
+  readonly storage?: MemoryStorage;
+  readonly channelId?: string;
+  readonly conversationId?: string;
+  /** The clock the conversation sees; NOW by default. */
+  readonly now?: () => Date;
+}
+
+export interface Turn {
+  readonly replies: Partial<Activity>[];
+  /** Whether the turn was marked as carrying a secret answer. */
+  readonly secret: boolean;
+}
+
+export class ConversationHarness {
+  readonly storage: MemoryStorage;
+  readonly submitter = new RecordingSubmitter();
+  /** Every reply of every turn so far, for scanning. */
+  readonly transcript: Partial<Activity>[] = [];
+  private readonly adapter: TestAdapter;
+  private readonly userKey: string;
+  private lastTurnSecret = false;
+
+  constructor(options: HarnessOptions = {}) {
+    this.storage = options.storage ?? new MemoryStorage();
+    const channelId = options.channelId ?? 'test';
+    this.userKey = `${channelId}/users/${USER_ID}/`;
+    const conversationState = new ConversationState(this.storage);
+    const userState = new UserState(this.storage);
+    const conversation = createConversation(
+      {
+        submitter: this.submitter,
+        numbersPolicy: DEFAULT_NUMBERS_POLICY,
+        supportContact: SUPPORT,
+        stateTtlDays: TTL_DAYS,
+        clock: options.now ?? (() => NOW),
+      },
+      conversationState,
+      userState,
+    );
+    const bot = new PortingBot(conversationState, userState, captureLogs('silent').logger, conversation.runDialog);
+    this.adapter = new TestAdapter(
+      async (context: TurnContext) => {
+        await bot.run(context);
+        this.lastTurnSecret = isSecretAnswer(context);
+      },
+      {
+        channelId,
+        conversation: { id: options.conversationId ?? 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
+        from: { id: USER_ID, name: 'Customer', role: 'user' },
+        recipient: { id: 'bot', name: 'Porting Assistant', role: 'bot' },
+        serviceUrl: 'https://test.example',
+      },
+    );
+  }
+
+  /** Sends a message (or any activity) and returns the bot's replies to it. */
+  async turn(activity: string | Partial<Activity>): Promise<Turn> {
+    this.lastTurnSecret = false;
+    await this.adapter.receiveActivity(typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity);
+    const replies = this.adapter.activeQueue.splice(0);
+    this.transcript.push(...replies);
+    expectNoSecrets(replies);
+    return { replies, secret: this.lastTurnSecret };
+  }
+
+  /** The texts of the bot's replies to `activity`. */
+  async say(activity: string | Partial<Activity>): Promise<string[]> {
+    return textsOf((await this.turn(activity)).replies);
+  }
+
+  /** The customer opens the chat: a conversationUpdate adding them. */
+  async join(): Promise<string[]> {
+    return this.say({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: USER_ID, name: 'Customer' }] });
+  }
+
+  /** Web Chat's join event, sent by the page when the chat opens. */
+  async webChatJoin(): Promise<string[]> {
+    return this.say({ type: ActivityTypes.Event, name: WEB_CHAT_JOIN_EVENT });
+  }
+
+  async session(): Promise<PortingSession | undefined> {
+    const items = await this.storage.read([this.userKey]);
+    return (items[this.userKey] as { portingSession?: PortingSession } | undefined)?.portingSession;
+  }
+}
+
+export function textsOf(replies: readonly Partial<Activity>[]): string[] {
+  return replies.flatMap((reply) => (reply.text ? [reply.text] : []));
+}
+
+/** The button labels offered by the last reply (suggested actions). */
+export function buttonsOf(replies: readonly Partial<Activity>[]): string[] {
+  return (replies.at(-1)?.suggestedActions?.actions ?? []).map((action) => action.title ?? '');
+}
+
+/** A new customer who chooses to start a port and confirms their service is active: the first question comes next. */
+export async function reachCollection(harness: ConversationHarness): Promise<string[]> {
+  await harness.join();
+  await harness.say(buttonLabels.startPort);
+  return harness.say(buttonLabels.yes);
+}
+
+/** Answers the questions for `fields`, in order, with the AT&T answers. Returns the replies to the last answer. */
+export async function answerFields(harness: ConversationHarness, fields: readonly CsrFieldName[]): Promise<Partial<Activity>[]> {
+  let replies: Partial<Activity>[] = [];
+  for (const field of fields) replies = (await harness.turn(ATT_ANSWERS[field])).replies;
+  return replies;
+}

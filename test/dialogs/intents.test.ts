@@ -1,0 +1,75 @@
+import { isButtonLabel, recognizeIntent, type Intent } from '../../dialogs/intents';
+import { buttonLabels, type ButtonName } from '../../dialogs/text/buttonLabels';
+
+describe('recognizeIntent', () => {
+  it.each(Object.entries(buttonLabels) as [ButtonName, string][])('takes the %s button for its own intent', (name, label) => {
+    expect(recognizeIntent(label)).toBe(name);
+  });
+
+  it.each<[string, Intent]>([
+    ['I want to switch my number to you', 'startPort'],
+    ['transfer my number', 'startPort'],
+    ['port', 'startPort'],
+    ['Can I bring my phone number over?', 'startPort'],
+    ['tips', 'tips'],
+    ['Any tips?', 'tips'],
+    ['status', 'status'],
+    ["Where's my port?", 'status'],
+    ['check my port status', 'status'],
+    ['human', 'agent'],
+    ['agent', 'agent'],
+    ['representative', 'agent'],
+    ['person', 'agent'],
+    ['I want to talk to a real person please', 'agent'],
+    ['help', 'help'],
+    ['?', 'help'],
+    ["I don't understand", 'help'],
+    ['cancel', 'cancel'],
+    ['Stop here', 'cancel'],
+    ['cancel and delete my details', 'cancelAndDelete'],
+    ['delete my data', 'cancelAndDelete'],
+    ['start over', 'startOver'],
+    ['Restart', 'startOver'],
+    ['show me the form', 'form'],
+    ['form', 'form'],
+    ['yes', 'yes'],
+    ['Yes, it is still active', 'yes'],
+    ['no', 'no'],
+    ['No, I already cancelled it', 'no'],
+    ['already cancelled', 'no'],
+    ['continue', 'resume'],
+    ['try again', 'keepTrying'],
+  ])('reads %p as %s', (text, intent) => {
+    expect(recognizeIntent(text)).toBe(intent);
+  });
+
+  it.each([
+    'Maria Lopez',
+    '123 Main St, Apt 4, Springfield, IL 62704',
+    '415-555-0123',
+    'T-Mobile',
+    'maria@example.com',
+    'Acme Support Services LLC',
+    '918273',
+    '',
+  ])('takes the answer %p for an answer, not a request', (text) => {
+    expect(recognizeIntent(text)).toBeUndefined();
+  });
+
+  it('ignores long messages, which are answers or pasted records', () => {
+    expect(recognizeIntent(`help ${'x'.repeat(200)}`)).toBeUndefined();
+  });
+});
+
+describe('isButtonLabel', () => {
+  it('knows our buttons, whatever the case or trailing punctuation', () => {
+    expect(isButtonLabel('Start my port')).toBe(true);
+    expect(isButtonLabel('yes')).toBe(true);
+    expect(isButtonLabel('talk to an agent.')).toBe(true);
+  });
+
+  it('does not take typed answers for buttons', () => {
+    expect(isButtonLabel('yes please, it is active')).toBe(false);
+    expect(isButtonLabel('Maria Lopez')).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { SignDialog } from '../../dialogs/signDialog';
+import { cardActionText } from '../../dialogs/cardActions';
+import { signText } from '../../dialogs/text/signText';
+import { AUTHORIZATION_STATEMENT, type CsrDraft, buildPortRequest, createLoa, isValidReferenceNumber } from '../../src/domain';
+import { NOW, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from './portingDrafts';
+
+const { sign: SIGN } = signText.loaCard;
+const { send: SIGN_AND_SEND, notYet: NOT_YET } = signText.confirmCard;
+
+const startSigning = (draft: CsrDraft = completeAttDraft()) => startHarness((deps, cards) => new SignDialog(deps, cards), draft);
+
+/** Signs as `name` on the letter card; returns the harness and the confirmation card. */
+async function signAs(name: string, draft?: CsrDraft) {
+  const harness = await startSigning(draft);
+  const letter = lastCard(await harness.send('sign'));
+  const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: name })));
+  return { harness, letter, confirmation };
+}
+
+describe('SignDialog', () => {
+  it('shows the authorization and the letter details, secrets masked, and asks for a typed signature', async () => {
+    const harness = await startSigning();
+
+    const letter = lastCard(await harness.send('sign'));
+
+    expect(cardTexts(letter)).toContain(AUTHORIZATION_STATEMENT);
+    expect(JSON.stringify(letter)).toContain('••••3222');
+  });
+
+  it('refuses a signature that is not the account holder, saying whose name is expected', async () => {
+    const harness = await startSigning();
+    const letter = lastCard(await harness.send('sign'));
+
+    const replies = await harness.send(submitOf(letter, SIGN, { signature: 'John Smith' }));
+
+    expect(textsOf(replies)).toEqual([expect.stringMatching(/account holder's name as you gave it earlier: Maria Lopez/)]);
+    expect(replies.some((reply) => reply.attachments?.length)).toBe(false);
+
+    // The same letter card is still the one to sign.
+    const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: 'maria lopez' })));
+    expect(cardTexts(confirmation)).toContain(signText.confirmCard.heading);
+    expect(harness.submitter.submissions).toHaveLength(0);
+  });
+
+  it('asks the authorized person, not the business, to sign for a business account', async () => {
+    const business = { ...completeAttDraft(), ...draftFrom({ holderName: 'Acme Plumbing LLC' }), authorizedPerson: 'Ana Ruiz' };
+    const harness = await startSigning(business);
+    const letter = lastCard(await harness.send('sign'));
+
+    const refused = await harness.send(submitOf(letter, SIGN, { signature: 'Acme Plumbing LLC' }));
+    expect(textsOf(refused)).toEqual([expect.stringMatching(/authorized person's name as you gave it earlier: Ana Ruiz/)]);
+
+    const confirmation = lastCard(await harness.send('Ana Ruiz'));
+    expect(cardTexts(confirmation)).toContain(
+      'You\'re signing as Ana Ruiz. When you choose "Sign and send", your signed letter and request go to AT&T to move your numbers.',
+    );
+  });
+
+  it('on "Sign and send", creates the LOA, hands it over once, stores it, and tells the customer what happens next', async () => {
+    const { harness, confirmation } = await signAs('Maria Lopez');
+
+    const replies = await harness.send(submitOf(confirmation, SIGN_AND_SEND));
+
+    expect(harness.submitter.submissions).toHaveLength(1);
+    const [{ loa, conversation }] = harness.submitter.submissions;
+    expect(isValidReferenceNumber(loa.referenceNumber)).toBe(true);
+    expect(loa).toEqual(expect.objectContaining({
+      version: 1,
+      accountNumber: CANARY_ACCOUNT_NUMBER,
+      pin: CANARY_PIN,
+      authorizationStatement: AUTHORIZATION_STATEMENT,
+      signature: { signerName: 'Maria Lopez', signedAt: NOW.toISOString(), channel: 'test' },
+    }));
+    expect(conversation).toEqual(expect.objectContaining({ channelId: 'test', conversation: expect.objectContaining({ id: expect.any(String) }) }));
+
+    const session = await harness.session();
+    expect(session?.signedLoa).toEqual(loa);
+    expect(session?.stage).toBe('signed');
+
+    const [message] = textsOf(replies);
+    expect(message).toContain(`Your reference number is ${loa.referenceNumber}.`);
+    expect(message).toMatch(/we send your request to AT&T/);
+    expect(message).toMatch(/a few hours; other moves can take one to two weeks/);
+    expect(message).toMatch(/keep your current service active/);
+    expect(message).toMatch(/here and at maria@example\.com/);
+    expect(harness.client.dialogTurnResult.result).toEqual({ signed: true, referenceNumber: loa.referenceNumber });
+  });
+
+  it('submits exactly once when "Sign and send" arrives twice', async () => {
+    const { harness, confirmation } = await signAs('Maria Lopez');
+    const click = submitOf(confirmation, SIGN_AND_SEND);
+
+    await harness.send(click);
+    const second = await harness.send(click);
+
+    expect(harness.submitter.submissions).toHaveLength(1);
+    const { loa } = harness.submitter.submissions[0];
+    expect(textsOf(second)).toContainEqual(signText.alreadySent(loa.referenceNumber));
+    expect((await harness.session())?.signedLoa?.version).toBe(1);
+  });
+
+  it('makes the same LOA again when a failed turn is retried, so the submitter can tell it is a repeat', async () => {
+    const { harness, confirmation } = await signAs('Maria Lopez');
+    const click = submitOf(confirmation, SIGN_AND_SEND);
+    // The hand-over reaches the submitter but the turn fails afterwards (say, a timeout): nothing of the turn is saved.
+    const submit = harness.submitter.submit.bind(harness.submitter);
+    jest.spyOn(harness.submitter, 'submit').mockImplementationOnce(async (signed) => {
+      await submit(signed);
+      throw new Error('timed out');
+    });
+    await expect(harness.send(click)).rejects.toThrow('timed out');
+
+    await harness.send(click);
+
+    const identities = harness.submitter.submissions.map(({ loa }) => `${loa.referenceNumber} v${loa.version}`);
+    expect(identities).toHaveLength(2);
+    expect(new Set(identities).size).toBe(1);
+    expect((await harness.session())?.signedLoa?.version).toBe(1);
+  });
+
+  it('ignores a second click on "Sign" once the signature was taken', async () => {
+    const { harness, letter } = await signAs('Maria Lopez');
+
+    const replies = await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' }));
+
+    expect(textsOf(replies)).toEqual([cardActionText.alreadyHandled]);
+    expect(harness.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+  });
+
+  it('sends nothing on "Not yet"', async () => {
+    const { harness, confirmation } = await signAs('Maria Lopez');
+
+    const replies = await harness.send(submitOf(confirmation, NOT_YET));
+
+    expect(textsOf(replies)).toEqual([signText.notYet]);
+    expect(harness.submitter.submissions).toHaveLength(0);
+    expect((await harness.session())?.signedLoa).toBeUndefined();
+    expect(harness.client.dialogTurnResult.result).toEqual({ signed: false });
+  });
+
+  it('signs a corrected request as the next version under the same reference number', async () => {
+    const before = completeAttDraft();
+    const request = buildPortRequest(before);
+    if (!request.ok) throw new Error('the fixture draft is incomplete');
+    const first = createLoa(request.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'test' });
+    const corrected = { ...before, ...draftFrom({ billingNumber: '(415) 555-0124' }, before) };
+    const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'signed' });
+    const letter = lastCard(await harness.send('sign'));
+
+    const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' })));
+    await harness.send(submitOf(confirmation, SIGN_AND_SEND));
+
+    expect(harness.submitter.submissions.map(({ loa }) => [loa.referenceNumber, loa.version])).toEqual([[first.referenceNumber, 2]]);
+  });
+});

@@ -1,0 +1,87 @@
+import { AUTHORIZATION_STATEMENT, formatAddress, formatPhoneNumber } from '../../src/domain';
+import { renderCarrierLoaPdf, renderCustomerLoaPdf } from '../../src/submission';
+import { readPdf } from './support/readPdf';
+import { VERIZON_ACCOUNT_NUMBER, VERIZON_PIN, multiScriptBusinessLoa, verizonLoa } from './support/loas';
+
+const SIGNED_AT = new Date('2025-11-25T17:04:05.000Z');
+
+/** pdf.js joins neighbouring text on a line without spaces: compare with whitespace removed. */
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+describe('the LOA PDF', () => {
+  const loa = verizonLoa(SIGNED_AT);
+
+  it("holds every element the letter-of-agency rule asks for, in the carrier's copy", async () => {
+    const { text, pages } = await readPdf(await renderCarrierLoaPdf(loa));
+    const page = squeezed(text);
+
+    expect(pages).toBe(1);
+    for (const element of [
+      'Letter of Authorization',
+      'Jane Doe', // account holder, printed name and typed signature
+      formatAddress(loa.serviceAddress),
+      formatPhoneNumber(loa.billingNumber),
+      ...loa.numbers.map(formatPhoneNumber),
+      loa.currentCarrier.name,
+      VERIZON_ACCOUNT_NUMBER,
+      AUTHORIZATION_STATEMENT,
+      'November 25, 2025, 17:04:05 UTC', // the date and time signed
+      'webchat',
+      loa.referenceNumber,
+      `version ${loa.version}`,
+    ]) {
+      expect(page).toContain(squeezed(element));
+    }
+  });
+
+  it('never prints the PIN, and masks the account number on the customer copy', async () => {
+    const carrier = squeezed((await readPdf(await renderCarrierLoaPdf(loa))).text);
+    const customer = squeezed((await readPdf(await renderCustomerLoaPdf(loa))).text);
+
+    expect(carrier).not.toContain(VERIZON_PIN);
+    expect(customer).not.toContain(VERIZON_PIN);
+    expect(customer).not.toContain(VERIZON_ACCOUNT_NUMBER);
+    expect(customer).toContain('••••4321');
+    expect(customer).toContain(squeezed('Customer copy'));
+  });
+
+  it('carries document metadata, dated at the signature', async () => {
+    const { info } = await readPdf(await renderCarrierLoaPdf(loa));
+
+    expect(info).toMatchObject({
+      Title: `Letter of Authorization ${loa.referenceNumber} (version 1)`,
+      Author: 'Jane Doe',
+      Subject: 'Authorization to port 2 telephone numbers from Verizon',
+      Creator: 'Porting Assistant',
+    });
+    expect(info.Keywords).toContain(loa.referenceNumber);
+    expect(info.CreationDate).toBe('D:20251125170405Z');
+  });
+
+  it('is the same bytes each time it is rendered, in a fresh process too, so a re-delivery sends the same letter', async () => {
+    let fresh: typeof import('../../src/submission/pdf/loaPdf') | undefined;
+    // A fresh module registry stands for a restarted bot: no fonts loaded, no widths remembered.
+    jest.isolateModules(() => {
+      fresh = jest.requireActual('../../src/submission/pdf/loaPdf');
+    });
+    const cold = await fresh!.renderCarrierLoaPdf(loa);
+    const warm = await renderCarrierLoaPdf(loa);
+
+    expect(cold.equals(warm)).toBe(true);
+    expect((await renderCarrierLoaPdf(loa)).equals(warm)).toBe(true);
+  });
+
+  it('renders names in Latin with accents, Cyrillic, Greek, Chinese, Korean, Hebrew and Arabic', async () => {
+    const business = multiScriptBusinessLoa(SIGNED_AT);
+    const pdf = await renderCarrierLoaPdf(business);
+    const page = squeezed((await readPdf(pdf)).text);
+
+    for (const name of ['Ñúñez', 'Ødegård', '王小明', 'Дмитрий', 'Ωμέγα', '김민준', 'محمد']) expect(page).toContain(name);
+    // Right-to-left text is drawn in visual order; a reader gets the letters back, word by word.
+    for (const word of ['דוד', 'כהן']) expect(page).toContain(word);
+    // Every script's font is embedded (only the glyphs used).
+    for (const font of ['NotoSans-Regular', 'NotoSansHans-Regular', 'NotoSansKR-Regular', 'NotoSansHebrew', 'NotoNaskhArabic']) {
+      expect(pdf.includes(Buffer.from(font))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { portRequestJsonSchema, toPortRequestJson, toTwilioPortInCreate } from '../../src/submission';
+import { VERIZON_CONTACT_EMAIL, VERIZON_PIN, multiScriptBusinessLoa, verizonLoa } from './support/loas';
+
+const REPO_ROOT = join(__dirname, '..', '..');
+const SCHEMA_FILE = join(REPO_ROOT, 'schemas', 'port-request.v1.schema.json');
+const TWILIO_SPEC = join(REPO_ROOT, '..', 'shared', 'porting-apis', 'twilio_numbers_v1.json');
+
+const SIGNED_AT = new Date('2025-11-25T17:04:05.000Z');
+const SUBMITTED_AT = '2025-11-25T17:04:09.000Z';
+
+function publishedSchemaValidator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+}
+
+describe('the port request JSON', () => {
+  it('is described by the published schema file, which is generated from the code', () => {
+    const generated = `${JSON.stringify(portRequestJsonSchema(), null, 2)}\n`;
+    // UPDATE_SCHEMAS=1 npx jest test/submission/portRequestJson rewrites the file after a deliberate change.
+    if (process.env.UPDATE_SCHEMAS === '1') writeFileSync(SCHEMA_FILE, generated);
+
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
+  });
+
+  it('validates against the published schema, with and without the optional parts', () => {
+    const validate = publishedSchemaValidator();
+    const full = toPortRequestJson(verizonLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT, contactEmail: VERIZON_CONTACT_EMAIL });
+    const business = toPortRequestJson(multiScriptBusinessLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT });
+
+    for (const request of [full, business]) {
+      expect({ valid: validate(request), errors: validate.errors }).toEqual({ valid: true, errors: null });
+    }
+    expect(full).toMatchObject({
+      schemaVersion: 1,
+      idempotencyKey: `${full.referenceNumber}-v1`,
+      account: { number: '987654321', pin: VERIZON_PIN },
+      contactEmail: VERIZON_CONTACT_EMAIL,
+      submittedAt: SUBMITTED_AT,
+    });
+    expect(business.authorizedPerson).toBe('דוד כהן');
+    expect(JSON.parse(JSON.stringify(business))).not.toHaveProperty('contactEmail');
+  });
+
+  it('is refused by the schema when a required part is missing or malformed', () => {
+    const validate = publishedSchemaValidator();
+    const request = toPortRequestJson(verizonLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT });
+
+    expect(validate({ ...request, account: { pin: VERIZON_PIN } })).toBe(false);
+    expect(validate({ ...request, numbers: ['415-555-0123'] })).toBe(false);
+    expect(validate({ ...request, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...request, unexpected: true })).toBe(false);
+  });
+});
+
+describe("the Twilio port-in mapping, against Twilio's published schema", () => {
+  if (!existsSync(TWILIO_SPEC)) {
+    it.skip(`needs ${TWILIO_SPEC} (the shared porting API contracts folder is absent here)`, () => undefined);
+    return;
+  }
+  const spec = JSON.parse(readFileSync(TWILIO_SPEC, 'utf8')) as object;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  ajv.addSchema(spec, 'twilio_numbers_v1');
+  const validate = ajv.getSchema('twilio_numbers_v1#/components/schemas/numbers.v1.porting_port_in_create');
+  const options = {
+    accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
+    documentSids: [`RD${'0123456789abcdef'.repeat(2)}`],
+    representativeEmail: VERIZON_CONTACT_EMAIL,
+  };
+
+  it('builds a valid body for a person with a PIN and for a business without one', () => {
+    const person = toTwilioPortInCreate(verizonLoa(SIGNED_AT), { ...options, targetPortInDate: '2025-12-10', notificationEmails: ['ops@example.com'] });
+    const business = toTwilioPortInCreate(multiScriptBusinessLoa(SIGNED_AT), options);
+
+    for (const body of [person, business]) {
+      expect({ valid: validate!(body), errors: validate!.errors }).toEqual({ valid: true, errors: null });
+    }
+    expect(person.phone_numbers).toEqual([
+      { phone_number: '+14155550123', pin: VERIZON_PIN },
+      { phone_number: '+14155550124', pin: VERIZON_PIN },
+    ]);
+    expect(person.losing_carrier_information).toMatchObject({
+      customer_name: 'Jane Doe',
+      customer_type: 'Individual',
+      account_number: '987654321',
+      account_telephone_number: '+14155550123',
+      authorized_representative: 'Jane Doe',
+      address: { street: '1 Main St', street_2: 'Apt 2', city: 'San Francisco', state: 'CA', zip: '94105', country: 'US' },
+    });
+    expect(business.losing_carrier_information).toMatchObject({ customer_type: 'Business', authorized_representative: 'דוד כהן' });
+    expect(business.phone_numbers.every((number) => !('pin' in number))).toBe(true);
+  });
+
+  it('is caught by the schema when a required field is missing', () => {
+    const body = toTwilioPortInCreate(verizonLoa(SIGNED_AT), options);
+    const { authorized_representative_email: _email, ...withoutEmail } = body.losing_carrier_information;
+
+    expect(validate!({ ...body, losing_carrier_information: withoutEmail })).toBe(false);
+  });
+});

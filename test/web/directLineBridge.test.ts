@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityHandler, MessageFactory, type Activity } from 'botbuilder';
+import { startTestApp, type TestApp } from '../support/testApp';
+import { DirectLineClient, jwtClaims, requestToken } from './support/directLineClient';
+
+/** A bot whose answers show each Bot Connector call the bridge must take: send, reply, update, delete. */
+class ScriptedBot extends ActivityHandler {
+  readonly received: Partial<Activity>[] = [];
+  /** The ids the bridge gave the activities the bot then updated or deleted. */
+  readonly changed: { updated?: string; deleted?: string } = {};
+
+  constructor() {
+    super();
+    this.onTurn(async (context, next) => {
+      this.received.push(context.activity);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      const text = context.activity.text ?? '';
+      if (text === 'edit') {
+        const draft = await context.sendActivity('first draft');
+        this.changed.updated = draft?.id;
+        await context.updateActivity({ ...MessageFactory.text('final version'), id: draft?.id });
+      } else if (text === 'retract') {
+        const mistake = await context.sendActivity('sent by mistake');
+        this.changed.deleted = mistake?.id;
+        await context.deleteActivity(mistake?.id ?? '');
+      } else {
+        await context.sendActivity(`You said: ${text}`);
+      }
+      await next();
+    });
+  }
+}
+
+const texts = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'message').map((a) => a.text);
+
+describe('the local Direct Line bridge (no MicrosoftAppId)', () => {
+  let app: TestApp;
+  let bot: ScriptedBot;
+
+  beforeEach(async () => {
+    bot = new ScriptedBot();
+    app = await startTestApp({ bot: () => bot });
+  });
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('gives the visitor a token naming their user id, and tells the bot they joined, through the webchat channel', async () => {
+    const visitorId = randomUUID();
+    const client = await DirectLineClient.open(app.url, visitorId);
+    await client.say('hello');
+
+    expect(jwtClaims(client.token)).toMatchObject({ user: `dl_${visitorId}` });
+    const [joined, message] = bot.received;
+    expect(joined).toMatchObject({
+      type: 'conversationUpdate',
+      channelId: 'webchat',
+      conversation: { id: client.conversationId },
+      serviceUrl: `${app.url}/directline-bridge`,
+    });
+    expect(joined.membersAdded?.map((member) => member.id)).toContain(`dl_${visitorId}`);
+    expect(message).toMatchObject({ type: 'message', text: 'hello', channelId: 'webchat', from: { id: `dl_${visitorId}`, role: 'user' } });
+  });
+
+  it('tells the bot about the start once, however often the page posts to /conversations', async () => {
+    const client = await DirectLineClient.open(app.url);
+    const again = await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } });
+    await client.say('hello');
+
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { conversationId: string }).conversationId).toBe(client.conversationId);
+    expect(bot.received.filter((activity) => activity.type === 'conversationUpdate')).toHaveLength(1);
+  });
+
+  it("echoes the visitor's message with an id and their clientActivityID, then the bot's reply, from the watermark on", async () => {
+    const client = await DirectLineClient.open(app.url);
+    const start = await client.poll();
+    const id = await client.say('hello');
+
+    expect(id).toMatch(new RegExp(`^${client.conversationId}\\|\\d{7}$`));
+    const page = await client.poll(start.watermark);
+    expect(page.activities).toHaveLength(2);
+    const [echo, reply] = page.activities;
+    expect(echo).toMatchObject({ id, type: 'message', text: 'hello', channelData: { clientActivityID: 'client-hello' } });
+    expect(echo.from).toMatchObject({ name: 'Visitor', role: 'user' });
+    expect(echo.from?.id).not.toBe('someone-else');
+    expect(reply).toMatchObject({ type: 'message', text: 'You said: hello', replyToId: id, from: { role: 'bot' } });
+    expect(typeof reply.timestamp).toBe('string');
+
+    const after = await client.poll(page.watermark);
+    expect(after).toEqual({ activities: [], watermark: page.watermark });
+  });
+
+  it('passes on what the bot updates, in place, and what it deletes, as a messageDelete with the same id', async () => {
+    const client = await DirectLineClient.open(app.url);
+    const start = await client.poll();
+    await client.say('edit');
+    await client.say('retract');
+
+    const page = await client.poll(start.watermark);
+    expect(texts(page.activities)).toEqual(['edit', 'final version', 'retract']);
+    expect(page.activities.find((activity) => activity.text === 'final version')?.id).toBe(bot.changed.updated);
+    expect(page.activities.filter((activity) => activity.id === bot.changed.deleted)).toEqual([
+      expect.objectContaining({ type: 'messageDelete' }),
+    ]);
+  });
+
+  it('shows a client that already saw a message the update, with the id and timestamp it had', async () => {
+    const client = await DirectLineClient.open(app.url);
+    const seen = await client.poll();
+    await client.say('hello');
+    const before = await client.poll(seen.watermark);
+    const reply = before.activities[1];
+
+    // As the bot would update it in a later turn, through the Bot Connector API at its serviceUrl.
+    const response = await fetch(
+      `${app.url}/directline-bridge/v3/conversations/${client.conversationId}/activities/${encodeURIComponent(reply.id)}`,
+      { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'You said: hello (edited)' }) },
+    );
+    expect(response.status).toBe(200);
+
+    const after = await client.poll(before.watermark);
+    expect(after.activities).toEqual([expect.objectContaining({ id: reply.id, text: 'You said: hello (edited)', timestamp: reply.timestamp })]);
+  });
+
+  describe('refuses what it should', () => {
+    let client: DirectLineClient;
+
+    beforeEach(async () => {
+      client = await DirectLineClient.open(app.url);
+    });
+
+    it('answers 401 without a token and 403 with a token that is forged or for another conversation', async () => {
+      const other = await DirectLineClient.open(app.url);
+      const forged = `${client.token.slice(0, -4)}AAAA`;
+
+      expect((await fetch(`${client.activitiesUrl}?watermark=`)).status).toBe(401);
+      expect((await fetch(client.activitiesUrl, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(403);
+      expect((await fetch(client.activitiesUrl, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(403);
+    });
+
+    it('refreshes a token into one that works for the same conversation', async () => {
+      const response = await fetch(`${app.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } });
+      const refreshed = (await response.json()) as { conversationId: string; token: string };
+
+      expect(response.status).toBe(200);
+      expect(refreshed.conversationId).toBe(client.conversationId);
+      client.token = refreshed.token;
+      await expect(client.poll()).resolves.toMatchObject({ watermark: expect.any(String) });
+    });
+
+    it('does not trade a token for tokens/generate without the secret that only the server knows', async () => {
+      const response = await fetch(`${app.url}/v3/directline/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user: { id: 'dl_someone' } }),
+      });
+
+      expect(response.status).toBe(403);
+    });
+
+    it.each([
+      ['malformed JSON', '{"type":"message"', {}, 400],
+      ['an activity type a visitor may not send', { type: 'conversationUpdate' }, {}, 400],
+      ['a body that is not JSON', 'hello', { 'content-type': 'text/plain' }, 415],
+      ['a body over the size limit', { type: 'message', text: 'x'.repeat(300 * 1024) }, {}, 413],
+    ])('answers %s with a 4xx, and the bot never sees it', async (_what, body, headers, status) => {
+      const response = await client.post(body, headers);
+
+      expect(response.status).toBe(status);
+      expect(bot.received.filter((activity) => activity.type !== 'conversationUpdate')).toEqual([]);
+    });
+
+    it('answers 400 to a watermark that is not a number', async () => {
+      const response = await fetch(`${client.activitiesUrl}?watermark=abc`, { headers: { authorization: `Bearer ${client.token}` } });
+
+      expect(response.status).toBe(400);
+    });
+
+    it('answers the bot 404 for a conversation or an activity it does not have', async () => {
+      const unknownConversation = await fetch(`${app.url}/directline-bridge/v3/conversations/nope/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'hi' }),
+      });
+      const unknownActivity = await fetch(`${app.url}/directline-bridge/v3/conversations/${client.conversationId}/activities/nope`, {
+        method: 'DELETE',
+      });
+
+      expect(unknownConversation.status).toBe(404);
+      expect(unknownActivity.status).toBe(404);
+    });
+
+    it('answers 400 to a token request whose visitor id is not a random id', async () => {
+      await expect(requestToken(app.url, 'me')).rejects.toThrow(/answered 400/);
+    });
+  });
+});
+
+describe('with MicrosoftAppId (production)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      env: { MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'client-secret', MicrosoftAppType: 'MultiTenant' },
+      bot: () => new ScriptedBot(),
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it.each([
+    ['POST', '/v3/directline/tokens/generate'],
+    ['POST', '/v3/directline/conversations'],
+    ['GET', '/v3/directline/conversations/any/activities'],
+    ['POST', '/directline-bridge/v3/conversations/any/activities'],
+    ['PUT', '/directline-bridge/v3/conversations/any/activities/any'],
+  ])('has no bridge: %s %s answers 404', async (method, path) => {
+    const response = await fetch(`${app.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+
+    expect(response.status).toBe(404);
+  });
+});

@@ -1,0 +1,41 @@
+import { createConversation } from '../../../dialogs/conversation';
+import { PortingBot } from '../../../src/bot/portingBot';
+import { DEFAULT_NUMBERS_POLICY } from '../../../src/domain';
+import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../../src/submission/loaSubmitter';
+import { captureLogs } from '../../support/captureLogs';
+import { startTestApp, type TestApp } from '../../support/testApp';
+
+/** Keeps what the bot hands over for submission, as the real submitter would receive it. */
+export class RecordingSubmitter implements LoaSubmitter {
+  readonly submissions: SignedLoaSubmission[] = [];
+
+  async submit(signed: SignedLoaSubmission): Promise<SubmissionReceipt> {
+    this.submissions.push(signed);
+    return { referenceNumber: signed.loa.referenceNumber, version: signed.loa.version, acceptedAt: new Date().toISOString() };
+  }
+}
+
+export interface PortingApp extends TestApp {
+  readonly submitter: RecordingSubmitter;
+}
+
+/** The real server (local mode, memory storage) running the real conversation, on an ephemeral port. */
+export async function startPortingApp(): Promise<PortingApp> {
+  const submitter = new RecordingSubmitter();
+  const app = await startTestApp({
+    bot: ({ conversationState, userState }) => {
+      const conversation = createConversation(
+        {
+          submitter,
+          numbersPolicy: DEFAULT_NUMBERS_POLICY,
+          supportContact: { phone: '1-800-555-0100', email: 'porting@example.com' },
+          stateTtlDays: 30,
+        },
+        conversationState,
+        userState,
+      );
+      return new PortingBot(conversationState, userState, captureLogs('silent').logger, conversation.runDialog);
+    },
+  });
+  return Object.assign(app, { submitter });
+}
