@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import {
   type DialogTurnResult,
   type PromptValidatorContext,
@@ -148,8 +149,9 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     }
     if (answer.kind !== 'refused') return true;
     const channelId = context.activity.channelId;
+    const askedAgain = prompt.options.prompt as Partial<Activity>;
     if (isButtonLabel(text)) {
-      await context.sendActivities([{ type: 'message', text: promptText.staleButton }, questionActivity(channelId, question)]);
+      await context.sendActivities([{ type: 'message', text: promptText.staleButton }, askedAgain]);
       return false;
     }
     const session = await this.deps.sessions.update(context, (current) => {
@@ -160,7 +162,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
       { type: 'message', text: answer.error.message },
       stuck
         ? questionActivity(channelId, `${askFieldText.stuck}\n\n${question}`, STUCK_BUTTONS.map(buttonChoice))
-        : questionActivity(channelId, question),
+        : askedAgain,
     ]);
     return false;
   }

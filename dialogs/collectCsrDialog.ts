@@ -3,13 +3,10 @@ import { AskFieldDialog, type AskFieldOptions, type AskFieldResult } from './ask
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { draftProgress, fieldLabel } from './draftFields';
-import { takePastedValues } from './draftUpdates';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { collectCsrText } from './text/collectCsrText';
 
 export interface CollectCsrOptions {
-  /** Text the customer volunteered before collection began (a pasted CSR): taken first, so those steps are skipped. */
-  readonly volunteered?: string;
   /** Set when the collection loops back for its next question. */
   readonly continuing?: boolean;
 }
@@ -32,9 +29,7 @@ export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
   }
 
   private async introStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
-    const { volunteered, continuing } = step.options;
-    if (continuing) return step.next();
-    if (volunteered) await takePastedValues(step.context, this.deps, volunteered);
+    if (step.options.continuing) return step.next();
     const { draft } = await this.deps.sessions.get(step.context);
     const progress = draftProgress(draft);
     if (progress.next !== undefined) {

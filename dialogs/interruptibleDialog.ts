@@ -98,7 +98,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
       default: {
         const session = await this.deps.sessions.find(context);
         if (session && hasAnyAnswer(session.draft)) return innerDc.beginDialog(CONFIRM_WATERFALL, { intent: interruption });
-        await this.carryOut(innerDc, interruption);
+        await this.carryOut(innerDc, interruption, false);
         await innerDc.cancelAllDialogs();
         return this.afterInterruption(innerDc, interruption);
       }
@@ -110,10 +110,12 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     return Dialog.EndOfTurn;
   }
 
-  private async carryOut(dc: DialogContext, interruption: ConfirmedInterruption): Promise<void> {
+  /** `hadDetails`: whether the customer had given any detail (a plain cancel then says they are kept). */
+  private async carryOut(dc: DialogContext, interruption: ConfirmedInterruption, hadDetails: boolean): Promise<void> {
     if (interruption === 'cancelAndDelete') await this.deps.sessions.clear(dc.context);
     if (interruption === 'startOver') await this.deps.sessions.startOver(dc.context);
-    await dc.context.sendActivity(interruptionText.done[interruption]);
+    const nothingKept = interruption === 'cancel' && !hadDetails;
+    await dc.context.sendActivity(nothingKept ? interruptionText.stopped : interruptionText.done[interruption]);
   }
 
   private async askConfirmationStep(step: WaterfallStepContext<ConfirmOptions>): Promise<DialogTurnResult> {
@@ -129,7 +131,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
       await step.context.sendActivity(interruptionText.carryOn);
       return step.endDialog();
     }
-    await this.carryOut(step, intent);
+    await this.carryOut(step, intent, true);
     step.context.turnState.set(this.confirmedKey, intent);
     return step.cancelAllDialogs();
   }

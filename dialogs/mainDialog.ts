@@ -96,9 +96,8 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
     const { context } = step;
     switch (route) {
       case 'startPort':
-        return this.beginPort(step, {});
       case 'resume':
-        return step.beginDialog(DialogIds.port, {} satisfies PortOptions);
+        return this.beginPort(step, {});
       case 'form':
         return this.beginPort(step, { form: true });
       case 'paste':

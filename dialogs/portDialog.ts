@@ -30,7 +30,6 @@ type CollectMethod = 'steps' | 'form';
 
 interface CollectLoopOptions {
   readonly method: CollectMethod;
-  readonly volunteered?: string;
 }
 
 const PORT_WATERFALL = 'port.waterfall';
@@ -67,6 +66,7 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
   }
 
   private async keepServiceTipStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    if (step.options.volunteered) await takePastedValues(step.context, this.deps, step.options.volunteered);
     return step.beginDialog(DialogIds.tips, { tips: ['keepService'], context: 'port' });
   }
 
@@ -84,14 +84,11 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
     }
     await this.enterStage(step, 'collecting');
     const method: CollectMethod = step.options.form || this.deps.prefersForm(step.context.activity.channelId) ? 'form' : 'steps';
-    return step.beginDialog(COLLECT_LOOP, { method, volunteered: step.options.volunteered } satisfies CollectLoopOptions);
+    return step.beginDialog(COLLECT_LOOP, { method } satisfies CollectLoopOptions);
   }
 
   private async collectStep(step: WaterfallStepContext<CollectLoopOptions>): Promise<DialogTurnResult> {
-    const { method, volunteered } = step.options;
-    if (method === 'steps') return step.beginDialog(DialogIds.collectCsr, { volunteered });
-    if (volunteered) await takePastedValues(step.context, this.deps, volunteered);
-    return step.beginDialog(DialogIds.csrForm);
+    return step.beginDialog(step.options.method === 'steps' ? DialogIds.collectCsr : DialogIds.csrForm);
   }
 
   /** The customer may leave the questions for the form, or the form for the questions, keeping everything given. */

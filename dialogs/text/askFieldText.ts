@@ -4,6 +4,7 @@
  */
 import type { Carrier, CarrierRef } from '../../src/domain';
 import type { AskableField } from '../draftFields';
+import { inSentence } from './inSentence';
 
 /** What a question may mention: the carrier's own rules, the business signing, the numbers being moved. */
 export interface QuestionContext {
@@ -87,7 +88,7 @@ export const askFieldText = {
     contactEmail: (value: string) => `Got it: we'll send updates to ${value}.`,
   } satisfies Record<AskableField, (value: string) => string>,
 
-  invalidated: (label: string) => `Because of that change, I'll need your ${label.toLowerCase()} again.`,
+  invalidated: (label: string) => `Because of that change, I'll need your ${inSentence(label)} again.`,
 
   carrier: {
     spelledRight: (name: string) => `Is “${name}” the name on your bill?`,
@@ -100,7 +101,7 @@ export const askFieldText = {
 
   pasted: {
     intro: 'Thanks — I took these details from your message:',
-    refused: (label: string, message: string) => `I couldn't use the ${label.toLowerCase()}: ${message}`,
+    refused: (label: string, message: string) => `I couldn't use the ${inSentence(label)}: ${message}`,
     nothingNew: 'Thanks. I already have the details in that message.',
   },
 } as const;

@@ -46,8 +46,8 @@ export const formText = {
     savedSecret: 'Saved. Leave blank to keep it',
     billingNumber: (firstNumber: string | undefined) =>
       firstNumber === undefined ? 'Leave blank if it is the first number above' : `Leave blank to use ${firstNumber}`,
-    carrierCheckLabel: 'Carrier name',
-    carrierCheckTitle: "I've checked the carrier's name and it's right",
+    carrierCheckLabel: "Is the carrier's name right as you typed it?",
+    carrierCheckTitle: "Yes, I've checked the carrier's name and it's right",
   },
   typedWhileWaiting:
     'The form above is waiting for you: fill it in and choose "Check my details". If you\'d rather answer one ' +

@@ -1,5 +1,6 @@
 /** What the bot says when the customer steps outside the current question: help, status, agent, cancel, start over. */
 import type { SupportContact } from '../conversationDeps';
+import { inSentence } from './inSentence';
 
 export type ConfirmedInterruption = 'cancel' | 'cancelAndDelete' | 'startOver';
 
@@ -30,6 +31,8 @@ export const interruptionText = {
     cancelAndDelete: "OK, I've stopped and deleted the details you gave me.",
     startOver: "OK, let's start again from the beginning.",
   } satisfies Record<ConfirmedInterruption, string>,
+  /** A cancel when nothing had been given yet. */
+  stopped: "OK, I've stopped.",
   carryOn: "OK, let's carry on.",
   agent: (contact: SupportContact) =>
     `To talk to a person on our porting team, ${contactWays(contact)}. Your details are saved here, so you can ` +
@@ -37,7 +40,7 @@ export const interruptionText = {
   status: {
     none: "You haven't started a port request yet. Choose **Start my port** whenever you're ready.",
     draft: (done: number, total: number, next: string) =>
-      `Your port request is a draft: ${done} of ${total} details done. Next: ${next.toLowerCase()}.`,
+      `Your port request is a draft: ${done} of ${total} details done. Next: ${inSentence(next)}.`,
     readyToSign: 'All your details are in. Next: check them and sign the authorization (the LOA).',
     signed: (referenceNumber: string, signedAt: string, email: string | undefined) =>
       `You signed your port request on ${signedDate.format(new Date(signedAt))}; your reference is ` +

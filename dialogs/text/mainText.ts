@@ -1,5 +1,6 @@
 /** The welcome, the main menu and the offer to continue a port begun earlier. */
 import type { ButtonName } from './buttonLabels';
+import { inSentence } from './inSentence';
 
 export type MenuButton = Extract<ButtonName, 'startPort' | 'tips' | 'status' | 'agent'>;
 
@@ -21,7 +22,7 @@ export const mainText = {
   },
   resume: {
     offer: (done: number, total: number, next: string) =>
-      `Welcome back! You have a port request in progress: ${done} of ${total} details done. Next: ${next.toLowerCase()}.`,
+      `Welcome back! You have a port request in progress: ${done} of ${total} details done. Next: ${inSentence(next)}.`,
     readyToSign: 'Welcome back! Your port request has all its details: next, you check them and sign.',
     question: 'Would you like to continue where you stopped, or start over?',
     help:

@@ -17,6 +17,15 @@ import { ATT_ANSWERS, expectNoSecrets } from './portingDrafts';
 export const SUPPORT = { phone: '1-800-555-0100', email: 'porting@example.com' } as const;
 export const TTL_DAYS = 30;
 const USER_ID = 'user-1';
+const BOT_ID = 'bot';
+
+/** The customer opening the chat: a conversationUpdate adding them. */
+export const CUSTOMER_JOINS: Partial<Activity> = {
+  type: ActivityTypes.ConversationUpdate,
+  membersAdded: [{ id: USER_ID, name: 'Customer' }],
+};
+/** The bot being added to the conversation: not someone to greet. */
+export const BOT_JOINS: Partial<Activity> = { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: BOT_ID, name: 'Porting Assistant' }] };
 
 export interface HarnessOptions {
   readonly storage?: MemoryStorage;
@@ -68,7 +77,7 @@ export class ConversationHarness {
         channelId,
         conversation: { id: options.conversationId ?? 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
         from: { id: USER_ID, name: 'Customer', role: 'user' },
-        recipient: { id: 'bot', name: 'Porting Assistant', role: 'bot' },
+        recipient: { id: BOT_ID, name: 'Porting Assistant', role: 'bot' },
         serviceUrl: 'https://test.example',
       },
     );
@@ -89,9 +98,9 @@ export class ConversationHarness {
     return textsOf((await this.turn(activity)).replies);
   }
 
-  /** The customer opens the chat: a conversationUpdate adding them. */
+  /** The customer opens the chat. */
   async join(): Promise<string[]> {
-    return this.say({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: USER_ID, name: 'Customer' }] });
+    return this.say(CUSTOMER_JOINS);
   }
 
   /** Web Chat's join event, sent by the page when the chat opens. */

@@ -59,10 +59,11 @@ describe('the LOA PDF', () => {
   });
 
   it('is the same bytes each time it is rendered, in a fresh process too, so a re-delivery sends the same letter', async () => {
-    let fresh: typeof import('../../src/submission/pdf/loaPdf') | undefined;
+    type LoaPdfModule = typeof import('../../src/submission/pdf/loaPdf');
+    let fresh: LoaPdfModule | undefined;
     // A fresh module registry stands for a restarted bot: no fonts loaded, no widths remembered.
     jest.isolateModules(() => {
-      fresh = jest.requireActual('../../src/submission/pdf/loaPdf');
+      fresh = jest.requireActual<LoaPdfModule>('../../src/submission/pdf/loaPdf');
     });
     const cold = await fresh!.renderCarrierLoaPdf(loa);
     const warm = await renderCarrierLoaPdf(loa);

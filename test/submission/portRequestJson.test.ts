@@ -99,7 +99,8 @@ describe("the Twilio port-in mapping, against Twilio's published schema", () => 
 
   it('is caught by the schema when a required field is missing', () => {
     const body = toTwilioPortInCreate(verizonLoa(SIGNED_AT), options);
-    const { authorized_representative_email: _email, ...withoutEmail } = body.losing_carrier_information;
+    const withoutEmail: Partial<typeof body.losing_carrier_information> = { ...body.losing_carrier_information };
+    delete withoutEmail.authorized_representative_email;
 
     expect(validate!({ ...body, losing_carrier_information: withoutEmail })).toBe(false);
   });

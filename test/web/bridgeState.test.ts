@@ -12,7 +12,7 @@ function fakeClock(start = Date.parse('2026-01-15T12:00:00Z')) {
 
 describe('ConversationLog', () => {
   it('keeps only the newest activities, so a long conversation cannot grow without bound', () => {
-    const log = new ConversationLog('c1', 3);
+    const log = new ConversationLog('c1', { maxActivities: 3, maxBytes: 1024 * 1024 });
     for (const text of ['one', 'two', 'three', 'four', 'five']) log.append({ type: 'message', text });
 
     const page = log.since(0);
@@ -21,8 +21,15 @@ describe('ConversationLog', () => {
     expect(page.activities.map((activity) => activity.id)).toEqual(['c1|0000003', 'c1|0000004', 'c1|0000005']);
   });
 
+  it('keeps only the newest activities that fit its byte budget', () => {
+    const log = new ConversationLog('c1', { maxActivities: 100, maxBytes: 1500 });
+    for (const text of ['one', 'two', 'three']) log.append({ type: 'message', text: `${text} ${'x'.repeat(600)}` });
+
+    expect(log.since(0).activities.map((activity) => activity.text?.split(' ')[0])).toEqual(['two', 'three']);
+  });
+
   it('answers a watermark from the future with nothing, keeping that watermark', () => {
-    const log = new ConversationLog('c1', 10);
+    const log = new ConversationLog('c1', { maxActivities: 10, maxBytes: 1024 * 1024 });
     log.append({ type: 'message', text: 'one' });
 
     expect(log.since(9)).toEqual({ activities: [], watermark: '9' });
@@ -30,7 +37,12 @@ describe('ConversationLog', () => {
 });
 
 describe('ConversationRegistry', () => {
-  const limits: ConversationLimits = { maxConversations: 2, maxActivities: 10, maxPendingDeliveries: 2, idleMs: 30 * MINUTE };
+  const limits: ConversationLimits = {
+    maxConversations: 2,
+    log: { maxActivities: 10, maxBytes: 1024 * 1024 },
+    maxPendingDeliveries: 2,
+    idleMs: 30 * MINUTE,
+  };
 
   it('forgets a conversation nobody used for the idle time, and keeps one in use', () => {
     const clock = fakeClock();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityHandler, MessageFactory, type Activity } from 'botbuilder';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { DirectLineClient, jwtClaims, requestToken } from './support/directLineClient';
+import { productionEnv } from './support/productionEnv';
 
 /** A bot whose answers show each Bot Connector call the bridge must take: send, reply, update, delete. */
 class ScriptedBot extends ActivityHandler {
@@ -166,7 +167,7 @@ describe('the local Direct Line bridge (no MicrosoftAppId)', () => {
       ['malformed JSON', '{"type":"message"', {}, 400],
       ['an activity type a visitor may not send', { type: 'conversationUpdate' }, {}, 400],
       ['a body that is not JSON', 'hello', { 'content-type': 'text/plain' }, 415],
-      ['a body over the size limit', { type: 'message', text: 'x'.repeat(300 * 1024) }, {}, 413],
+      ['a body over the size limit', { type: 'message', text: 'x'.repeat(40 * 1024) }, {}, 413],
     ])('answers %s with a 4xx, and the bot never sees it', async (_what, body, headers, status) => {
       const response = await client.post(body, headers);
 
@@ -205,7 +206,7 @@ describe('with MicrosoftAppId (production)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      env: { MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'client-secret', MicrosoftAppType: 'MultiTenant' },
+      env: productionEnv(),
       bot: () => new ScriptedBot(),
     });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { productionEnv } from './support/productionEnv';
 
 const SECRET = 'direct-line-secret-value-0123456789';
 
@@ -42,13 +43,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const production = (env: Record<string, string>) => ({
-  MicrosoftAppId: randomUUID(),
-  MicrosoftAppPassword: 'app-password',
-  MicrosoftAppType: 'MultiTenant',
-  ...env,
-});
-
 function requestToken(app: TestApp, visitorId: string): Promise<Response> {
   return fetch(`${app.url}/api/directline/token`, {
     method: 'POST',
@@ -78,7 +72,7 @@ describe('the page token endpoint with MicrosoftAppId (Direct Line service)', ()
 
   describe('with DIRECT_LINE_SECRET', () => {
     beforeEach(async () => {
-      app = await startTestApp({ env: production({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_URL: `${directLineUrl}/` }) });
+      app = await startTestApp({ env: productionEnv({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_URL: `${directLineUrl}/` }) });
     });
 
     it("trades the secret for a token for the visitor's dl_ user id, and never gives the page the secret", async () => {
@@ -123,7 +117,7 @@ describe('the page token endpoint with MicrosoftAppId (Direct Line service)', ()
   });
 
   it('answers 503, saying what is missing, without DIRECT_LINE_SECRET', async () => {
-    app = await startTestApp({ env: production({ DIRECT_LINE_URL: directLineUrl }) });
+    app = await startTestApp({ env: productionEnv({ DIRECT_LINE_URL: directLineUrl }) });
     const response = await requestToken(app, randomUUID());
 
     expect(response.status).toBe(503);
@@ -134,7 +128,7 @@ describe('the page token endpoint with MicrosoftAppId (Direct Line service)', ()
     const unreachable = new FakeDirectLine();
     const url = await unreachable.start();
     await unreachable.close();
-    app = await startTestApp({ env: production({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_URL: url }) });
+    app = await startTestApp({ env: productionEnv({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_URL: url }) });
 
     expect((await requestToken(app, randomUUID())).status).toBe(502);
   });

@@ -28,9 +28,10 @@ export interface DirectLineBridgeOptions {
 /** As long as the Direct Line service's tokens; Web Chat refreshes them halfway through. */
 const TOKEN_LIFETIME_SECONDS = 30 * 60;
 
+// At most 200 conversations of 1 MiB each: the bridge serves a developer or a demo, never the public at scale.
 const LIMITS: ConversationLimits = {
-  maxConversations: 1000,
-  maxActivities: 500,
+  maxConversations: 200,
+  log: { maxActivities: 500, maxBytes: 1024 * 1024 },
   maxPendingDeliveries: 10,
   // Web Chat polls every second while the page is open, so this only runs out once the visitor has left.
   idleMs: TOKEN_LIFETIME_SECONDS * 1000,

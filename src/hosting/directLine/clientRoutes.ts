@@ -30,6 +30,8 @@ const visitorActivity = z.looseObject({
   type: z.enum(['message', 'event']),
   from: z.looseObject({ name: z.string().max(200).optional() }).optional(),
 });
+/** A visitor's message is what they type or paste (a CSR's text at most); the bot's own limit is far larger. */
+const VISITOR_ACTIVITY_MAX_BYTES = 32 * 1024;
 const watermark = z.union([z.literal(''), z.string().regex(/^\d{1,15}$/)]).transform((value) => Number(value || 0));
 
 const text = {
@@ -76,7 +78,7 @@ function start(bridge: BridgeContext, conversation: Conversation): void {
 }
 
 export function registerClientRoutes(server: restify.Server, bridge: BridgeContext): void {
-  const readBody = restify.plugins.bodyReader({ maxBodySize: bridge.maxBodyBytes });
+  const readBody = restify.plugins.bodyReader({ maxBodySize: Math.min(bridge.maxBodyBytes, VISITOR_ACTIVITY_MAX_BYTES) });
 
   server.post(`${DIRECT_LINE_PATH}/tokens/generate`, requireJsonBody, readBody, async (req: Request, res: Response) => {
     const credential = bearerCredential(req);

@@ -6,6 +6,14 @@ export type LoggedActivity = Partial<Activity> & { id: string };
 interface Entry {
   readonly seq: number;
   readonly activity: LoggedActivity;
+  /** The activity's size as JSON, as the client receives it. */
+  readonly bytes: number;
+}
+
+export interface LogCapacity {
+  readonly maxActivities: number;
+  /** The most the kept activities may add up to, as JSON. */
+  readonly maxBytes: number;
 }
 
 export interface ActivityPage {
@@ -19,7 +27,7 @@ const SEQ_DIGITS = 7;
 
 /**
  * One conversation's activities as a Direct Line client reads them: in order, each with a sequence number, and a
- * watermark that is the last number the client has seen. Only the newest `capacity` entries are kept.
+ * watermark that is the last number the client has seen. Only the newest entries that fit `capacity` are kept.
  *
  * An update or a delete moves the activity to the end of the log (its new version, or a `messageDelete` tombstone
  * with the same id), so that a client polling from its watermark sees the change: Web Chat replaces an activity
@@ -28,16 +36,17 @@ const SEQ_DIGITS = 7;
 export class ConversationLog {
   private entries: Entry[] = [];
   private lastSeq = 0;
+  private bytes = 0;
 
   constructor(
     private readonly conversationId: string,
-    private readonly capacity: number,
+    private readonly capacity: LogCapacity,
   ) {}
 
   append(activity: Partial<Activity>): LoggedActivity {
     const seq = this.nextSeq();
     const logged = { ...activity, id: `${this.conversationId}|${String(seq).padStart(SEQ_DIGITS, '0')}` };
-    this.push({ seq, activity: logged });
+    this.push(seq, logged);
     return logged;
   }
 
@@ -46,7 +55,7 @@ export class ConversationLog {
     const previous = this.take(id);
     if (!previous) return undefined;
     const logged = { ...activity, id, timestamp: previous.timestamp };
-    this.push({ seq: this.nextSeq(), activity: logged });
+    this.push(this.nextSeq(), logged);
     return logged;
   }
 
@@ -55,7 +64,7 @@ export class ConversationLog {
     const previous = this.take(id);
     if (!previous) return false;
     const { timestamp, channelId, conversation, from } = previous;
-    this.push({ seq: this.nextSeq(), activity: { type: 'messageDelete', id, timestamp, channelId, conversation, from } });
+    this.push(this.nextSeq(), { type: 'messageDelete', id, timestamp, channelId, conversation, from });
     return true;
   }
 
@@ -70,14 +79,20 @@ export class ConversationLog {
     return this.lastSeq;
   }
 
-  private push(entry: Entry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  private push(seq: number, activity: LoggedActivity): void {
+    const bytes = Buffer.byteLength(JSON.stringify(activity));
+    this.entries.push({ seq, activity, bytes });
+    this.bytes += bytes;
+    while (this.entries.length > this.capacity.maxActivities || (this.bytes > this.capacity.maxBytes && this.entries.length > 1)) {
+      this.bytes -= this.entries.shift()?.bytes ?? 0;
+    }
   }
 
   private take(id: string): LoggedActivity | undefined {
     const index = this.entries.findIndex((entry) => entry.activity.id === id);
     if (index < 0) return undefined;
-    return this.entries.splice(index, 1)[0].activity;
+    const [entry] = this.entries.splice(index, 1);
+    this.bytes -= entry.bytes;
+    return entry.activity;
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConversationLog } from './conversationLog';
+import { ConversationLog, type LogCapacity } from './conversationLog';
 import { SerialQueue } from './serialQueue';
 
 export interface Conversation {
@@ -16,8 +16,8 @@ export interface Conversation {
 export interface ConversationLimits {
   /** Conversations kept at once; a new one beyond this is refused until idle ones expire. */
   readonly maxConversations: number;
-  /** Activities kept per conversation (the oldest go first). */
-  readonly maxActivities: number;
+  /** What each conversation keeps of its activities (the oldest go first). */
+  readonly log: LogCapacity;
   /** Activities per conversation waiting for the bot at once. */
   readonly maxPendingDeliveries: number;
   /** A conversation nobody has used for this long is forgotten. */
@@ -49,7 +49,7 @@ export class ConversationRegistry {
     const conversation: Conversation = {
       id,
       userId,
-      log: new ConversationLog(id, this.limits.maxActivities),
+      log: new ConversationLog(id, this.limits.log),
       deliveries: new SerialQueue(this.limits.maxPendingDeliveries),
       started: false,
     };

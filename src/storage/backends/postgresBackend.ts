@@ -1,11 +1,10 @@
 import { Pool } from 'pg';
+import { ensureSchema } from './postgresSchema';
 import { SqlBackend } from './sqlBackend';
 
 // keyv's own table definition (@keyv/postgres), so keyv tools read the same rows.
 const TABLE = 'public.keyv';
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE} (key VARCHAR(255) PRIMARY KEY, value TEXT)`;
-// Two processes creating the table at once can collide on Postgres' catalog; the table then exists all the same.
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Postgres on a pg pool of our own rather than @keyv/postgres, whose module-wide pool has no 'error' listener: when
@@ -22,20 +21,7 @@ export function openPostgresBackend(
   // The pool has already dropped the broken idle client; the next query opens a fresh one.
   pool.on('error', onError);
 
-  let tableReady: Promise<void> | undefined;
-  const ensureTable = (): Promise<void> => {
-    tableReady ??= pool.query(CREATE_TABLE).then(
-      () => undefined,
-      (error: { code?: string }) => {
-        if (error.code === UNIQUE_VIOLATION) {
-          return;
-        }
-        tableReady = undefined;
-        throw error;
-      },
-    );
-    return tableReady;
-  };
+  const ensureTable = ensureSchema(pool, CREATE_TABLE);
 
   return new SqlBackend({
     description,

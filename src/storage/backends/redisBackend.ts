@@ -24,6 +24,7 @@ return 1
 export class RedisBackend implements StoreBackend {
   private readonly client: ReturnType<typeof createClient>;
   private readonly adapter: KeyvRedis<string>;
+  private connecting: Promise<unknown> | undefined;
 
   constructor(
     url: string,
@@ -41,16 +42,18 @@ export class RedisBackend implements StoreBackend {
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
+    await this.connected();
     const records = await this.adapter.getMany<string>([...keys]);
     return records.map((record) => (typeof record === 'string' ? record : undefined));
   }
 
   async set(key: string, record: string, ttlMs: number): Promise<void> {
+    await this.connected();
     await this.adapter.set(key, record, ttlMs);
   }
 
   async swap(key: string, current: string | undefined, record: string, ttlMs: number): Promise<boolean> {
-    await this.adapter.getClient();
+    await this.connected();
     const expectation = current === undefined ? ['absent', ''] : ['present', current];
     const stored = await this.client.eval(SWAP_SCRIPT, {
       keys: [key],
@@ -60,15 +63,29 @@ export class RedisBackend implements StoreBackend {
   }
 
   async deleteMany(keys: readonly string[]): Promise<void> {
+    await this.connected();
     await this.adapter.deleteMany([...keys]);
   }
 
   async ping(): Promise<void> {
-    await this.adapter.getClient();
+    await this.connected();
     await this.client.ping();
   }
 
   close(): Promise<void> {
     return this.adapter.disconnect();
+  }
+
+  /**
+   * keyv connects on first use, but calls made while that first connect is under way would fail as offline (the
+   * client reports itself open before it is ready): they wait for the one connect here. A client that lost its
+   * connection later still fails calls at once while it reconnects.
+   */
+  private async connected(): Promise<void> {
+    if (this.client.isReady) return;
+    this.connecting ??= this.adapter.getClient().finally(() => {
+      this.connecting = undefined;
+    });
+    await this.connecting;
   }
 }

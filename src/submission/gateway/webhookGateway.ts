@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { scrubSecrets } from '../../logging';
+import { errorMessage, errorName } from '../errorText';
 import { SIGNATURE_HEADER, signBody } from '../webhookSignature';
 import { CARRIER_PDF_FILE } from './folderGateway';
 import type { DeliveryOutcome, PortingDelivery, PortingGateway } from './portingGateway';
@@ -66,10 +67,10 @@ export class WebhookGateway implements PortingGateway {
   }
 
   private networkFailure(error: unknown): string {
-    if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${this.options.timeoutMs} ms`;
+    if (errorName(error) === 'TimeoutError') return `no answer within ${this.options.timeoutMs} ms`;
     const code = (error as { cause?: { code?: unknown } }).cause?.code;
     if (code === 'ECONNREFUSED') return 'connection refused';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return scrubSecrets(typeof code === 'string' ? `${message} (${code})` : message);
   }
 }

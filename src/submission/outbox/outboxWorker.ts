@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { isLoaCurrent, LOA_MAX_AGE_DAYS } from '../../domain';
 import { type Logger, scrubSecrets } from '../../logging';
+import { errorMessage } from '../errorText';
 import type { DeliveryOutcome, PortingGateway } from '../gateway/portingGateway';
 import { renderCarrierLoaPdf } from '../pdf/loaPdf';
 import { toPortRequestJson } from '../portRequestJson';
@@ -160,7 +161,8 @@ export class OutboxWorker {
     const outcome: DeliveryOutcome = isLoaCurrent(claimed.loa, now)
       ? await this.deliver(claimed)
       : { kind: 'rejected', reason: reasons.expired };
-    if (this.stopping.signal.aborted) {
+    // A delivery that got through is recorded even while stopping; any other outcome of an abandoned attempt isn't.
+    if (this.stopping.signal.aborted && outcome.kind !== 'delivered') {
       await this.release(key);
       return Infinity;
     }
@@ -173,7 +175,7 @@ export class OutboxWorker {
       const carrierPdf = await renderCarrierLoaPdf(entry.loa);
       return await this.gateway.deliver({ idempotencyKey: request.idempotencyKey, request, carrierPdf }, this.stopping.signal);
     } catch (error) {
-      return { kind: 'retry', reason: scrubSecrets(error instanceof Error ? error.message : String(error)) };
+      return { kind: 'retry', reason: scrubSecrets(errorMessage(error)) };
     }
   }
 

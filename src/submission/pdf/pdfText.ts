@@ -77,12 +77,6 @@ export class PdfText {
     return ((font.ascent - font.descent + font.lineGap) / font.unitsPerEm) * style.size;
   }
 
-  /** The width of `text` set on one line. */
-  widthOf(text: string, style: TextStyle): number {
-    const shaped = this.shape(text, style);
-    return this.spanWidth(shaped, [0, shaped.text.length], style);
-  }
-
   /** The height `text` takes wrapped to the width. */
   heightOf(text: string, style: TextStyle, width: number): number {
     return this.wrap(this.shape(text, style), style, width).length * this.lineHeight(style);

@@ -16,6 +16,7 @@ export function readPdf(pdf: Buffer): Promise<PdfContents> {
     parser.on('pdfParser_dataReady', (data) =>
       resolve({ text: parser.getRawTextContent(), pages: data.Pages.length, info: data.Meta }),
     );
-    parser.parseBuffer(pdf);
+    // Verbosity at or below zero logs errors only; pdf2json reads a plain 0 as its default, which also logs warnings.
+    parser.parseBuffer(pdf, -1);
   });
 }

@@ -22,13 +22,18 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const DESKTOP = { width: 1280, height: 800 } as const;
-export const PHONE = { width: 390, height: 844 } as const;
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+export const PHONE: Viewport = { width: 390, height: 844 };
 
 export interface BrowserSession {
   readonly context: BrowserContext;
   /** A new tab. Tabs share the profile's localStorage: they are the same visitor. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  newPage(viewport?: Viewport): Promise<Page>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,45 @@
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnHandler } from '../hosting/server';
+import { loggerForTurn, type Logger } from '../logging';
+import { text } from './text';
+import { TurnLockTimeoutError, withTurnLock, type TurnLock } from './turnLock';
+
+/** A BotState (UserState, ConversationState): where it keeps the turn's state. */
+export interface StateKeySource {
+  getStorageKey(context: TurnContext): string | undefined;
+}
+
+export interface LockedTurnsOptions {
+  /** The states the bot saves each turn: a turn holds each one's storage key while it runs. */
+  states: readonly StateKeySource[];
+  logger: Logger;
+}
+
+// An invoke (an Adaptive Card action) is answered in its HTTP response, which the client shows as a failed action.
+const SERVICE_UNAVAILABLE = 503;
+
+/**
+ * `bot` with its turns run one at a time per conversation and per customer, across instances (see TurnLock).
+ * Locking the user's key as well matters because the porting session lives in user state, which one customer's
+ * conversations share. A turn that waited too long is not run at all; the customer is told, truthfully, that the
+ * message was not taken and to send it again (channels do not reliably retry a refused request, and silence would
+ * look like a lost message); a card action is refused with 503, which the client shows as an action that failed.
+ */
+export function lockedTurns(bot: TurnHandler, lock: TurnLock, options: LockedTurnsOptions): TurnHandler {
+  return {
+    async run(context: TurnContext): Promise<void> {
+      const keys = options.states.map((state) => state.getStorageKey(context)).filter((key) => key !== undefined);
+      try {
+        await withTurnLock(lock, keys, () => bot.run(context));
+      } catch (error) {
+        if (!(error instanceof TurnLockTimeoutError)) throw error;
+        loggerForTurn(options.logger, context).warn({ err: error, waitMs: lock.waitMs }, 'turn not run: the conversation was busy');
+        await context.sendActivity(
+          context.activity.type === ActivityTypes.Invoke
+            ? { type: ActivityTypes.InvokeResponse, value: { status: SERVICE_UNAVAILABLE } }
+            : MessageFactory.text(text.busy),
+        );
+      }
+    },
+  };
+}

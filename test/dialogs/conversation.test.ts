@@ -1,0 +1,75 @@
+/**
+ * A whole port through the real server: POST /api/messages with deliveryMode 'expectReplies', as the terminal client
+ * and the Emulator talk to the bot, with the conversation from createConversation behind the real PortingBot.
+ */
+import type { Activity } from 'botbuilder';
+import { createConversation } from '../../dialogs/conversation';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { mainText } from '../../dialogs/text/mainText';
+import { portText } from '../../dialogs/text/portText';
+import { reviewText } from '../../dialogs/text/reviewText';
+import { signText } from '../../dialogs/text/signText';
+import { PortingBot } from '../../src/bot/portingBot';
+import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
+import { CSR_FIELDS, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
+import { activity, message } from '../support/activities';
+import { captureLogs } from '../support/captureLogs';
+import { type TestApp, startTestApp } from '../support/testApp';
+import { NOW, RecordingSubmitter, lastCard, submitOf } from './cardHarness';
+import { SUPPORT, TTL_DAYS, textsOf } from './conversationHarness';
+import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN } from './portingDrafts';
+
+describe('the conversation over HTTP', () => {
+  let app: TestApp;
+  const submitter = new RecordingSubmitter();
+  const logs = captureLogs('trace');
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      logger: logs.logger,
+      bot: ({ conversationState, userState }) => {
+        const { runDialog } = createConversation(
+          { submitter, numbersPolicy: DEFAULT_NUMBERS_POLICY, supportContact: SUPPORT, stateTtlDays: TTL_DAYS, clock: () => NOW },
+          conversationState,
+          userState,
+        );
+        return new PortingBot(conversationState, userState, logs.logger, runDialog);
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('completes a port from the greeting to the signed request, never showing or logging a secret', async () => {
+    const everything: Partial<Activity>[] = [];
+    const exchange = async (sent: Partial<Activity>) => {
+      const replies = await app.exchange(sent);
+      everything.push(...replies);
+      return replies;
+    };
+
+    const welcome = await exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Customer' }] }));
+    expect(textsOf(welcome)[0]).toBe(mainText.greeting);
+    await exchange(message(buttonLabels.startPort));
+    await exchange(message(buttonLabels.yes));
+    let replies: Partial<Activity>[] = [];
+    for (const field of CSR_FIELDS) replies = await exchange(message(ATT_ANSWERS[field]));
+
+    const letter = await exchange(activity(submitOf(lastCard(replies), reviewText.card.confirm)));
+    const confirm = await exchange(activity(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' })));
+    const sent = await exchange(activity(submitOf(lastCard(confirm), signText.confirmCard.send)));
+
+    expect(submitter.submissions).toHaveLength(1);
+    expect(textsOf(sent)).toEqual([
+      signText.sent({ referenceNumber: submitter.submissions[0].loa.referenceNumber, carrier: 'AT&T', contactEmail: 'maria@example.com' }),
+      portText.afterSigned,
+      mainText.menu.again,
+    ]);
+    for (const shown of [JSON.stringify(everything), logs.text()]) {
+      expect(shown).not.toContain(CANARY_PIN);
+      expect(shown).not.toContain(CANARY_ACCOUNT_NUMBER);
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { askFieldText } from '../../dialogs/text/askFieldText';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { collectCsrText } from '../../dialogs/text/collectCsrText';
+import { interruptionText } from '../../dialogs/text/interruptionText';
+import { mainText } from '../../dialogs/text/mainText';
+import { promptText } from '../../dialogs/text/promptText';
+import { tipsText } from '../../dialogs/text/tipsText';
+import { CSR_FIELDS } from '../../src/domain';
+import { cardIn } from './cardHarness';
+import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection } from './conversationHarness';
+import { ATT_ANSWERS, completeAttDraft, draftFrom } from './portingDrafts';
+
+const withAnytime = (help: string) => `${help}\n\n${interruptionText.anytime}`;
+
+describe('interruptions', () => {
+  describe('help', () => {
+    it('explains the menu, the keep-your-service question and each detail, then asks the same question again', async () => {
+      const harness = new ConversationHarness();
+      const menu = await harness.join();
+      expect(await harness.say('help')).toEqual([withAnytime(mainText.menu.help), menu.at(-1)]);
+
+      await harness.say(buttonLabels.startPort);
+      expect(await harness.say('?')).toEqual([withAnytime(tipsText.keepService.help), tipsText.keepService.question]);
+      await harness.say(buttonLabels.yes);
+
+      expect(await harness.say('help')).toEqual([withAnytime(askFieldText.help.numbers()), askFieldText.question.numbers()]);
+      await answerFields(harness, ['numbers']);
+      const carrierHelp = await harness.say('What does this mean?');
+      expect(carrierHelp).toEqual([withAnytime(askFieldText.help.carrier()), askFieldText.question.carrier()]);
+
+      await harness.say('tmobil');
+      expect(await harness.say('help')).toEqual([withAnytime(askFieldText.carrier.confirmHelp), 'Did you mean T-Mobile?']);
+      // The position is kept: the answer after help is taken as the answer to the question.
+      await harness.say(buttonLabels.yes);
+      expect((await harness.session())?.draft.carrier?.name).toBe('T-Mobile');
+    });
+
+    it('gives the general help where a step has none of its own, such as the review card', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, CSR_FIELDS);
+      const help = await harness.turn('help');
+      expect(help.replies[0].text).toBe(withAnytime(interruptionText.generalHelp));
+      expect(cardIn(help.replies.at(-1) ?? {})).toBeDefined();
+    });
+  });
+
+  describe('cancel', () => {
+    it('confirms first, keeps the draft, and goes back to the menu', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, ['numbers', 'carrier']);
+      const confirm = await harness.turn('cancel');
+      expect(confirm.replies.map((reply) => reply.text)).toEqual([interruptionText.confirm.cancel]);
+      expect(buttonsOf(confirm.replies)).toEqual([buttonLabels.yes, buttonLabels.no]);
+
+      const carryOn = await harness.say(buttonLabels.no);
+      expect(carryOn[0]).toBe(interruptionText.carryOn);
+      expect(carryOn[1]).toContain('What is your account number with AT&T?');
+
+      await harness.say('stop');
+      expect(await harness.say(buttonLabels.yes)).toEqual([interruptionText.done.cancel, mainText.menu.again]);
+      expect((await harness.session())?.draft).toEqual(draftFrom({ numbers: ATT_ANSWERS.numbers, carrier: ATT_ANSWERS.carrier }));
+      expect(await harness.say(buttonLabels.status)).toEqual([interruptionText.status.draft(2, 8, 'Account number'), mainText.menu.again]);
+    });
+
+    it('stops at once when there is nothing to lose', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      expect(await harness.say('cancel')).toEqual([interruptionText.stopped, mainText.menu.again]);
+    });
+
+    it('deletes the details when asked to', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, ['numbers', 'carrier', 'accountNumber']);
+      expect(await harness.say('cancel and delete my details')).toEqual([interruptionText.confirm.cancelAndDelete]);
+      expect(await harness.say(buttonLabels.yes)).toEqual([interruptionText.done.cancelAndDelete, mainText.menu.again]);
+      expect(await harness.session()).toBeUndefined();
+    });
+
+    it('takes "cancel" at a yes/no question as an unclear answer, and "no" as an answer', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, ['numbers']);
+      await harness.say('tmobil');
+      expect(await harness.say('cancel')).toEqual([promptText.notUnderstood, 'Did you mean T-Mobile?']);
+      expect(await harness.say('no')).toEqual([askFieldText.carrier.retype, askFieldText.question.carrier()]);
+    });
+  });
+
+  describe('start over', () => {
+    it('confirms, clears the draft and begins the port again, from a question', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, ['numbers', 'carrier', 'accountNumber', 'pin']);
+      expect(await harness.say('start over')).toEqual([interruptionText.confirm.startOver]);
+      expect(await harness.say(buttonLabels.yes)).toEqual([
+        interruptionText.done.startOver,
+        collectCsrText.intro,
+        askFieldText.question.numbers(),
+      ]);
+      const session = await harness.session();
+      expect(session?.draft).toEqual({});
+      expect(session?.tipsSeen).toContain('keepService');
+    });
+
+    it('works from the review card too', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, CSR_FIELDS);
+      expect((await harness.session())?.draft).toEqual(completeAttDraft());
+      await harness.say('start over');
+      await harness.say(buttonLabels.yes);
+      expect((await harness.session())?.draft).toEqual({});
+    });
+
+    it('keeps everything when the customer says no', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, ['numbers']);
+      await harness.say('restart');
+      expect(await harness.say(buttonLabels.no)).toEqual([interruptionText.carryOn, askFieldText.question.carrier()]);
+      expect((await harness.session())?.draft.numbers).toBeDefined();
+    });
+  });
+
+  it('tells the status and how to reach an agent at any step, then asks the same question again', async () => {
+    const harness = new ConversationHarness();
+    await reachCollection(harness);
+    await answerFields(harness, ['numbers']);
+    // Until the carrier is known, no PIN is counted: AT&T's rules add it.
+    expect(await harness.say("where's my port?")).toEqual([interruptionText.status.draft(1, 7, 'Current carrier'), askFieldText.question.carrier()]);
+    expect(await harness.say('I want to talk to a person')).toEqual([interruptionText.agent(SUPPORT), askFieldText.question.carrier()]);
+    expect(interruptionText.agent(SUPPORT)).toContain('call 1-800-555-0100 or email porting@example.com');
+  });
+});

@@ -1,0 +1,67 @@
+import { askFieldText } from '../../dialogs/text/askFieldText';
+import { interruptionText } from '../../dialogs/text/interruptionText';
+import { mainText } from '../../dialogs/text/mainText';
+import { portText } from '../../dialogs/text/portText';
+import { reviewText } from '../../dialogs/text/reviewText';
+import { signText } from '../../dialogs/text/signText';
+import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
+import { REVIEW_FIELD_INPUT_ID } from '../../src/cards/reviewCard';
+import { CSR_FIELDS } from '../../src/domain';
+import { lastCard, submitOf } from './cardHarness';
+import { ConversationHarness, answerFields, reachCollection, textsOf } from './conversationHarness';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from './portingDrafts';
+
+async function reachReview(harness: ConversationHarness) {
+  await reachCollection(harness);
+  return answerFields(harness, CSR_FIELDS);
+}
+
+describe('PortDialog', () => {
+  it('takes a customer from the menu to a signed, submitted request, then back to the menu', async () => {
+    const harness = new ConversationHarness();
+    const review = await reachReview(harness);
+
+    const letter = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+    expect((await harness.session())?.stage).toBe('signing');
+    const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
+    const sent = await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
+
+    const [submission] = harness.submitter.submissions;
+    expect(harness.submitter.submissions).toHaveLength(1);
+    expect(submission.loa).toMatchObject({ accountNumber: CANARY_ACCOUNT_NUMBER, pin: CANARY_PIN, signature: { signerName: 'Maria Lopez' } });
+    const { referenceNumber } = submission.loa;
+    expect(textsOf(sent.replies)).toEqual([
+      signText.sent({ referenceNumber, carrier: 'AT&T', contactEmail: 'maria@example.com' }),
+      portText.afterSigned,
+      mainText.menu.again,
+    ]);
+    const session = await harness.session();
+    expect(session?.stage).toBe('signed');
+    expect(session?.draft).toEqual(completeAttDraft());
+
+    const status = await harness.say('status');
+    expect(status[0]).toBe(interruptionText.status.signed(referenceNumber, submission.loa.signature.signedAt, 'maria@example.com'));
+    expectNoSecrets(harness.transcript);
+  });
+
+  it('asks again for the answers a change from the review made invalid, then shows the review again', async () => {
+    const harness = new ConversationHarness();
+    const review = await reachReview(harness);
+
+    const question = await harness.say(submitOf(lastCard(review), reviewText.card.change, { [REVIEW_FIELD_INPUT_ID]: 'carrier' }));
+    expect(question.at(-1)).toBe(`${askFieldText.current('AT&T')} ${askFieldText.question.carrier()}`);
+
+    // Verizon account numbers have 9 digits: the 12-digit AT&T one no longer fits and is asked for again.
+    const changed = await harness.say('Verizon');
+    expect(changed[0]).toBe(askFieldText.saved.carrier('Verizon'));
+    expect(changed).toContain(askFieldText.invalidated('Account number'));
+    expect(changed.at(-1)).toContain('What is your account number with Verizon?');
+    expect((await harness.session())?.draft.accountNumber).toBeUndefined();
+
+    const again = await harness.turn('123456789');
+    expect(again.secret).toBe(true);
+    expect(again.replies[0].text).toBe(askFieldText.saved.accountNumber('••••6789'));
+    expect(lastCard(again.replies)).toBeDefined();
+    expect((await harness.session())?.draft).toMatchObject({ carrier: { name: 'Verizon' }, accountNumber: '123456789' });
+  });
+});

@@ -1,0 +1,12 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/** The least configuration that makes the server run as in production (with MicrosoftAppId), plus `extra`. */
+export function productionEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    MicrosoftAppId: randomUUID(),
+    MicrosoftAppPassword: 'app-password',
+    MicrosoftAppType: 'MultiTenant',
+    DATA_ENCRYPTION_KEY: `key1:${randomBytes(32).toString('base64')}`,
+    ...extra,
+  };
+}
