@@ -1,7 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import {
   ComponentDialog,
-  ConfirmPrompt,
   Dialog,
   type DialogContext,
   type DialogTurnResult,
@@ -79,7 +78,6 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     const active = innermostContext(innerDc);
     const prompt = active.activeDialog && active.findDialog(active.activeDialog.id);
     if (prompt instanceof IntentChoicePrompt && prompt.answers(intent)) return undefined;
-    if (prompt instanceof ConfirmPrompt && intent === 'cancel') return undefined;
     return intent;
   }
 
