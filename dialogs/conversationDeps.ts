@@ -3,10 +3,14 @@ import type { NumbersPolicy } from '../src/domain';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import type { PortingSessionStore } from './sessionStore';
 
-/** How customers reach a person while live hand-off is not available. At least one of the two is set. */
-export type SupportContact =
-  | { readonly phone: string; readonly email?: string }
-  | { readonly phone?: string; readonly email: string };
+/**
+ * How customers reach a person while live hand-off is not available. Configuration requires one of the two in a
+ * deployment; a local run may have neither.
+ */
+export interface SupportContact {
+  readonly phone?: string;
+  readonly email?: string;
+}
 
 /** What every dialog of the conversation is built with. */
 export interface ConversationDeps {

@@ -1,6 +1,6 @@
 import dotenv from 'dotenv';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
+import { PORTING_COUNTRIES } from './domain/phoneNumbers';
 import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from './security/dataKeys';
 import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
 
@@ -123,13 +123,21 @@ const settingsShape = {
   }),
   porting: z.object({
     countries: fromEnv(
-      { name: 'PORTING_COUNTRIES', expected: 'Use a comma-separated list of two-letter country codes, such as US,CA.' },
+      { name: 'PORTING_COUNTRIES', expected: `Use a comma-separated list of the countries we port in: ${PORTING_COUNTRIES.join(', ')}.` },
       z
         .string()
         .transform((list) => [...new Set(list.split(',').map((code) => code.trim().toUpperCase()))])
-        .pipe(z.array(z.custom<CountryCode>((code) => typeof code === 'string' && isSupportedCountry(code))).min(1))
-        .prefault('US,CA'),
+        .pipe(z.array(z.enum(PORTING_COUNTRIES)).min(1))
+        .prefault(PORTING_COUNTRIES.join(',')),
     ),
+  }),
+  // Where customers reach a person until live hand-off to agents is available. A deployment must name one.
+  support: z.object({
+    phone: fromEnv(
+      { name: 'SUPPORT_PHONE', expected: "Use the porting team's phone number as customers should dial it, such as 1-800-555-0199." },
+      z.string().max(40).optional(),
+    ),
+    email: fromEnv({ name: 'SUPPORT_EMAIL', expected: "Use the porting team's email address." }, z.email().optional()),
   }),
   // The web page's chat. Without MicrosoftAppId it talks to a Direct Line bridge inside this server and these
   // are not used; with one, the server trades the Direct Line channel's secret for a token for each visitor.
@@ -220,6 +228,20 @@ function checkDataEncryption(bot: BotCredentials, keys: DataEncryptionSettings, 
   }
 }
 
+type SupportSettings = z.infer<typeof settingsShape.support>;
+
+/** A deployed bot must tell customers how to reach a person; a local run may go without. */
+function checkSupport(bot: BotCredentials, support: SupportSettings, ctx: z.RefinementCtx): void {
+  if (bot.appId && !support.phone && !support.email) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['support', 'phone'],
+      message: 'or SUPPORT_EMAIL is required when MicrosoftAppId is set: customers who ask for a person are told how to reach one.',
+      params: { crossField: true },
+    });
+  }
+}
+
 type SubmissionSettings = z.infer<typeof settingsShape.submission>;
 
 /** The webhook gateway cannot run without its address and secret. */
@@ -266,6 +288,7 @@ const configSchema = z
   .superRefine((settings, ctx) => {
     checkCredentials(settings.bot, ctx);
     checkSubmission(settings.submission, ctx);
+    checkSupport(settings.bot, settings.support, ctx);
     checkDataEncryption(settings.bot, settings.dataEncryption, ctx);
   })
   .transform((settings) => ({

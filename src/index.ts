@@ -1,13 +1,13 @@
-import { ConversationState, UserState } from 'botbuilder';
-import { PortingBot } from './bot/portingBot';
-import { clearDialogStack } from './bot/turnErrorRecovery';
+import { startApplication } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { startServer } from './hosting/server';
 import { exitGracefullyOnSignals } from './hosting/shutdown';
 import { createLogger } from './logging';
+import { resolveEncryptionKeys } from './security/resolveEncryptionKeys';
 import { createStorage } from './storage/createStorage';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** Where a local run keeps what it makes for itself (the development encryption key). */
+const LOCAL_DATA_DIR = './data';
 
 function configOrExit(): Config {
   try {
@@ -24,26 +24,14 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.log);
   try {
+    const encryption = await resolveEncryptionKeys(config, { dataDir: LOCAL_DATA_DIR, logger });
     const storage = await createStorage(config.storage.url, {
       ttlDays: config.storage.ttlDays,
+      encryption,
       onError: (error) => logger.warn({ err: error }, 'storage connection error'),
     });
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
-    const bot = new PortingBot(conversationState, userState, logger);
-    const server = await startServer(config, {
-      bot,
-      storage,
-      logger,
-      recoverFromTurnError: clearDialogStack(conversationState),
-    });
-    exitGracefullyOnSignals(
-      async () => {
-        await server.close();
-        await storage.close();
-      },
-      { logger, timeoutMs: SHUTDOWN_TIMEOUT_MS, process },
-    );
+    const app = await startApplication(config, { storage, logger });
+    exitGracefullyOnSignals(() => app.close(), { logger, timeoutMs: SHUTDOWN_TIMEOUT_MS, process });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);

@@ -6,6 +6,8 @@ import { ConfigError, loadConfig, parseConfig } from '../src/config';
 
 const APP_ID = '2f1d6c4e-8a55-4a4e-9f3c-6b7d2a1e0c9b';
 const TENANT_ID = '7d3b2a1c-0e9f-4d8c-b7a6-5f4e3d2c1b0a';
+/** What a deployed bot needs besides its credentials: a data key and a way for customers to reach a person. */
+const DEPLOYED = { DATA_ENCRYPTION_KEY: `key1:${Buffer.alloc(32, 7).toString('base64')}`, SUPPORT_EMAIL: 'porting-help@example.com' };
 
 function configError(env: Record<string, string>): string {
   try {
@@ -22,9 +24,22 @@ describe('parseConfig', () => {
     expect(parseConfig({})).toEqual({
       server: { port: 3978, maxBodyBytes: 256 * 1024 },
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, authEnabled: false },
-      storage: { url: 'sqlite://./data/bot.sqlite', ttlDays: 30 },
+      storage: { url: 'sqlite://./data/bot.sqlite', ttlDays: 30, sweepIntervalMinutes: 60 },
+      dataEncryption: { key: undefined, oldKeys: [] },
+      turnLock: { waitMs: 10_000 },
       log: { level: 'info' },
       porting: { countries: ['US', 'CA'] },
+      support: { phone: undefined, email: undefined },
+      webChat: { directLineSecret: undefined, directLineUrl: 'https://directline.botframework.com' },
+      submission: {
+        gateway: 'folder',
+        submissionsDir: './data/submissions',
+        webhookUrl: undefined,
+        webhookSecret: undefined,
+        webhookTimeoutMs: 10_000,
+        retryBaseMs: 5_000,
+        retryMaxMs: 900_000,
+      },
     });
   });
 
@@ -45,7 +60,7 @@ describe('parseConfig', () => {
     });
 
     expect(config.server).toEqual({ port: 8080, maxBodyBytes: 65536 });
-    expect(config.storage).toEqual({ url: 'redis://cache:6379', ttlDays: 7 });
+    expect(config.storage).toMatchObject({ url: 'redis://cache:6379', ttlDays: 7 });
     expect(config.log.level).toBe('debug');
     expect(config.porting.countries).toEqual(['CA', 'US']);
   });
@@ -69,11 +84,14 @@ describe('parseConfig', () => {
     ['STATE_TTL_DAYS', 'forever'],
     ['LOG_LEVEL', 'loud'],
     ['PORTING_COUNTRIES', 'US,XX'],
+    ['PORTING_COUNTRIES', 'US,MX'],
+    ['SUPPORT_EMAIL', 'help-at-example'],
     ['PORTING_COUNTRIES', ','],
     ['MicrosoftAppId', 'not-a-guid'],
     ['MicrosoftAppType', 'Sometimes'],
   ])('refuses %s=%s in one line that names the variable, shows the value and says what is expected', (name, value) => {
-    const otherCredentials: Record<string, string> = name === 'MicrosoftAppId' ? { MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID } : {};
+    const otherCredentials: Record<string, string> =
+      name === 'MicrosoftAppId' ? { MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID, ...DEPLOYED } : {};
     const message = configError({ ...otherCredentials, [name]: value });
 
     expect(message.split('\n')).toHaveLength(1);
@@ -96,23 +114,33 @@ describe('parseConfig', () => {
 
   describe('bot authentication', () => {
     it('is on, single-tenant by default, when the app ID, password and tenant are set', () => {
-      const config = parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID });
+      const config = parseConfig({ ...DEPLOYED, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID });
 
       expect(config.bot).toEqual({ appId: APP_ID, appPassword: 'secret', appType: 'SingleTenant', tenantId: TENANT_ID, authEnabled: true });
     });
 
     it('accepts a multi-tenant app without a tenant, and a managed identity without a password', () => {
-      expect(parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' }).bot.authEnabled).toBe(true);
+      expect(parseConfig({ ...DEPLOYED, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' }).bot.authEnabled).toBe(
+        true,
+      );
       expect(
-        parseConfig({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID }).bot.appType,
+        parseConfig({ ...DEPLOYED, MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID }).bot.appType,
       ).toBe('UserAssignedMSI');
     });
 
     it('asks for the tenant and password that a single-tenant app needs', () => {
-      expect(configError({ MicrosoftAppId: APP_ID }).split('\n')).toEqual([
+      expect(configError({ ...DEPLOYED, MicrosoftAppId: APP_ID }).split('\n')).toEqual([
         'MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.',
         'MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType is SingleTenant.',
       ]);
+    });
+
+    it('asks a deployed bot for a support phone or email, which a local run may go without', () => {
+      const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' };
+
+      expect(configError({ ...credentials, DATA_ENCRYPTION_KEY: DEPLOYED.DATA_ENCRYPTION_KEY })).toMatch(/^SUPPORT_PHONE or SUPPORT_EMAIL is required/);
+      expect(parseConfig({ ...credentials, ...DEPLOYED }).support).toEqual({ phone: undefined, email: 'porting-help@example.com' });
+      expect(parseConfig({}).support).toEqual({ phone: undefined, email: undefined });
     });
 
     it('refuses a password without an app ID rather than silently running without authentication', () => {

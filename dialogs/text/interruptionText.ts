@@ -35,8 +35,10 @@ export const interruptionText = {
   stopped: "OK, I've stopped.",
   carryOn: "OK, let's carry on.",
   agent: (contact: SupportContact) =>
-    `To talk to a person on our porting team, ${contactWays(contact)}. Your details are saved here, so you can ` +
-    'come back and carry on whenever you like.',
+    (contactWays(contact)
+      ? `To talk to a person on our porting team, ${contactWays(contact)}.`
+      : 'A person on our porting team can help: please contact our customer support.') +
+    ' Your details are saved here, so you can come back and carry on whenever you like.',
   status: {
     none: "You haven't started a port request yet. Choose **Start my port** whenever you're ready.",
     draft: (done: number, total: number, next: string) =>

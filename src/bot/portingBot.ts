@@ -1,6 +1,5 @@
 import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../logging';
-import { showMenu } from './menu';
 
 /**
  * Runs one turn of the conversation flow: each message, and each time someone joins (a conversationUpdate adding
@@ -20,7 +19,7 @@ export class PortingBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly logger: Logger,
-    private readonly runDialog: DialogRunner = showMenu,
+    private readonly runDialog: DialogRunner,
   ) {
     super();
 

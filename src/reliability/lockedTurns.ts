@@ -1,4 +1,5 @@
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnErrorRecovery } from '../bot/turnErrorRecovery';
 import type { TurnHandler } from '../hosting/server';
 import { loggerForTurn, type Logger } from '../logging';
 import { text } from './text';
@@ -9,9 +10,11 @@ export interface StateKeySource {
   getStorageKey(context: TurnContext): string | undefined;
 }
 
+/** The states a turn may write (e.g. [conversationState, userState]): the turn holds each one's storage key. */
+export type LockedStates = readonly StateKeySource[];
+
 export interface LockedTurnsOptions {
-  /** The states the bot saves each turn: a turn holds each one's storage key while it runs. */
-  states: readonly StateKeySource[];
+  states: LockedStates;
   logger: Logger;
 }
 
@@ -28,9 +31,8 @@ const SERVICE_UNAVAILABLE = 503;
 export function lockedTurns(bot: TurnHandler, lock: TurnLock, options: LockedTurnsOptions): TurnHandler {
   return {
     async run(context: TurnContext): Promise<void> {
-      const keys = options.states.map((state) => state.getStorageKey(context)).filter((key) => key !== undefined);
       try {
-        await withTurnLock(lock, keys, () => bot.run(context));
+        await withTurnLock(lock, stateKeys(options.states, context), () => bot.run(context));
       } catch (error) {
         if (!(error instanceof TurnLockTimeoutError)) throw error;
         loggerForTurn(options.logger, context).warn({ err: error, waitMs: lock.waitMs }, 'turn not run: the conversation was busy');
@@ -42,4 +44,23 @@ export function lockedTurns(bot: TurnHandler, lock: TurnLock, options: LockedTur
       }
     },
   };
+}
+
+/**
+ * The turn error recovery (which rewrites conversation state after a failed turn) under the same lock: the failed
+ * turn has already let go of it, and another turn of the conversation may be running by now.
+ */
+export function lockedRecovery(recover: TurnErrorRecovery, lock: TurnLock, states: LockedStates): TurnErrorRecovery {
+  return (context) => withTurnLock(lock, stateKeys(states, context), () => recover(context));
+}
+
+function stateKeys(states: LockedStates, context: TurnContext): string[] {
+  return states.flatMap((state) => {
+    try {
+      return state.getStorageKey(context) ?? [];
+    } catch {
+      // The state cannot name a key for this activity (UserState without a sender, say), so the turn cannot write it.
+      return [];
+    }
+  });
 }

@@ -1,5 +1,7 @@
-import type { TurnContext } from 'botbuilder';
-import { text as botText } from '../../src/bot/text';
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { mainText } from '../../dialogs/text/mainText';
+import { tipsText } from '../../dialogs/text/tipsText';
 import { BotClient } from '../../src/chat/botClient';
 import { ChatSession, text } from '../../src/chat/chatSession';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -18,10 +20,17 @@ const card = {
   ],
 };
 
-/** A flow that shows the card on "card", describes whatever it receives otherwise, and answers card invokes. */
+const fixtureChoices = ['One', 'Two', 'Three', 'Four'];
+
+/**
+ * A flow that offers four choices to whoever joins, shows the card on "card", describes whatever it receives
+ * otherwise, and answers card invokes.
+ */
 async function answer(context: TurnContext): Promise<void> {
   const { type, text: said, value } = context.activity;
-  if (type === 'invoke') {
+  if (type === 'conversationUpdate') {
+    await context.sendActivity(MessageFactory.suggestedActions(fixtureChoices, 'Pick one.'));
+  } else if (type === 'invoke') {
     const action = (value as { action: { verb: string; data: unknown } }).action;
     await context.sendActivity({
       type: 'invokeResponse',
@@ -49,14 +58,14 @@ describe('the terminal chat', () => {
     return output.join('\n');
   }
 
-  it('is greeted with the menu, and picks a menu entry by its number', async () => {
-    app = await startTestApp({ runDialog: (context) => answer(context) });
+  it("is greeted with the Porting Assistant's menu, and picks a menu entry by its number", async () => {
+    app = await startTestApp();
 
     const transcript = await chat(['2']);
 
-    expect(transcript).toContain(`Bot: ${botText.greeting}`);
-    expect(transcript).toContain(`     [2] ${botText.menuOptions[1].title}`);
-    expect(transcript).toContain(`Bot: got text=${botText.menuOptions[1].title} value=null`);
+    expect(transcript).toContain(`Bot: ${mainText.greeting}`);
+    expect(transcript).toContain(`     [2] ${buttonLabels.tips}`);
+    expect(transcript).toContain(tipsText.menuIntro);
     expect(transcript.trimEnd().endsWith(text.bye)).toBe(true);
   });
 

@@ -73,7 +73,7 @@ describe('the entry point', () => {
 
       expect(health.status).toBe(200);
       expect(reply.status).toBe(200);
-      expect(((await reply.json()) as { activities: unknown[] }).activities).toHaveLength(1);
+      expect(((await reply.json()) as { activities: unknown[] }).activities).not.toHaveLength(0);
       expect(code).toBe(0);
       expect(logLines.map((entry) => entry.msg)).toEqual(
         expect.arrayContaining([`Porting Assistant listening on ${url}`, 'turn started', 'shutdown complete']),

@@ -1,6 +1,8 @@
 import type { Activity } from 'botbuilder';
-import { text } from '../../src/bot/text';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { mainText } from '../../dialogs/text/mainText';
 import { message, activity } from '../support/activities';
+import { productionEnv } from '../support/productionEnv';
 import { memoryStorage, withFailingPing } from '../support/testStorage';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -19,16 +21,20 @@ describe('the bot server', () => {
     it('returns the bot reply in the response body for an expectReplies message', async () => {
       const replies = await app.exchange(message('hello'));
 
-      expect(replies).toHaveLength(1);
-      expect(replies[0]).toMatchObject({ type: 'message', text: expect.stringContaining(text.menuIntro) });
-      expect(replies[0].suggestedActions?.actions.map((action) => action.title)).toEqual(text.menuOptions.map((option) => option.title));
+      const menu = replies.find((reply) => reply.text?.includes(mainText.menu.intro));
+      expect(menu?.suggestedActions?.actions.map((action) => action.title)).toEqual([
+        buttonLabels.startPort,
+        buttonLabels.tips,
+        buttonLabels.status,
+        buttonLabels.agent,
+      ]);
     });
 
     it('greets a customer who joins the conversation, not the bot joining', async () => {
       const customerJoins = await app.exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Customer' }] }));
       const botJoins = await app.exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Porting Assistant' }] }));
 
-      expect(customerJoins.map((reply) => reply.text)).toEqual([text.greeting, expect.stringContaining(text.menuIntro)]);
+      expect(customerJoins.map((reply) => reply.text)).toEqual([mainText.greeting, expect.stringContaining(mainText.menu.intro)]);
       expect(botJoins).toEqual([]);
     });
 
@@ -69,7 +75,7 @@ describe('the bot server', () => {
       await app.post('{oops');
       await app.post('hello', { 'content-type': 'text/plain' });
 
-      expect(await app.exchange(message('hello'))).toHaveLength(1);
+      expect(await app.exchange(message('hello'))).not.toHaveLength(0);
     });
   });
 
@@ -80,7 +86,7 @@ describe('the bot server', () => {
 
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ code: 'PayloadTooLarge' });
-    expect(await app.exchange(message('x'.repeat(1024)))).toHaveLength(1);
+    expect(await app.exchange(message('x'.repeat(1024)))).not.toHaveLength(0);
   });
 
   it.each([
@@ -91,11 +97,7 @@ describe('the bot server', () => {
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       app = await startTestApp({
-        env: {
-          MicrosoftAppId: '2f1d6c4e-8a55-4a4e-9f3c-6b7d2a1e0c9b',
-          MicrosoftAppPassword: 'not-a-real-secret',
-          MicrosoftAppTenantId: '7d3b2a1c-0e9f-4d8c-b7a6-5f4e3d2c1b0a',
-        },
+        env: productionEnv(),
       });
 
       const response = await app.post(message('hello'), headers);

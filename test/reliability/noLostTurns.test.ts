@@ -4,9 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TurnHandler } from '../../src/hosting/server';
 import { createTurnLock } from '../../src/reliability/createTurnLock';
-import { lockedTurns } from '../../src/reliability/lockedTurns';
+import { lockedRecovery, lockedTurns } from '../../src/reliability/lockedTurns';
+import { LocalKeyLock } from '../../src/reliability/localKeyLock';
 import { text } from '../../src/reliability/text';
-import type { TurnLock } from '../../src/reliability/turnLock';
+import { TurnLock, TurnLockTimeoutError } from '../../src/reliability/turnLock';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
 import { createStorage } from '../../src/storage/createStorage';
 import { message, TEST_CHANNEL } from '../support/activities';
@@ -158,5 +159,29 @@ describe('a turn that cannot get its lock in time', () => {
     } finally {
       await held.release();
     }
+  });
+});
+
+describe('lockedRecovery', () => {
+  it('rewrites state after a failed turn only while holding the lock, which another turn may hold by then', async () => {
+    const lock = new TurnLock(new LocalKeyLock(), { waitMs: 100 });
+    const recover = jest.fn(async () => undefined);
+    const states = [
+      { getStorageKey: () => CONVERSATION_KEY },
+      // UserState throws for an activity without a sender: such a turn has no user state to protect.
+      {
+        getStorageKey: (): string => {
+          throw new Error('missing activity.from.id');
+        },
+      },
+    ];
+    const context = {} as TurnContext;
+
+    const held = await lock.hold([CONVERSATION_KEY]);
+    await expect(lockedRecovery(recover, lock, states)(context)).rejects.toThrow(TurnLockTimeoutError);
+    expect(recover).not.toHaveBeenCalled();
+    await held.release();
+    await lockedRecovery(recover, lock, states)(context);
+    expect(recover).toHaveBeenCalledWith(context);
   });
 });

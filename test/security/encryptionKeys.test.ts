@@ -14,6 +14,7 @@ const PRODUCTION = {
   MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
   MicrosoftAppPassword: 'app-secret',
   MicrosoftAppTenantId: 'tenant',
+  SUPPORT_EMAIL: 'porting@example.com',
 };
 const keyText = (id: string) => formatDataKey(id, randomBytes(32));
 

@@ -1,11 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { ConversationState, UserState } from 'botbuilder';
+import { startApplication } from '../../src/app';
 import { PortingBot, type DialogRunner } from '../../src/bot/portingBot';
 import { clearDialogStack } from '../../src/bot/turnErrorRecovery';
-import { parseConfig } from '../../src/config';
+import { parseConfig, type Config } from '../../src/config';
 import { startServer, type RunningServer, type TurnHandler } from '../../src/hosting/server';
 import type { Logger } from '../../src/logging';
-import type { BotStorage } from '../../src/storage/createStorage';
+import type { SweepableStorage } from '../../src/storage/createStorage';
 import { captureLogs } from './captureLogs';
 import { memoryStorage } from './testStorage';
 
@@ -13,16 +17,16 @@ export interface TestAppOptions {
   /** Extra environment variables for the configuration (the port is always 0: any free port). */
   readonly env?: Record<string, string>;
   /** The default is the application's in-memory storage. It is closed with the app. */
-  readonly storage?: BotStorage;
+  readonly storage?: SweepableStorage;
   readonly logger?: Logger;
-  /** The conversation flow behind the real PortingBot; the default is its menu. */
+  /** Replaces the conversation behind the real PortingBot; the default is the whole application (see startApplication). */
   readonly runDialog?: DialogRunner;
   /** Replaces the PortingBot altogether, e.g. with one that throws. */
   readonly bot?: (states: { conversationState: ConversationState; userState: UserState }) => TurnHandler;
 }
 
 export interface TestApp extends RunningServer {
-  readonly storage: BotStorage;
+  readonly storage: SweepableStorage;
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   /** Posts `body` to /api/messages as JSON. */
@@ -33,15 +37,17 @@ export interface TestApp extends RunningServer {
 
 /** The real server on an ephemeral port, with in-memory storage and (unless given one) a silent logger. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = parseConfig({ ...options.env, PORT: '0' });
+  // Submissions go to a folder of the test's own, never the repository's ./data.
+  const submissionsDir = mkdtempSync(join(tmpdir(), 'porting-submissions-'));
+  const config = parseConfig({ SUBMISSIONS_DIR: submissionsDir, ...options.env, PORT: '0' });
   const storage = options.storage ?? (await memoryStorage());
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const logger = options.logger ?? captureLogs('silent').logger;
-  const bot = options.bot
-    ? options.bot({ conversationState, userState })
-    : new PortingBot(conversationState, userState, logger, options.runDialog);
-  const server = await startServer(config, { bot, storage, logger, recoverFromTurnError: clearDialogStack(conversationState) });
+  const { runDialog } = options;
+  const custom: BotFactory | undefined =
+    options.bot ?? (runDialog && ((states) => new PortingBot(states.conversationState, states.userState, logger, runDialog)));
+  const { server, conversationState, userState } = custom
+    ? await startBareServer(config, storage, logger, custom)
+    : await startWholeApplication(config, storage, logger);
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/messages`, {
@@ -67,4 +73,28 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return ((await response.json()) as { activities: Partial<Activity>[] }).activities;
     },
   };
+}
+
+type BotFactory = NonNullable<TestAppOptions['bot']>;
+interface StartedServer {
+  server: RunningServer;
+  conversationState: ConversationState;
+  userState: UserState;
+}
+
+async function startWholeApplication(config: Config, storage: SweepableStorage, logger: Logger): Promise<StartedServer> {
+  const app = await startApplication(config, { storage: storage, logger });
+  return { server: app, conversationState: app.conversationState, userState: app.userState };
+}
+
+async function startBareServer(config: Config, storage: SweepableStorage, logger: Logger, bot: BotFactory): Promise<StartedServer> {
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const server = await startServer(config, {
+    bot: bot({ conversationState, userState }),
+    storage,
+    logger,
+    recoverFromTurnError: clearDialogStack(conversationState),
+  });
+  return { server, conversationState, userState };
 }

@@ -5,7 +5,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { text } from '../../src/bot/text';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { ConfigError, parseTeamsPackageConfig } from '../../src/config';
 import { buildTeamsPackage, fillPlaceholders, MANIFEST_DIR, PACKAGE_FILE, writeTeamsPackage } from '../../scripts/teamsPackage';
 
@@ -107,7 +107,7 @@ describe('the Teams app package', () => {
 
     expect(bot.commandLists).toHaveLength(1);
     expect(bot.commandLists[0].scopes).toEqual(['personal']);
-    expect(bot.commandLists[0].commands.map((command) => command.title)).toEqual(text.menuOptions.map((option) => option.title));
+    expect(bot.commandLists[0].commands.map((command) => command.title)).toEqual([buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent]);
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon that is white on a transparent background', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityHandler, MessageFactory, type Activity } from 'botbuilder';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { DirectLineClient, jwtClaims, requestToken } from './support/directLineClient';
-import { productionEnv } from './support/productionEnv';
+import { productionEnv } from '../support/productionEnv';
 
 /** A bot whose answers show each Bot Connector call the bridge must take: send, reply, update, delete. */
 class ScriptedBot extends ActivityHandler {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/testApp';
-import { productionEnv } from './support/productionEnv';
+import { productionEnv } from '../support/productionEnv';
 
 const SECRET = 'direct-line-secret-value-0123456789';
 

@@ -7,6 +7,7 @@ export function productionEnv(extra: Record<string, string> = {}): Record<string
     MicrosoftAppPassword: 'app-password',
     MicrosoftAppType: 'MultiTenant',
     DATA_ENCRYPTION_KEY: `key1:${randomBytes(32).toString('base64')}`,
+    SUPPORT_EMAIL: 'porting-help@example.com',
     ...extra,
   };
 }

@@ -1,0 +1,87 @@
+import { ConversationState, UserState } from 'botbuilder';
+import { createConversation } from '../dialogs/conversation';
+import { PortingBot } from './bot/portingBot';
+import type { Config } from './config';
+import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
+import { startServer, type RunningServer } from './hosting/server';
+import type { Logger } from './logging';
+import { createTurnLock } from './reliability/createTurnLock';
+import { lockedTurns } from './reliability/lockedTurns';
+import type { SweepableStorage } from './storage/createStorage';
+import { startExpirySweep } from './storage/expirySweep';
+import { createSubmissionService, type SubmissionServiceDependencies } from './submission/createSubmissionService';
+
+export interface ApplicationDependencies {
+  /** The bot's state and the submission outbox (see createStorage); closed with the application. */
+  readonly storage: SweepableStorage;
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+  /** Outbox worker tuning that is not configuration (tests poll faster). */
+  readonly submissionWorker?: SubmissionServiceDependencies['worker'];
+}
+
+export interface RunningApplication extends RunningServer {
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/**
+ * The composition root: every part of the bot built from the configuration and wired together, the same way for
+ * `npm start` and for the tests that run the whole application.
+ */
+export async function startApplication(config: Config, deps: ApplicationDependencies): Promise<RunningApplication> {
+  const { storage, logger } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  const submission = createSubmissionService(config.submission, {
+    storage,
+    logger,
+    clock,
+    worker: deps.submissionWorker,
+    onPermanentFailure: (report) => logger.error({ report }, 'the porting backend refused a submission for good'),
+  });
+  const conversation = createConversation(
+    {
+      submitter: submission.submitter,
+      numbersPolicy: { ...DEFAULT_NUMBERS_POLICY, countries: config.porting.countries },
+      supportContact: config.support,
+      stateTtlDays: config.storage.ttlDays,
+      clock,
+    },
+    conversationState,
+    userState,
+  );
+  const bot = new PortingBot(conversationState, userState, logger, conversation.runDialog);
+  const turnLock = createTurnLock(config.storage.url, {
+    waitMs: config.turnLock.waitMs,
+    onError: (error) => logger.warn({ err: error }, 'turn lock error'),
+  });
+  const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
+  submission.worker.start();
+
+  const server = await startServer(config, {
+    bot: lockedTurns(bot, turnLock, { states: [conversationState, userState], logger }),
+    storage,
+    logger,
+    recoverFromTurnError: conversation.recoverFromTurnError,
+  });
+
+  let closing: Promise<void> | undefined;
+  const closeAll = async () => {
+    await server.close();
+    await submission.worker.stop();
+    await sweep.stop();
+    await turnLock.close();
+    await storage.close();
+  };
+  return {
+    url: server.url,
+    conversationState,
+    userState,
+    close: () => (closing ??= closeAll()),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Records in the bot's Storage changed only by eTag compare-and-set, which createStorage makes atomic across
+ * processes: several bot instances can take the porting backend's events for one reference at once and never lose
+ * or double an update.
+ */
+import { randomUUID } from 'node:crypto';
+import type { StoreItem } from 'botbuilder';
+import type { z } from 'zod';
+import { type BotStorage, StorageConflictError } from '../../storage/createStorage';
+import type { Versioned } from '../outbox/outboxStore';
+
+// Enough for any real contention; a loop that keeps losing means something else is wrong.
+const MAX_CAS_ATTEMPTS = 50;
+
+/** What a change decides for the record as read: write `next`, or leave it (`next` undefined); `outcome` is returned. */
+export interface Change<T, R> {
+  readonly next?: T;
+  readonly outcome: R;
+}
+
+export class CasRecords<T extends object> {
+  constructor(
+    private readonly storage: BotStorage,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  async read(key: string): Promise<Versioned<T> | undefined> {
+    const item = (await this.storage.read([key]))[key] as StoreItem | undefined;
+    if (item === undefined) return undefined;
+    const { eTag, ...value } = item;
+    return { value: this.schema.parse(value), eTag: String(eTag) };
+  }
+
+  /**
+   * Read, decide, compare-and-set; again with the new record whenever another writer got there first, so `decide`
+   * always sees the record it replaces. Resolves with the outcome of the decision that was written (or not needed).
+   */
+  async change<R>(key: string, decide: (current: T | undefined) => Change<T, R>): Promise<R> {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const current = await this.read(key);
+      const { next, outcome } = decide(current?.value);
+      if (next === undefined || (await this.write(key, next, current?.eTag))) return outcome;
+    }
+    throw new Error(`Storage: "${key}" kept changing during ${MAX_CAS_ATTEMPTS} attempts to update it.`);
+  }
+
+  /**
+   * Writes only if the key still holds the eTag read, or, with no eTag, only if the key holds nothing: an eTag that
+   * no record can have makes the Storage create-if-absent (its rule: a write to an empty key always succeeds).
+   */
+  private async write(key: string, value: T, eTag: string | undefined): Promise<boolean> {
+    try {
+      await this.storage.write({ [key]: { ...value, eTag: eTag ?? `absent-${randomUUID()}` } });
+      return true;
+    } catch (error) {
+      if (error instanceof StorageConflictError) return false;
+      throw error;
+    }
+  }
+}
