@@ -1,0 +1,121 @@
+/**
+ * The customer's copy of their signed LOA, behind a link they can open from the chat on any channel:
+ * `GET /api/loa/<reference>?token=<version>.<expires>.<key id>.<signature>`. The token is an HMAC-SHA256 of the
+ * reference, version, expiry and key id, keyed with a key derived (HKDF) from the data encryption key, so no extra
+ * secret needs configuring and a rotated key keeps its links working while it is among the old keys. The copy
+ * shows the account number masked and never the PIN (renderCustomerLoaPdf).
+ *
+ * Answers: 200 with the PDF; 401 for a missing, malformed or forged token; 410 once it has expired; 404 when the
+ * letter is not (or no longer) stored.
+ */
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'restify';
+import { normalizeReferenceNumber } from '../domain/referenceNumber';
+import type { Logger } from '../logging';
+import type { DataKey, DataKeyring } from '../security/dataKeys';
+import { type OutboxStore, entryKey } from '../submission/outbox/outboxStore';
+import { renderCustomerLoaPdf } from '../submission/pdf/loaPdf';
+import type { RouteRegistration } from './server';
+
+export const RECEIPT_PATH_PREFIX = '/api/loa/';
+/** Long enough to outlast a port; the status check hands out a fresh link whenever the customer asks. */
+export const RECEIPT_LINK_LIFETIME_MS = 30 * 24 * 60 * 60_000;
+
+const HKDF_INFO = 'porting-assistant/receipt-links/v1';
+const KEY_BYTES = 32;
+
+/** Shown in the customer's browser. */
+const text = {
+  invalid:
+    "This link doesn't work. Please open the link from your chat with the Porting Assistant, or ask it for your port " +
+    'status to get a new one.',
+  expired: 'This link has expired. Ask the Porting Assistant for your port status and it will give you a new link.',
+  notFound: "We couldn't find this letter. We keep letters for a limited time after the last change to a request.",
+} as const;
+
+export type TokenCheck = { readonly kind: 'valid'; readonly version: number } | { readonly kind: 'invalid' } | { readonly kind: 'expired' };
+
+export interface ReceiptLinkOptions {
+  /** The bot's public address (PUBLIC_BASE_URL), without a trailing slash. */
+  readonly baseUrl: string;
+  readonly keyring: DataKeyring;
+  readonly lifetimeMs?: number;
+  readonly clock?: () => Date;
+}
+
+const TOKEN = /^(\d{1,9})\.(\d{1,12})\.(.+)\.([A-Za-z0-9_-]{43})$/;
+
+export class ReceiptLinks {
+  private readonly macKeys = new Map<string, Buffer>();
+  private readonly lifetimeMs: number;
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: ReceiptLinkOptions) {
+    this.lifetimeMs = options.lifetimeMs ?? RECEIPT_LINK_LIFETIME_MS;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** A link to the customer copy of this version of the letter, valid for the link lifetime from now. */
+  linkFor(referenceNumber: string, version: number): string {
+    const expires = Math.floor((this.clock().getTime() + this.lifetimeMs) / 1000);
+    const key = this.options.keyring.current;
+    const token = `${version}.${expires}.${key.id}.${this.mac(key, referenceNumber, version, expires)}`;
+    return `${this.options.baseUrl}${RECEIPT_PATH_PREFIX}${encodeURIComponent(referenceNumber)}?token=${encodeURIComponent(token)}`;
+  }
+
+  check(referenceNumber: string, token: string | undefined): TokenCheck {
+    const parts = token === undefined ? null : TOKEN.exec(token);
+    if (!parts) return { kind: 'invalid' };
+    const [, versionText, expiresText, keyId, given] = parts as unknown as [string, string, string, string, string];
+    const key = this.options.keyring.find(keyId);
+    const version = Number(versionText);
+    const expires = Number(expiresText);
+    if (key === undefined || version < 1) return { kind: 'invalid' };
+    const expected = Buffer.from(this.mac(key, referenceNumber, version, expires));
+    const received = Buffer.from(given);
+    if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { kind: 'invalid' };
+    return expires * 1000 <= this.clock().getTime() ? { kind: 'expired' } : { kind: 'valid', version };
+  }
+
+  private mac(key: DataKey, referenceNumber: string, version: number, expires: number): string {
+    return createHmac('sha256', this.macKey(key)).update(`${referenceNumber}\n${version}\n${expires}\n${key.id}`).digest('base64url');
+  }
+
+  private macKey(key: DataKey): Buffer {
+    let derived = this.macKeys.get(key.id);
+    if (derived === undefined) {
+      derived = Buffer.from(hkdfSync('sha256', key.secret, Buffer.alloc(0), HKDF_INFO, KEY_BYTES));
+      this.macKeys.set(key.id, derived);
+    }
+    return derived;
+  }
+}
+
+function sendText(res: Response, status: number, body: string): void {
+  res.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+}
+
+/** `GET /api/loa/:reference`: the customer copy of the signed letter the token names. */
+export function receiptLinksRoute(links: ReceiptLinks, outbox: OutboxStore, logger: Logger): RouteRegistration {
+  return (server) => {
+    server.get(`${RECEIPT_PATH_PREFIX}:reference`, async (req: Request, res: Response) => {
+      const reference = normalizeReferenceNumber(String(req.params.reference ?? ''));
+      const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? undefined;
+      if (reference === undefined) return sendText(res, 404, text.notFound);
+      const checked = links.check(reference, token);
+      if (checked.kind === 'invalid') return sendText(res, 401, text.invalid);
+      if (checked.kind === 'expired') return sendText(res, 410, text.expired);
+      const entry = await outbox.readEntry(entryKey(reference, checked.version));
+      if (entry === undefined) return sendText(res, 404, text.notFound);
+      const pdf = await renderCustomerLoaPdf(entry.value.loa);
+      logger.info({ referenceNumber: reference, version: checked.version }, 'customer copy of the LOA served');
+      res.sendRaw(200, pdf, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="LOA-${reference}-v${checked.version}.pdf"`,
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      });
+    });
+  };
+}
