@@ -1,5 +1,6 @@
 import { Channels } from 'botbuilder';
 import type { NumbersPolicy } from '../src/domain';
+import type { PortStatusView } from '../src/submission/events/portStatus';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import type { PortingSessionStore } from './sessionStore';
 
@@ -11,6 +12,14 @@ export interface SupportContact {
   readonly phone?: string;
   readonly email?: string;
 }
+
+/** The status check: a submitted request's status, when the reference exists and the ZIP is its service address's. */
+export interface PortStatusFinder {
+  find(referenceNumber: string, postalCode: string): Promise<PortStatusView | undefined>;
+}
+
+/** A link to the customer's copy of a signed letter (see src/hosting/receiptLinks.ts). */
+export type ReceiptLinkMaker = (referenceNumber: string, version: number) => string;
 
 /** What every dialog of the conversation is built with. */
 export interface ConversationDeps {
@@ -24,6 +33,10 @@ export interface ConversationDeps {
   /** Whether to collect the CSR with the one-card form rather than step by step on this channel. */
   readonly prefersForm: (channelId: string) => boolean;
   readonly supportContact: SupportContact;
+  /** Where "status" looks up submitted requests; without it, status tells only what the customer's session holds. */
+  readonly portStatus?: PortStatusFinder;
+  /** Without it (no PUBLIC_BASE_URL), no link to the signed letter is offered. */
+  readonly receiptLink?: ReceiptLinkMaker;
 }
 
 /** Teams users fill in forms happily; in a chat window one question at a time reads better. */

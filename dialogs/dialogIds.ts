@@ -8,4 +8,6 @@ export const DialogIds = {
   csrForm: 'csrFormDialog',
   review: 'reviewDialog',
   sign: 'signDialog',
+  status: 'statusDialog',
+  correction: 'correctionDialog',
 } as const;

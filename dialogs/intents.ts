@@ -15,6 +15,7 @@ export const INTENTS = [
   'form',
   'tips',
   'resume',
+  'fixNow',
   'keepTrying',
   'yes',
   'no',
@@ -53,6 +54,9 @@ const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
   tips: [/^(?:(?:porting |quick |some )?tips?|give me (?:some )?tips|advice|what do i need(?: to know)?|how does (?:it|this|porting) work)$/, /\btips\b/],
   resume: [
     /^(?:continue|carry on|resume|go on|keep going|(?:continue|pick up) where i (?:stopped|left off)|continue my (?:port|request)|finish my (?:port|request))$/,
+  ],
+  fixNow: [
+    /^(?:fix (?:it|this|that|my (?:port|request|port request|details)|the (?:request|details))(?: now)?|fix now|correct (?:it|my (?:port|request|details)))$/,
   ],
   keepTrying: [/^(?:keep trying|try again|let me try again|i'll try again|one more try)$/],
   yes: [/^(?:y|ya|yea|ok|okay|k|correct|right|it is|active|of course|absolutely|definitely|affirmative|i do|that's (?:right|correct|it))$/, /^(?:yes|yeah|yep|yup|sure)\b/, /^(?:it's )?still active$/],

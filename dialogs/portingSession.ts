@@ -1,11 +1,24 @@
 import type { CsrDraft, CsrFieldName } from '../src/domain/csrFields';
+import type { PortRequestField } from '../src/domain/portRequest';
 import type { Loa } from '../src/domain/loa';
 
 /** The quick tips, in the order the customer is walked through them. */
 export const TIP_IDS = ['keepService', 'getCsr', 'fillLoa'] as const;
 export type TipId = (typeof TIP_IDS)[number];
 
-export type PortingStage = 'collecting' | 'reviewing' | 'signing' | 'signed';
+export type PortingStage = 'collecting' | 'reviewing' | 'signing' | 'signed' | 'correcting';
+
+/** The carrier rejected the signed request for a reason the customer can fix: what to ask again before signing anew. */
+export interface PendingCorrection {
+  referenceNumber: string;
+  /** The version the carrier rejected: the signed LOA in the session. */
+  version: number;
+  reasonCode: string;
+  /** Only these details are asked again (plus any that a changed answer makes invalid). */
+  fields: PortRequestField[];
+  /** The correction has been offered once: later messages no longer start it unless the customer asks to fix. */
+  begun: boolean;
+}
 
 /**
  * Everything the bot knows about one customer's port, kept in user state so that a customer who comes back
@@ -24,6 +37,8 @@ export interface PortingSession {
   refusals: Partial<Record<CsrFieldName | 'authorizedPerson', number>>;
   /** The signed LOA, once the customer has signed. */
   signedLoa?: Loa;
+  /** Set while stage is 'correcting': the carrier rejected `signedLoa` and the customer can fix it. */
+  correction?: PendingCorrection;
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */
   updatedAt: string;
 }

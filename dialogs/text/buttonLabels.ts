@@ -17,6 +17,7 @@ export const buttonLabels = {
   help: 'More help on this field',
   keepTrying: 'Keep trying',
   form: 'Fill in one form',
+  fixNow: 'Fix my request',
 } as const satisfies Partial<Record<Intent, string>>;
 
 /** Each button is named after the intent it stands for. */

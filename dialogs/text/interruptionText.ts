@@ -6,7 +6,8 @@ export type ConfirmedInterruption = 'cancel' | 'cancelAndDelete' | 'startOver';
 
 const signedDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
-function contactWays(contact: SupportContact): string {
+/** 'call 1-800-555-0100 or email porting@example.com'; empty when no contact is configured. */
+export function contactWays(contact: SupportContact): string {
   const ways = [contact.phone && `call ${contact.phone}`, contact.email && `email ${contact.email}`].filter(Boolean);
   return ways.join(' or ');
 }

@@ -23,9 +23,9 @@ export const NEW_KEY_COMMAND = `node -e "console.log('key1:' + require('crypto')
 /** Parses `<id>:<base64>`; the error never quotes the value, which may be a real key with a typo. */
 export function parseDataKey(text: string): DataKey {
   const separator = text.indexOf(':');
-  const id = text.slice(0, separator).trim();
+  const id = separator < 0 ? '' : text.slice(0, separator).trim();
   const encoded = text.slice(separator + 1).trim();
-  if (separator < 0 || !KEY_ID.test(id)) {
+  if (!KEY_ID.test(id)) {
     throw new Error('a key must start with its id (letters, digits, ".", "_" or "-", then ":"), e.g. key1:<base64>');
   }
   const bytes = Buffer.from(encoded, 'base64');
@@ -43,7 +43,11 @@ export function formatDataKey(id: string, bytes: Buffer): string {
 /** The first id used by more than one of the keys, if any. */
 export function duplicateKeyId(keys: readonly DataKey[]): string | undefined {
   const seen = new Set<string>();
-  return keys.find((key) => seen.size === seen.add(key.id).size)?.id;
+  for (const { id } of keys) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
 }
 
 function keySchema(text: string, ctx: z.RefinementCtx): DataKey {
