@@ -6,7 +6,7 @@ import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
 import { startServer, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
 import { createTurnLock } from './reliability/createTurnLock';
-import { lockedTurns } from './reliability/lockedTurns';
+import { lockedRecovery, lockedTurns } from './reliability/lockedTurns';
 import type { SweepableStorage } from './storage/createStorage';
 import { startExpirySweep } from './storage/expirySweep';
 import { createSubmissionService, type SubmissionServiceDependencies } from './submission/createSubmissionService';
@@ -63,11 +63,12 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
 
+  const lockedStates = [conversationState, userState];
   const server = await startServer(config, {
-    bot: lockedTurns(bot, turnLock, { states: [conversationState, userState], logger }),
+    bot: lockedTurns(bot, turnLock, { states: lockedStates, logger }),
     storage,
     logger,
-    recoverFromTurnError: conversation.recoverFromTurnError,
+    recoverFromTurnError: lockedRecovery(conversation.recoverFromTurnError, turnLock, lockedStates),
   });
 
   let closing: Promise<void> | undefined;
