@@ -1,5 +1,6 @@
-import { TeamsActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
+import { Channels, TeamsActivityHandler, TurnContext, type ConversationState, type UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../logging';
+import { text } from './text';
 
 /**
  * Runs one turn of the conversation flow: each message, and each time someone joins (a conversationUpdate adding
@@ -25,8 +26,13 @@ export class PortingBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (newcomers.length > 0) await this.runDialog(context);
+      const members = context.activity.membersAdded ?? [];
+      if (isTeamChannel(context)) {
+        // In a team, greet once when the bot is installed; a colleague joining the team is no reason to post.
+        if (members.some((member) => member.id === botId)) await context.sendActivity(text.addedToTeam);
+      } else if (members.some((member) => member.id !== botId)) {
+        await this.runDialog(context);
+      }
       await next();
     });
 
@@ -36,7 +42,13 @@ export class PortingBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await this.runDialog(context);
+      if (context.activity.channelId === Channels.Msteams) {
+        // "@Porting Assistant start my port" reaches the dialogs as "start my port".
+        TurnContext.removeRecipientMention(context.activity);
+        context.activity.text = context.activity.text?.trim();
+      }
+      if (isTeamChannel(context)) await context.sendActivity(text.teamChannelMessage);
+      else await this.runDialog(context);
       await next();
     });
   }
@@ -50,4 +62,9 @@ export class PortingBot extends TeamsActivityHandler {
     await this.userState.saveChanges(context, false);
     log.info({ durationMs: Math.round(performance.now() - startedAt) }, 'turn ended');
   }
+}
+
+/** A Teams team's channel, as opposed to a one-to-one chat. */
+function isTeamChannel(context: TurnContext): boolean {
+  return context.activity.channelId === Channels.Msteams && context.activity.conversation?.conversationType === 'channel';
 }
