@@ -7,6 +7,8 @@
  *   never processed twice — the ledger of handled cards lives in conversation state, so this holds even after the
  *   dialog that sent the card has ended;
  * - from any other card (a button from an earlier step): a gentle note, and the current prompt again.
+ * A submit that reaches a dialog showing no card at all (a text question or the menu, once the card's dialog has ended
+ * or while a question is asked over it) is one of the last two: its note, then that dialog's question again.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -45,6 +47,7 @@ export type CardTurn =
   | { kind: 'answered' };
 
 const SubmitDataSchema = z.looseObject({ action: z.string().min(1), cardId: z.string().min(1) });
+type SubmitData = z.infer<typeof SubmitDataSchema>;
 
 const LedgerSchema = z.object({ handled: z.array(z.string()) });
 type CardLedger = z.infer<typeof LedgerSchema>;
@@ -52,6 +55,13 @@ type CardLedger = z.infer<typeof LedgerSchema>;
 /** Enough to catch double clicks and retried turns, small enough to keep conversation state small. */
 const REMEMBERED_CARDS = 50;
 const LEDGER_PROPERTY = 'handledCards';
+
+/** The data of a card's Action.Submit, when the activity is one. */
+function cardSubmitIn(activity: Activity): SubmitData | undefined {
+  if (activity.type !== ActivityTypes.Message) return undefined;
+  const submitted = SubmitDataSchema.safeParse(activity.value);
+  return submitted.success ? submitted.data : undefined;
+}
 
 /** Adaptive Cards submit strings; other clients may send numbers or booleans, which are read as the same text. */
 function inputValues(data: Record<string, unknown>): Record<string, string> {
@@ -86,19 +96,28 @@ export class CardActions {
    */
   async receive(context: TurnContext, holder: CardHolder, showCurrent: () => Promise<void>): Promise<CardTurn> {
     if (context.activity.type !== ActivityTypes.Message) return { kind: 'answered' };
-    const submitted = SubmitDataSchema.safeParse(context.activity.value);
-    if (!submitted.success) return { kind: 'text', text: context.activity.text ?? '' };
-    const { action, cardId, ...inputs } = submitted.data;
-    if (await this.isHandled(context, cardId)) {
-      await context.sendActivity(cardActionText.alreadyHandled);
-      return { kind: 'answered' };
+    const submitted = cardSubmitIn(context.activity);
+    if (!submitted) return { kind: 'text', text: context.activity.text ?? '' };
+    const { action, cardId, ...inputs } = submitted;
+    if (cardId === holder.cardId && !(await this.isHandled(context, cardId))) {
+      return { kind: 'action', action, values: inputValues(inputs) };
     }
-    if (cardId !== holder.cardId) {
-      await context.sendActivity(cardActionText.fromEarlierStep);
-      await showCurrent();
-      return { kind: 'answered' };
-    }
-    return { kind: 'action', action, values: inputValues(inputs) };
+    // A repeat leaves the dialog's own card where it was, just above; from an earlier step, the customer has moved away from it.
+    if (!(await this.explain(context, cardId))) await showCurrent();
+    return { kind: 'answered' };
+  }
+
+  /**
+   * For a dialog that shows no card (a text question, the menu): answers a card submit, which can only be a repeat or
+   * from an earlier step, with its note and then `showCurrent` (the click has hidden the question's buttons). False
+   * when the turn's activity is not a card submit.
+   */
+  async answerStray(context: TurnContext, showCurrent: () => Promise<void>): Promise<boolean> {
+    const submitted = cardSubmitIn(context.activity);
+    if (!submitted) return false;
+    await this.explain(context, submitted.cardId);
+    await showCurrent();
+    return true;
   }
 
   /** The holder's current card has done its job: any later submit of it is a repeat. */
@@ -107,6 +126,13 @@ export class CardActions {
     const ledger = await this.read(context);
     await this.ledger.set(context, { handled: [...ledger.handled, holder.cardId].slice(-REMEMBERED_CARDS) });
     holder.cardId = undefined;
+  }
+
+  /** Tells the customer why a submit is not acted on; true when it repeats a card already handled. */
+  private async explain(context: TurnContext, cardId: string): Promise<boolean> {
+    const handled = await this.isHandled(context, cardId);
+    await context.sendActivity(handled ? cardActionText.alreadyHandled : cardActionText.fromEarlierStep);
+    return handled;
   }
 
   private async isHandled(context: TurnContext, cardId: string): Promise<boolean> {

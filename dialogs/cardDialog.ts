@@ -23,6 +23,14 @@ export abstract class CardDialog<S extends CardHolder> extends Dialog {
 
   protected abstract onText(dc: DialogContext, state: S, text: string): Promise<DialogTurnResult>;
 
+  /**
+   * What "help" says while this dialog's card is on screen (see stepHelp.ts): what the card is for and what to do with
+   * it. Without one, the customer gets the general help.
+   */
+  stepHelp(_state: S): string | undefined {
+    return undefined;
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = stateOf<S>(dc);
     const turn = await this.cards.receive(dc.context, state, () => this.showCard(dc.context, state));

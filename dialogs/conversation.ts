@@ -5,9 +5,11 @@ import type { DialogRunner } from '../src/bot/portingBot';
 import { DIALOG_STATE_PROPERTY, type TurnErrorRecovery, clearDialogStack } from '../src/bot/turnErrorRecovery';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import { CardActions } from './cardActions';
-import { type ConversationDeps, type SupportContact, formInTeams } from './conversationDeps';
+import { type ConversationDeps, type PortStatusFinder, type ReceiptLinkMaker, type SupportContact, formInTeams } from './conversationDeps';
+import { beginsCorrection } from './correctionDialog';
 import { DialogIds } from './dialogIds';
 import { MainDialog, type MainOptions } from './mainDialog';
+import { type NoticeTurn, noticeTurn } from './portNotices';
 import { PortingSessionStore } from './sessionStore';
 
 /** What the conversation needs from the application's configuration and services. */
@@ -20,6 +22,10 @@ export interface ConversationOptions {
   /** Default: the form in Teams, step by step elsewhere. */
   readonly prefersForm?: (channelId: string) => boolean;
   readonly clock?: () => Date;
+  /** The status check's lookup of submitted requests (src/submission/events); without it, status tells what the session holds. */
+  readonly portStatus?: PortStatusFinder;
+  /** Links to the customer's copy of a signed letter (src/hosting/receiptLinks.ts); without it, none is offered. */
+  readonly receiptLink?: ReceiptLinkMaker;
 }
 
 export interface Conversation {
@@ -31,6 +37,8 @@ export interface Conversation {
   readonly runDialog: DialogRunner;
   /** After a failed turn: drops the dialog stack, keeps the customer's draft (it lives in user state). */
   readonly recoverFromTurnError: TurnErrorRecovery;
+  /** A proactive turn telling the customer their port request changed state (see portNotices.ts). */
+  readonly tellCustomer: NoticeTurn;
 }
 
 /** Remembers that this conversation has been greeted, so a join event after conversationUpdate doesn't greet again. */
@@ -45,6 +53,8 @@ export function createConversation(options: ConversationOptions, conversationSta
     numbersPolicy: options.numbersPolicy,
     prefersForm: options.prefersForm ?? formInTeams,
     supportContact: options.supportContact,
+    portStatus: options.portStatus,
+    receiptLink: options.receiptLink,
   };
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
   dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
@@ -55,6 +65,12 @@ export function createConversation(options: ConversationOptions, conversationSta
     const greet = !(await welcomed.get(context, false));
     await welcomed.set(context, true);
     if (context.activity.type === ActivityTypes.Message) {
+      // A rejected request the customer can fix takes over from whatever was on screen (the menu, most likely).
+      if (beginsCorrection(await deps.sessions.find(context), context.activity.text, dc.activeDialog === undefined)) {
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(DialogIds.main, { greet, route: 'fixNow' } satisfies MainOptions);
+        return;
+      }
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
         await dc.beginDialog(DialogIds.main, { greet, opening: context.activity.text ?? '' } satisfies MainOptions);
@@ -64,5 +80,6 @@ export function createConversation(options: ConversationOptions, conversationSta
     }
   }
 
-  return { runDialog, recoverFromTurnError: clearDialogStack(conversationState) };
+  const clearStack = clearDialogStack(conversationState);
+  return { runDialog, recoverFromTurnError: clearStack, tellCustomer: noticeTurn(deps, userState, clearStack) };
 }

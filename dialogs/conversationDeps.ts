@@ -1,5 +1,6 @@
 import { Channels } from 'botbuilder';
 import type { NumbersPolicy } from '../src/domain';
+import type { ReceiptLink } from '../src/hosting/receiptLinks';
 import type { PortStatusView } from '../src/submission/events/portStatus';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import type { PortingSessionStore } from './sessionStore';
@@ -19,7 +20,7 @@ export interface PortStatusFinder {
 }
 
 /** A link to the customer's copy of a signed letter (see src/hosting/receiptLinks.ts). */
-export type ReceiptLinkMaker = (referenceNumber: string, version: number) => string;
+export type ReceiptLinkMaker = (referenceNumber: string, version: number) => ReceiptLink;
 
 /** What every dialog of the conversation is built with. */
 export interface ConversationDeps {

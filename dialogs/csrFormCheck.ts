@@ -19,6 +19,7 @@ import {
 } from '../src/domain';
 import { ADDRESS_INPUT_IDS, CONFIRM_UNKNOWN_CARRIER_INPUT_ID, type FormInputId } from '../src/cards/csrFormCard';
 import { validateAnswer } from './draftFields';
+import { formText } from './text/formText';
 
 /** What the card submitted, by input id; every value is a string, as Adaptive Cards send them. */
 export type FormValues = Readonly<Partial<Record<FormInputId | typeof CONFIRM_UNKNOWN_CARRIER_INPUT_ID, string>>>;
@@ -98,13 +99,21 @@ function validateField(
 }
 
 /**
- * The person signing for a business, checked as the step-by-step question checks it. A personal account is signed by
- * its holder, so it keeps none. Whether a business account still lacks one is the port request's check.
+ * The person signing for a business, checked as the step-by-step question checks it, and asked for in the same round
+ * as everything else when it is blank. A personal account is signed by its holder, so it keeps none; while the
+ * holder's name is refused, what was typed is given back with it.
  */
 function checkAuthorizedPerson(values: FormValues, draft: CsrDraft, round: FormRound, opts: CsrFieldOptions): void {
   const typed = tidy(values.authorizedPerson);
-  if (typed === '' || draft.holderName?.kind === 'person') {
+  const holder = draft.holderName;
+  if (holder?.kind !== 'business') {
     delete draft.authorizedPerson;
+    if (round.errors.holderName !== undefined && typed !== '') round.entered.authorizedPerson = typed;
+    return;
+  }
+  if (typed === '') {
+    delete draft.authorizedPerson;
+    round.errors.authorizedPerson = formText.card.authorizedPersonRequired(holder.fullName);
     return;
   }
   const result = validateAnswer('authorizedPerson', typed, draft, opts);

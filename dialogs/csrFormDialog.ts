@@ -51,6 +51,10 @@ class FormCardDialog extends CardDialog<FormState> {
     return csrFormCard.expand(csrFormCardData(draft, state.round, cardId));
   }
 
+  override stepHelp(): string {
+    return formText.help;
+  }
+
   protected override async onAction(
     dc: DialogContext,
     state: FormState,
@@ -61,13 +65,16 @@ class FormCardDialog extends CardDialog<FormState> {
   }
 
   protected override async onText(dc: DialogContext, state: FormState, text: string): Promise<DialogTurnResult> {
-    if (formText.stepByStepWords.test(text)) return this.switchToSteps(dc, state);
-    if (recognizeIntent(text) === 'form') {
-      await this.showCard(dc.context, state);
-      return CardDialog.EndOfTurn;
+    switch (recognizeIntent(text)) {
+      case 'stepByStep':
+        return this.switchToSteps(dc, state);
+      case 'form':
+        await this.showCard(dc.context, state);
+        return CardDialog.EndOfTurn;
+      default:
+        await dc.context.sendActivity(formText.typedWhileWaiting);
+        return CardDialog.EndOfTurn;
     }
-    await dc.context.sendActivity(formText.typedWhileWaiting);
-    return CardDialog.EndOfTurn;
   }
 
   private async check(dc: DialogContext, state: FormState, values: FormValues): Promise<DialogTurnResult> {
@@ -98,7 +105,7 @@ class FormCardDialog extends CardDialog<FormState> {
 
 export class CsrFormDialog extends InterruptibleDialog {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.csrForm, deps, FORM_CARD_DIALOG);
+    super(DialogIds.csrForm, deps, FORM_CARD_DIALOG, cards);
     this.addDialog(new FormCardDialog(deps, cards));
   }
 }

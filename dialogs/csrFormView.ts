@@ -65,6 +65,16 @@ class FormViewBuilder {
     return { ...view, value: '', isRequired: field === 'accountNumber' && !saved };
   }
 
+  /** Required, and named after the business, once the holder is known to be one. */
+  authorizedPerson(): FormInputView {
+    const holder = this.draft.holderName;
+    const business = holder?.kind === 'business' ? holder.fullName : undefined;
+    const label = business === undefined ? text.authorizedPersonLabel : text.businessAuthorizedPersonLabel(business);
+    const saved = this.draft.authorizedPerson ?? '';
+    const view = this.input('authorizedPerson', label, text.placeholders.authorizedPerson, saved, 'authorizedPerson');
+    return { ...view, isRequired: business !== undefined };
+  }
+
   addressPart(part: AddressInputId): FormInputView {
     return this.input(part, text.addressLabels[part], text.placeholders[part], addressPartText(part, this.draft));
   }
@@ -94,13 +104,7 @@ export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, c
       accountNumber: build.secret('accountNumber', text.placeholders.accountNumber),
       pin: build.secret('pin', text.placeholders.pin),
       holderName: build.field('holderName', text.placeholders.holderName),
-      authorizedPerson: build.input(
-        'authorizedPerson',
-        text.authorizedPersonLabel,
-        text.placeholders.authorizedPerson,
-        draft.authorizedPerson ?? '',
-        'authorizedPerson',
-      ),
+      authorizedPerson: build.authorizedPerson(),
       street: build.addressPart('street'),
       unit: build.addressPart('unit'),
       city: build.addressPart('city'),

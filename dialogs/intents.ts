@@ -13,6 +13,7 @@ export const INTENTS = [
   'status',
   'help',
   'form',
+  'stepByStep',
   'tips',
   'resume',
   'fixNow',
@@ -50,6 +51,9 @@ const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
   ],
   form: [
     /^(?:(?:the |a |one )?form|(?:show|give|send) me (?:the|a|one) form|fill in (?:one|a|the) form|(?:use|open) (?:the|a|one) form|i(?:'d| would) (?:rather|prefer|like)(?: to (?:use|fill in))? (?:a|the|one) form|all (?:at once|in one go))$/,
+  ],
+  stepByStep: [
+    /^(?:(?:i'd rather|i would rather|i'd prefer(?: to)?|i prefer(?: to)?|i'd like to|i want to|let's|let me|can we|could we|can i|could i|can you|could you) )?(?:(?:go|do it|do this|answer(?: them)?|ask me|switch(?: back)? to|change to|continue|carry on) )?(?:step[ -]by[ -]step|(?:one|a) (?:question|detail) at a time|one at a time|one by one)(?: instead)?$/,
   ],
   tips: [/^(?:(?:porting |quick |some )?tips?|give me (?:some )?tips|advice|what do i need(?: to know)?|how does (?:it|this|porting) work)$/, /\btips\b/],
   resume: [

@@ -7,6 +7,8 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { CardActions } from './cardActions';
+import { CardDialog } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { hasAnyAnswer } from './draftFields';
 import { IntentChoicePrompt, saidYes, yesNoPrompt } from './intentChoicePrompt';
@@ -33,7 +35,9 @@ interface ConfirmOptions {
  * sees each message first, so interruptions work at every step, however deeply nested:
  * - help explains the current step (see stepHelp.ts) and asks its question again;
  * - status and agent answer, then ask the current question again;
- * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act.
+ * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act;
+ * - given the card guard, a card submit that no card on screen is waiting for (its dialog has ended, or a question is
+ *   asked over it) gets the guard's note and the current question again: never read as an answer, never acted on.
  * A word that answers the question on screen is an answer, not an interruption: "no" or "cancel" at a yes/no question,
  * "start over" where it is one of the offered choices.
  */
@@ -44,6 +48,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     dialogId: string,
     protected readonly deps: ConversationDeps,
     initialDialogId: string,
+    private readonly cards?: CardActions,
   ) {
     super(dialogId);
     this.confirmedKey = Symbol(`${dialogId}.confirmedInterruption`);
@@ -55,6 +60,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (await this.answeredStrayCard(innerDc)) return Dialog.EndOfTurn;
     const interruption = this.interruptionIn(innerDc);
     if (interruption) return this.interrupt(innerDc, interruption);
     const result = await super.onContinueDialog(innerDc);
@@ -70,13 +76,17 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     return innerDc.endDialog();
   }
 
+  private async answeredStrayCard(innerDc: DialogContext): Promise<boolean> {
+    if (!this.cards || waitsForCard(innerDc)) return false;
+    return this.cards.answerStray(innerDc.context, () => innerDc.repromptDialog());
+  }
+
   private interruptionIn(innerDc: DialogContext): Interruption | undefined {
     const { type, text } = innerDc.context.activity;
     if (type !== ActivityTypes.Message || !text) return undefined;
     const intent = recognizeIntent(text);
     if (intent === undefined || !isInterruption(intent)) return undefined;
-    const active = innermostContext(innerDc);
-    const prompt = active.activeDialog && active.findDialog(active.activeDialog.id);
+    const prompt = questionOnScreen(innerDc);
     if (prompt instanceof IntentChoicePrompt && prompt.answers(intent)) return undefined;
     return intent;
   }
@@ -133,4 +143,15 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     step.context.turnState.set(this.confirmedKey, intent);
     return step.cancelAllDialogs();
   }
+}
+
+/** The dialog that asked the question on screen: the innermost active one. */
+function questionOnScreen(dc: DialogContext): Dialog | undefined {
+  const active = innermostContext(dc);
+  return active.activeDialog && active.findDialog(active.activeDialog.id);
+}
+
+/** Whether a card is the question on screen: its dialog answers every card submit itself (see CardDialog). */
+function waitsForCard(dc: DialogContext): boolean {
+  return questionOnScreen(dc) instanceof CardDialog;
 }

@@ -11,10 +11,12 @@ import { DialogIds } from './dialogIds';
 import { draftProgress, fieldLabel, hasAnyAnswer } from './draftFields';
 import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
+import { CorrectionDialog } from './correctionDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PortDialog, type PortOptions } from './portDialog';
 import { portStatusText } from './portStatus';
 import { TIP_IDS, type PortingSession } from './portingSession';
+import { StatusDialog } from './statusDialog';
 import { setStepHelp } from './stepHelp';
 import { buttonLabels } from './text/buttonLabels';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
@@ -51,10 +53,12 @@ const MENU_BUTTONS: readonly MenuButton[] = ['startPort', 'tips', 'status', 'age
 export class MainDialog extends InterruptibleDialog<MainOptions> {
   constructor(deps: ConversationDeps, cards: CardActions) {
     super(DialogIds.main, deps, MAIN_WATERFALL);
-    this.addDialog(new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume'] }));
+    this.addDialog(new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume', 'fixNow'] }));
     this.addDialog(new IntentChoicePrompt(RESUME_PROMPT, ['resume', 'startOver'], { alsoAccepts: ['startPort'] }));
     this.addDialog(new PortDialog(deps, cards));
     this.addDialog(new TipsDialog(deps));
+    this.addDialog(new CorrectionDialog(deps, cards));
+    if (deps.portStatus) this.addDialog(new StatusDialog(deps, deps.portStatus));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [this.chooseStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -109,8 +113,11 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
       case 'tips':
         return step.beginDialog(DialogIds.tips, { tips: TIP_IDS, context: 'menu' } satisfies TipsOptions);
       case 'status':
+        if (this.deps.portStatus) return step.beginDialog(DialogIds.status);
         await context.sendActivity(portStatusText(await this.deps.sessions.find(context)));
         return step.next();
+      case 'fixNow':
+        return step.beginDialog(DialogIds.correction);
       case 'agent':
         await context.sendActivity(interruptionText.agent(this.deps.supportContact));
         return step.next();
@@ -146,7 +153,7 @@ function isUnfinished(session: PortingSession | undefined): session is PortingSe
  * What an opening message may lead to directly. Cancel and start over are not among them: with nothing on screen yet,
  * the customer gets the menu (or the offer to continue, which includes starting over) rather than a guess.
  */
-const OPENING_ROUTES: ReadonlySet<Route> = new Set<Route>(['startPort', 'tips', 'status', 'agent', 'form', 'resume', 'help']);
+const OPENING_ROUTES: ReadonlySet<Route> = new Set<Route>(['startPort', 'tips', 'status', 'agent', 'form', 'resume', 'help', 'fixNow']);
 
 /** An opening message as a route: a pasted record, or a recognised request. */
 function routeOf(opening: string | undefined): Route | undefined {

@@ -44,7 +44,7 @@ const CARRY_ON_PROMPT = 'port.carryOn';
  */
 export class PortDialog extends InterruptibleDialog<PortOptions> {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.port, deps, PORT_WATERFALL);
+    super(DialogIds.port, deps, PORT_WATERFALL, cards);
     this.addDialog(new TipsDialog(deps));
     this.addDialog(new CollectCsrDialog(deps));
     this.addDialog(new CsrFormDialog(deps, cards));

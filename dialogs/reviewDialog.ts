@@ -62,6 +62,10 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
     return reviewCard.expand(reviewCardData(draft, cardId));
   }
 
+  override stepHelp(): string {
+    return reviewText.help;
+  }
+
   protected override async onAction(
     dc: DialogContext,
     state: ReviewState,
@@ -101,7 +105,7 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
 
 export class ReviewDialog extends InterruptibleDialog {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.review, deps, REVIEW_CARD_DIALOG);
+    super(DialogIds.review, deps, REVIEW_CARD_DIALOG, cards);
     this.addDialog(new ReviewCardDialog(deps, cards));
     this.addDialog(new AskFieldDialog(deps));
   }

@@ -3,6 +3,8 @@
  * signature, then an explicit "Sign and send". Sending creates the LOA, hands it to the submitter and stores it in the
  * session. However often "Sign and send" arrives for one signing (a double click, a retried turn), it makes the same
  * LOA (reference number reserved when signing began, version from the last signed one), so at most one is submitted.
+ * A correction (SignOptions.previous) signs a new version under the rejected letter's reference even when no detail
+ * changed: the carrier may have been wrong, or a lock has been lifted since.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { TurnContext } from 'botbuilder';
@@ -29,11 +31,18 @@ import { signText } from './text/signText';
 
 export type SignResult = { readonly signed: true; readonly referenceNumber: string } | { readonly signed: false };
 
+export interface SignOptions {
+  /** The rejected letter this signing replaces (the session's signed LOA): a new version is sent whatever changed. */
+  readonly previous?: Loa;
+}
+
 const SIGN_CARD_DIALOG = 'sign.card';
 
 type SignState = CardHolder & {
   /** Reserved when signing begins: every "Sign and send" of this signing makes an LOA under this number. */
   referenceNumber: string;
+  /** For a correction: the version being replaced. Only a signed letter with a higher version counts as sent. */
+  replacing?: number;
 } & ({ step: 'signature' } | ConfirmStep);
 
 /** The signature is taken: the customer is asked to send. */
@@ -43,7 +52,15 @@ interface ConfirmStep {
   carrier: string;
 }
 
-/** Whether a signed LOA already authorizes exactly this request: then signing again would add nothing. */
+/**
+ * Whether the signed LOA is already the one this signing would send: it authorizes exactly this request, and for a
+ * correction it is newer than the rejected version.
+ */
+function alreadySigned(loa: Loa, request: PortRequest, replacing: number | undefined): boolean {
+  return (replacing === undefined || loa.version > replacing) && authorizes(loa, request);
+}
+
+/** Whether a signed LOA authorizes exactly this request: then signing again would add nothing. */
 function authorizes(loa: Loa, request: PortRequest): boolean {
   const signed = {
     country: loa.country,
@@ -78,13 +95,19 @@ class SignCardDialog extends CardDialog<SignState> {
     super(SIGN_CARD_DIALOG, cards);
   }
 
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: SignOptions): Promise<DialogTurnResult> {
     const session = await this.deps.sessions.get(dc.context);
     const built = buildPortRequest(session.draft);
     if (!built.ok) return this.needsChanges(dc, built.problems);
-    if (session.signedLoa && authorizes(session.signedLoa, built.request)) return this.alreadySent(dc, session.signedLoa);
+    const replacing = options?.previous?.version;
+    const signed = session.signedLoa;
+    if (signed && alreadySigned(signed, built.request, replacing)) return this.alreadySent(dc, signed);
     const state = stateOf<SignState>(dc);
-    Object.assign(state, { step: 'signature', referenceNumber: session.signedLoa?.referenceNumber ?? createReferenceNumber() });
+    Object.assign(state, {
+      step: 'signature',
+      referenceNumber: options?.previous?.referenceNumber ?? session.signedLoa?.referenceNumber ?? createReferenceNumber(),
+      ...(replacing !== undefined && { replacing }),
+    });
     await this.showNewCard(dc.context, state);
     return CardDialog.EndOfTurn;
   }
@@ -137,7 +160,7 @@ class SignCardDialog extends CardDialog<SignState> {
     const built = buildPortRequest(session.draft);
     if (!built.ok) return this.needsChanges(dc, built.problems);
     const previous = session.signedLoa;
-    if (previous && authorizes(previous, built.request)) return this.alreadySent(dc, previous);
+    if (previous && alreadySigned(previous, built.request, state.replacing)) return this.alreadySent(dc, previous);
 
     const loa = createLoa(
       built.request,
@@ -149,9 +172,13 @@ class SignCardDialog extends CardDialog<SignState> {
     await this.deps.sessions.update(context, (current) => {
       current.signedLoa = loa;
       current.stage = 'signed';
+      // A corrected letter is sent: nothing is left to fix until the carrier answers again.
+      delete current.correction;
     });
+    const details = { referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: built.request.contactEmail };
+    const link = this.deps.receiptLink?.(loa.referenceNumber, loa.version);
     await context.sendActivity(
-      signText.sent({ referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: built.request.contactEmail }),
+      [state.replacing === undefined ? signText.sent(details) : signText.resent(details), ...(link ? [signText.letterLink(link)] : [])].join('\n\n'),
     );
     return this.finish(dc, state, { signed: true, referenceNumber: receipt.referenceNumber } satisfies SignResult);
   }

@@ -1,9 +1,10 @@
 import type { DialogContext, DialogInstance, WaterfallStepContext } from 'botbuilder-dialogs';
+import { CardDialog } from './cardDialog';
 
 /**
- * The help for the step the customer is on. A waterfall step that asks a question records its help here; a global
- * "help" then finds it from the outermost dialog, so it explains the question actually shown, however deeply nested
- * the dialog that asked it.
+ * The help for the step the customer is on. A waterfall step that asks a question records its help here; a card
+ * dialog explains its own card (CardDialog.stepHelp). A global "help" then finds it from the outermost dialog, so it
+ * explains the question actually shown, however deeply nested the dialog that asked it.
  */
 const HELP_KEY = 'stepHelp';
 
@@ -24,12 +25,17 @@ export function innermostContext(dc: DialogContext): DialogContext {
 }
 
 /**
- * The help recorded by the waterfall that asked the current question: the topmost waterfall of the innermost dialog
- * context. Undefined when that waterfall recorded none (a step that gives no help of its own gets the general help,
- * never an outer step's help for a different question).
+ * The help of the dialog that asked the current question, in the innermost dialog context: the card dialog showing
+ * its card, or the topmost waterfall (under the prompt it began). Undefined when that dialog gives none (a step that
+ * gives no help of its own gets the general help, never an outer step's help for a different question).
  */
 export function currentStepHelp(dc: DialogContext): string | undefined {
-  const waterfall = innermostContext(dc).stack.map(valuesOf).find((values) => values !== undefined);
-  const help = waterfall?.[HELP_KEY];
-  return typeof help === 'string' ? help : undefined;
+  const active = innermostContext(dc);
+  for (const instance of active.stack) {
+    const dialog = active.findDialog(instance.id);
+    if (dialog instanceof CardDialog) return dialog.stepHelp(instance.state);
+    const values = valuesOf(instance);
+    if (values !== undefined) return typeof values[HELP_KEY] === 'string' ? values[HELP_KEY] : undefined;
+  }
+  return undefined;
 }

@@ -51,6 +51,22 @@ const settingsShape = {
       { name: 'MAX_BODY_BYTES', expected: 'Use a whole number of bytes from 1024 to 16777216.' },
       z.coerce.number().int().min(KIB).max(16 * KIB * KIB).default(256 * KIB),
     ),
+    // Behind a reverse proxy (App Service's front ends) every request arrives from the proxy, which appends the
+    // client's own address to X-Forwarded-For. Only then may that header be believed: anyone can send one.
+    trustProxy: fromEnv(
+      { name: 'TRUST_PROXY', expected: 'Use true when the bot runs behind one reverse proxy that sets X-Forwarded-For (App Service does), else false.' },
+      z.stringbool().default(false),
+    ),
+    // Rate limits (see src/hosting/rateLimit.ts). A person sends a few messages a minute, and one address may hold a
+    // whole office (or a Bot Framework channel carrying many customers), so the defaults stop floods, never people.
+    rateLimitPerMinutePerClient: fromEnv(
+      { name: 'RATE_LIMIT_PER_MINUTE_PER_CLIENT', expected: 'Use a whole number of requests from 1 to 1000000.' },
+      z.coerce.number().int().min(1).max(1_000_000).default(600),
+    ),
+    rateLimitPerMinutePerConversation: fromEnv(
+      { name: 'RATE_LIMIT_PER_MINUTE_PER_CONVERSATION', expected: 'Use a whole number of activities from 1 to 1000000.' },
+      z.coerce.number().int().min(1).max(1_000_000).default(60),
+    ),
   }),
   bot: z.object({
     appId: fromEnv(
@@ -157,6 +173,18 @@ const settingsShape = {
         .default('https://directline.botframework.com'),
     ),
   }),
+  // Links in the chat to the customer's copy of their signed letter (GET /api/loa/<reference>?token=...), signed with
+  // a key derived from the data encryption key. Without a public address, a deployment offers no links; a local run
+  // links to itself.
+  receipts: z.object({
+    publicBaseUrl: fromEnv(
+      { name: 'PUBLIC_BASE_URL', expected: "Use the bot's public address, such as https://porting-assistant.azurewebsites.net." },
+      z
+        .url({ protocol: /^https?$/ })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
+  }),
   // Where signed LOAs are sent: a folder (the default, for a back office or a person to pick up) or the porting
   // backend's webhook. Delivery is retried with backoff until it succeeds or is refused.
   submission: z.object({
@@ -172,6 +200,8 @@ const settingsShape = {
       { name: 'PORTING_WEBHOOK_URL', expected: "Use the porting backend's http:// or https:// address for submissions." },
       z.url({ protocol: /^https?$/ }).optional(),
     ),
+    // Signs submissions, and checks the porting backend's status events (POST /api/porting/events), which are signed
+    // the same way. Without it, the events endpoint is not offered.
     webhookSecret: fromEnv(
       { name: 'PORTING_WEBHOOK_SECRET', expected: 'Use a random secret of at least 32 characters, shared with the porting backend.', echo: false },
       z.string().min(32).optional(),

@@ -1,20 +1,28 @@
 /** What the review step says to the customer: the summary card's words, the messages around it, and the words it reads. */
 import type { AskableField } from '../draftFields';
 
+const card = {
+  heading: 'Please check your details',
+  intro:
+    "This is what goes on your Letter of Authorization. Each detail must match your current carrier's records " +
+    'exactly, so a quick look now saves days later.',
+  problemsHeading: 'Before you can sign, please fix:',
+  changeLabel: 'Something to change?',
+  changePlaceholder: 'Choose a detail',
+  changeRequired: 'Please choose the detail you want to change.',
+  confirm: 'Looks right, continue to signing',
+  change: 'Change it',
+  fallback: 'Please check your port details, then say "looks good" or which detail to change.',
+} as const;
+
 export const reviewText = {
-  card: {
-    heading: 'Please check your details',
-    intro:
-      "This is what goes on your Letter of Authorization. Each detail must match your current carrier's records " +
-      'exactly, so a quick look now saves days later.',
-    problemsHeading: 'Before you can sign, please fix:',
-    changeLabel: 'Something to change?',
-    changePlaceholder: 'Choose a detail',
-    changeRequired: 'Please choose the detail you want to change.',
-    confirm: 'Looks right, continue to signing',
-    change: 'Change it',
-    fallback: 'Please check your port details, then say "looks good" or which detail to change.',
-  },
+  card,
+  /** "help" while the summary is on screen. */
+  help:
+    'This card shows every detail that goes on your Letter of Authorization, with your account number and PIN ' +
+    "hidden. Compare it with your bill or CSR: the carrier checks them letter by letter. If it's all right, choose " +
+    `"${card.confirm}". To fix something, pick the detail under "${card.changeLabel}" and choose "${card.change}": ` +
+    "I'll ask for just that one, and everything else stays as it is. Nothing is signed or sent yet.",
   typedHint:
     'If everything looks right, say "looks good". To fix something, say which detail, for example "change the address".',
   notReady: 'A few details still need attention before you can sign. They are listed on the card.',

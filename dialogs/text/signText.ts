@@ -1,4 +1,7 @@
 /** What the signing step says to the customer: the letter and confirmation cards' words and the messages around them. */
+import type { ReceiptLink } from '../../src/hosting/receiptLinks';
+
+const linkExpiry = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 export interface SentDetails {
   referenceNumber: string;
@@ -47,4 +50,16 @@ export const signText = {
       'Please keep your current service active until the move is complete: cancelling it early can lose your number.',
       `We'll message you here and at ${contactEmail} as your port moves along.`,
     ].join('\n\n'),
+  /** After a correction: a new version of the letter under the same reference. */
+  resent: ({ referenceNumber, carrier, contactEmail }: SentDetails) =>
+    [
+      `Thank you, your corrected letter is signed and on its way to ${carrier}, under the same reference number ` +
+        `${referenceNumber}.`,
+      `We'll message you here and at ${contactEmail} as soon as ${carrier} answers. Please keep your current service ` +
+        'active until the move is complete.',
+    ].join('\n\n'),
+  /** The customer's copy of the signed letter, account number masked; the link expires (see src/hosting/receiptLinks.ts). */
+  letterLink: ({ url, expiresAt }: ReceiptLink) =>
+    `Your copy of the signed letter is here: [open your letter](${url}). The link works until ${linkExpiry.format(expiresAt)}; ` +
+    'ask me for your port status any time for a new one.',
 } as const;

@@ -15,3 +15,4 @@ export * from './csrExtraction';
 export * from './referenceNumber';
 export * from './loa';
 export * from './masking';
+export * from './rejectionReasons';

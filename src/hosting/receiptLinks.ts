@@ -11,6 +11,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import { normalizeReferenceNumber } from '../domain/referenceNumber';
+import type { Config } from '../config';
 import type { Logger } from '../logging';
 import type { DataKey, DataKeyring } from '../security/dataKeys';
 import { type OutboxStore, entryKey } from '../submission/outbox/outboxStore';
@@ -33,11 +34,17 @@ const text = {
   notFound: "We couldn't find this letter. We keep letters for a limited time after the last change to a request.",
 } as const;
 
+/** A link to a letter, and when it stops working. */
+export interface ReceiptLink {
+  readonly url: string;
+  readonly expiresAt: Date;
+}
+
 export type TokenCheck = { readonly kind: 'valid'; readonly version: number } | { readonly kind: 'invalid' } | { readonly kind: 'expired' };
 
 export interface ReceiptLinkOptions {
-  /** The bot's public address (PUBLIC_BASE_URL), without a trailing slash. */
-  readonly baseUrl: string;
+  /** The address customers reach the bot at, without a trailing slash; read when a link is made (see receiptLinksFor). */
+  readonly baseUrl: () => string;
   readonly keyring: DataKeyring;
   readonly lifetimeMs?: number;
   readonly clock?: () => Date;
@@ -56,11 +63,12 @@ export class ReceiptLinks {
   }
 
   /** A link to the customer copy of this version of the letter, valid for the link lifetime from now. */
-  linkFor(referenceNumber: string, version: number): string {
+  linkFor(referenceNumber: string, version: number): ReceiptLink {
     const expires = Math.floor((this.clock().getTime() + this.lifetimeMs) / 1000);
     const key = this.options.keyring.current;
     const token = `${version}.${expires}.${key.id}.${this.mac(key, referenceNumber, version, expires)}`;
-    return `${this.options.baseUrl}${RECEIPT_PATH_PREFIX}${encodeURIComponent(referenceNumber)}?token=${encodeURIComponent(token)}`;
+    const url = `${this.options.baseUrl()}${RECEIPT_PATH_PREFIX}${encodeURIComponent(referenceNumber)}?token=${encodeURIComponent(token)}`;
+    return { url, expiresAt: new Date(expires * 1000) };
   }
 
   check(referenceNumber: string, token: string | undefined): TokenCheck {
@@ -89,6 +97,20 @@ export class ReceiptLinks {
     }
     return derived;
   }
+}
+
+/**
+ * The links for this configuration: to PUBLIC_BASE_URL, or on a local run (no MicrosoftAppId) to this server's own
+ * address, known once it listens. A deployment without PUBLIC_BASE_URL gets none: its own address is not the one
+ * customers reach.
+ */
+export function receiptLinksFor(
+  config: Pick<Config, 'receipts' | 'bot'>,
+  options: Omit<ReceiptLinkOptions, 'baseUrl'> & { readonly serverUrl: () => string },
+): ReceiptLinks | undefined {
+  const { publicBaseUrl } = config.receipts;
+  if (publicBaseUrl === undefined && config.bot.authEnabled) return undefined;
+  return new ReceiptLinks({ ...options, baseUrl: () => publicBaseUrl ?? options.serverUrl() });
 }
 
 function sendText(res: Response, status: number, body: string): void {

@@ -5,9 +5,11 @@ import type { TurnErrorRecovery } from '../bot/turnErrorRecovery';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { parseActivity, requireJsonBody, sendError } from './activityBody';
+import { checkActivityFields } from './activityLimits';
 import { createAdapter } from './adapter';
 import { DIRECT_LINE_POLL_ROUTE } from './directLine/clientRoutes';
 import { InFlight } from './inFlight';
+import { createRateLimits } from './rateLimit';
 import { checkReadiness, type Pingable } from './readiness';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { registerWebChat } from './webChat';
@@ -15,6 +17,14 @@ import { registerWebChat } from './webChat';
 export interface TurnHandler {
   run(context: TurnContext): Promise<void>;
 }
+
+/** What a route registered beside the bot's own may use: `track` keeps shutdown waiting for its work to finish. */
+export interface RouteContext {
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+/** Adds routes to the server (the porting backend's events, the signed-letter links). */
+export type RouteRegistration = (server: restify.Server, context: RouteContext) => void;
 
 export interface AppDependencies {
   readonly bot: TurnHandler;
@@ -24,6 +34,7 @@ export interface AppDependencies {
   readonly recoverFromTurnError: TurnErrorRecovery;
   /** How long `/readyz` waits for the storage to answer. */
   readonly readinessTimeoutMs?: number;
+  readonly routes?: readonly RouteRegistration[];
 }
 
 export interface RunningServer {
@@ -71,6 +82,8 @@ export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webCh
 
   // restify's typings still describe its old bunyan logger; restify 11 uses pino, whose API this is.
   const server = restify.createServer({ name: 'porting-assistant', log: httpLogger as never });
+  const rateLimits = createRateLimits(config.server);
+  server.use(rateLimits.perClient);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
@@ -97,12 +110,15 @@ export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webCh
     requireJsonBody,
     restify.plugins.bodyReader({ maxBodySize: config.server.maxBodyBytes }),
     parseActivity,
+    checkActivityFields,
+    rateLimits.perConversation,
     async (req: Request, res: Response) => {
       await turns.track(adapter.process(req, res, (context) => deps.bot.run(context)));
     },
   );
 
   registerWebChat(server, config, httpLogger);
+  for (const register of deps.routes ?? []) register(server, { track: (work) => turns.track(work) });
 
   server.on('after', (req: Request, res: Response, route: Route | undefined, error: unknown) => logRequest(httpLogger, req, res, route, error));
 

@@ -1,9 +1,10 @@
+import { cardActionText } from '../../dialogs/cardActions';
 import { askFieldText } from '../../dialogs/text/askFieldText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { promptText } from '../../dialogs/text/promptText';
 import { CSR_FIELDS, type CsrFieldName, carrierRules, validateCsrField } from '../../src/domain';
-import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection } from './conversationHarness';
+import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, draftFrom } from './portingDrafts';
 
 /** An answer each field's validator refuses, with the customer's next try being the right one. */
@@ -144,6 +145,22 @@ describe('AskFieldDialog', () => {
     const stale = await harness.say(buttonLabels.yes);
     expect(stale).toEqual([promptText.staleButton, first.at(-1)]);
     expect((await harness.session())?.refusals).toEqual({});
+  });
+
+  it('takes a click on an old card for a card, not an answer: the note and the same question, no refusal counted', async () => {
+    const harness = new ConversationHarness();
+    await reachCollection(harness);
+    await answerFields(harness, ['numbers']);
+    const oldCard = { type: 'message', value: { action: 'csrForm.submit', cardId: 'an-earlier-card', carrier: 'AT&T' } };
+
+    for (let click = 0; click < 3; click += 1) {
+      const replies = (await harness.turn(oldCard)).replies;
+      expect(textsOf(replies)).toEqual([cardActionText.fromEarlierStep, askFieldText.question.carrier()]);
+      expect(buttonsOf(replies)).toEqual([]);
+    }
+    const session = await harness.session();
+    expect(session?.refusals).toEqual({});
+    expect(session?.draft.carrier).toBeUndefined();
   });
 
   it('offers the first number as the billing number, and takes the button', async () => {

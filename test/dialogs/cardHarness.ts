@@ -111,6 +111,13 @@ export function cardTexts(card: Json): string[] {
     .map((o) => String(o.text));
 }
 
+/** The rows of every fact set on the card (the review's summary, the letter's details), in order. */
+export function cardFacts(card: Json): { title: string; value: string }[] {
+  return allObjects(card)
+    .filter((o) => o.type === 'FactSet')
+    .flatMap((o) => o.facts as { title: string; value: string }[]);
+}
+
 /**
  * What pressing the card's button titled `title` sends: as in Web Chat, the action's data merged with the value of
  * every input on the card (what it was pre-filled with, unless `typed` changes it).

@@ -2,6 +2,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { CsrFormDialog } from '../../dialogs/csrFormDialog';
 import { cardActionText } from '../../dialogs/cardActions';
 import { formText } from '../../dialogs/text/formText';
+import { interruptionText } from '../../dialogs/text/interruptionText';
 import { cardInput, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from './portingDrafts';
 
@@ -110,11 +111,44 @@ describe('CsrFormDialog', () => {
     expect((await harness.session())?.draft.holderName?.fullName).toBe('Maria Lopez');
   });
 
+  it('takes "one detail at a time" as step by step, but not "I don\'t want to go step by step"', async () => {
+    const harness = await startForm();
+    await harness.send('form');
+
+    expect(textsOf(await harness.send("I don't want to go step by step"))).toEqual([formText.typedWhileWaiting]);
+    expect(harness.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+
+    expect(textsOf(await harness.send('One detail at a time, please'))).toEqual([formText.switchingToSteps]);
+    expect(harness.client.dialogTurnResult.result).toEqual({ outcome: 'stepByStep' });
+  });
+
   it('shows the form again after help, and points a typed answer back to the form', async () => {
     const harness = await startForm();
     await harness.send('form');
 
-    expect(lastCard(await harness.send('help'))).toBeDefined();
+    const help = await harness.send('help');
+    expect(lastCard(help)).toBeDefined();
+    expect(textsOf(help)).toEqual([`${formText.help}\n\n${interruptionText.anytime}`]);
     expect(textsOf(await harness.send('my number is 415 555 0123'))).toEqual([formText.typedWhileWaiting]);
+  });
+
+  it('asks for the authorized person of a business account in the same round as the other details', async () => {
+    const harness = await startForm();
+    const form = lastCard(await harness.send('form'));
+
+    const again = lastCard(await harness.send(submitOf(form, SUBMIT, { ...FILLED, holderName: 'Acme Plumbing LLC', contactEmail: 'maria@' })));
+
+    expect(cardTexts(again)).toEqual(expect.arrayContaining([
+      '2 details need another look. You\'ll find a note under each one.',
+      formText.card.authorizedPersonRequired('Acme Plumbing LLC'),
+    ]));
+    expect(cardInput(again, 'authorizedPerson')).toEqual(
+      expect.objectContaining({ label: 'Authorized person for Acme Plumbing LLC', isRequired: true, value: '' }),
+    );
+
+    await harness.send(submitOf(again, SUBMIT, { contactEmail: ATT_ANSWERS.contactEmail, authorizedPerson: 'Jane Smith' }));
+
+    expect(harness.client.dialogTurnResult.result).toEqual({ outcome: 'completed' });
+    expect((await harness.session())?.draft).toMatchObject({ holderName: { kind: 'business' }, authorizedPerson: 'Jane Smith' });
   });
 });

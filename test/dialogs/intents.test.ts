@@ -39,6 +39,12 @@ describe('recognizeIntent', () => {
     ['already cancelled', 'no'],
     ['continue', 'resume'],
     ['try again', 'keepTrying'],
+    ['step by step', 'stepByStep'],
+    ['Switch to step by step', 'stepByStep'],
+    ["I'd rather go step-by-step, please", 'stepByStep'],
+    ['one question at a time', 'stepByStep'],
+    ['Can you ask me one question at a time?', 'stepByStep'],
+    ['one by one', 'stepByStep'],
   ])('reads %p as %s', (text, intent) => {
     expect(recognizeIntent(text)).toBe(intent);
   });
@@ -50,6 +56,8 @@ describe('recognizeIntent', () => {
     'T-Mobile',
     'maria@example.com',
     'Acme Support Services LLC',
+    'Step By Step Plumbing LLC',
+    "I don't want to go step by step",
     '918273',
     '',
   ])('takes the answer %p for an answer, not a request', (text) => {

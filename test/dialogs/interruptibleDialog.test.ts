@@ -1,13 +1,16 @@
+import { cardActionText } from '../../dialogs/cardActions';
 import { askFieldText } from '../../dialogs/text/askFieldText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { collectCsrText } from '../../dialogs/text/collectCsrText';
+import { formText } from '../../dialogs/text/formText';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { mainText } from '../../dialogs/text/mainText';
 import { promptText } from '../../dialogs/text/promptText';
+import { reviewText } from '../../dialogs/text/reviewText';
 import { tipsText } from '../../dialogs/text/tipsText';
 import { CSR_FIELDS } from '../../src/domain';
-import { cardIn } from './cardHarness';
-import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection } from './conversationHarness';
+import { cardIn, lastCard, submitOf } from './cardHarness';
+import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
 import { ATT_ANSWERS, completeAttDraft, draftFrom } from './portingDrafts';
 
 const withAnytime = (help: string) => `${help}\n\n${interruptionText.anytime}`;
@@ -35,12 +38,12 @@ describe('interruptions', () => {
       expect((await harness.session())?.draft.carrier?.name).toBe('T-Mobile');
     });
 
-    it('gives the general help where a step has none of its own, such as the review card', async () => {
+    it('explains a card step from its own card dialog, such as the review card, then shows the card again', async () => {
       const harness = new ConversationHarness();
       await reachCollection(harness);
       await answerFields(harness, CSR_FIELDS);
       const help = await harness.turn('help');
-      expect(help.replies[0].text).toBe(withAnytime(interruptionText.generalHelp));
+      expect(help.replies[0].text).toBe(withAnytime(reviewText.help));
       expect(cardIn(help.replies.at(-1) ?? {})).toBeDefined();
     });
   });
@@ -122,6 +125,36 @@ describe('interruptions', () => {
       await harness.say('restart');
       expect(await harness.say(buttonLabels.no)).toEqual([interruptionText.carryOn, askFieldText.question.carrier()]);
       expect((await harness.session())?.draft.numbers).toBeDefined();
+    });
+  });
+
+  describe('card submits no card is waiting for', () => {
+    it('answers the form clicked again after switching to step by step with a note and the question, never as an answer', async () => {
+      const harness = new ConversationHarness();
+      await harness.join();
+      await harness.say('show me the form');
+      const form = lastCard((await harness.turn(buttonLabels.yes)).replies);
+      expect(await harness.say('step by step')).toEqual([formText.switchingToSteps, collectCsrText.intro, askFieldText.question.numbers()]);
+
+      const click = await harness.turn(submitOf(form, formText.card.submit, { numbers: ATT_ANSWERS.numbers }));
+
+      expect(textsOf(click.replies)).toEqual([cardActionText.alreadyHandled, askFieldText.question.numbers()]);
+      expect(buttonsOf(click.replies)).toEqual([buttonLabels.form]);
+      const session = await harness.session();
+      expect(session?.draft).toEqual({});
+      expect(session?.refusals).toEqual({});
+    });
+
+    it('answers a card from an earlier step at a yes/no question gently, and asks the question again', async () => {
+      const harness = new ConversationHarness();
+      await harness.join();
+      await harness.say(buttonLabels.startPort);
+
+      const click = await harness.turn({ type: 'message', value: { action: 'review.confirm', cardId: 'an-earlier-card' } });
+
+      expect(textsOf(click.replies)).toEqual([cardActionText.fromEarlierStep, tipsText.keepService.question]);
+      expect(buttonsOf(click.replies)).toEqual([buttonLabels.yes, buttonLabels.no]);
+      expect(await harness.say(buttonLabels.yes)).toContain(askFieldText.question.numbers());
     });
   });
 

@@ -1,12 +1,17 @@
 import { CardFactory, MemoryStorage } from 'botbuilder';
+import { cardActionText } from '../../dialogs/cardActions';
 import { askFieldText } from '../../dialogs/text/askFieldText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { collectCsrText } from '../../dialogs/text/collectCsrText';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { mainText } from '../../dialogs/text/mainText';
 import { promptText } from '../../dialogs/text/promptText';
+import { reviewText } from '../../dialogs/text/reviewText';
+import { signText } from '../../dialogs/text/signText';
 import { tipsText } from '../../dialogs/text/tipsText';
-import { NOW, cardIn } from './cardHarness';
+import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
+import { CSR_FIELDS } from '../../src/domain';
+import { NOW, cardIn, lastCard, submitOf } from './cardHarness';
 import {
   BOT_JOINS,
   CUSTOMER_JOINS,
@@ -96,6 +101,25 @@ describe('MainDialog', () => {
       await harness.join();
       await harness.say(buttonLabels.startPort);
       expect(await harness.say(buttonLabels.startPort)).toEqual([promptText.staleButton, tipsText.keepService.question]);
+    });
+
+    it('answers a card whose step has ended with a note and the menu: "Sign and send" again sends nothing more', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      const review = await answerFields(harness, CSR_FIELDS);
+      const letter = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+      const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
+      const send = submitOf(lastCard(confirm.replies), signText.confirmCard.send);
+      expect(textsOf((await harness.turn(send)).replies).at(-1)).toBe(mainText.menu.again);
+
+      for (const click of [send, submitOf(lastCard(review), reviewText.card.confirm)]) {
+        const again = await harness.turn(click);
+        expect(textsOf(again.replies)).toEqual([cardActionText.alreadyHandled, mainText.menu.again]);
+        expect(buttonsOf(again.replies)).toEqual(MENU_BUTTONS);
+      }
+      const abandoned = await harness.turn({ type: 'message', value: { action: 'csrForm.submit', cardId: 'an-abandoned-card' } });
+      expect(textsOf(abandoned.replies)).toEqual([cardActionText.fromEarlierStep, mainText.menu.again]);
+      expect(harness.submitter.submissions).toHaveLength(1);
     });
 
     it('goes to the form in Teams, and shows choices on a hero card there', async () => {

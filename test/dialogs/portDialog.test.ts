@@ -6,8 +6,8 @@ import { reviewText } from '../../dialogs/text/reviewText';
 import { signText } from '../../dialogs/text/signText';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { REVIEW_FIELD_INPUT_ID } from '../../src/cards/reviewCard';
-import { CSR_FIELDS } from '../../src/domain';
-import { lastCard, submitOf } from './cardHarness';
+import { CSR_FIELDS, carrierRules } from '../../src/domain';
+import { cardFacts, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, answerFields, reachCollection, textsOf } from './conversationHarness';
 import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from './portingDrafts';
 
@@ -42,6 +42,37 @@ describe('PortDialog', () => {
     const status = await harness.say('status');
     expect(status[0]).toBe(interruptionText.status.signed(referenceNumber, submission.loa.signature.signedAt, 'maria@example.com'));
     expectNoSecrets(harness.transcript);
+  });
+
+  it('for a business account, asks who signs, shows them on the review and the letter, and takes only their signature', async () => {
+    const harness = new ConversationHarness();
+    await reachCollection(harness);
+    await answerFields(harness, ['numbers', 'carrier', 'accountNumber', 'pin']);
+    const question = await harness.say('Acme Plumbing LLC');
+    expect(question.at(-1)).toBe(askFieldText.question.authorizedPerson({ rules: carrierRules(undefined), business: 'Acme Plumbing LLC' }));
+    await harness.say('Jane Smith');
+    const review = await answerFields(harness, ['serviceAddress', 'billingNumber', 'contactEmail']);
+
+    const expectedRows = expect.arrayContaining([
+      { title: 'Account holder', value: 'Acme Plumbing LLC' },
+      { title: 'Authorized person', value: 'Jane Smith' },
+    ]);
+    expect(cardFacts(lastCard(review))).toEqual(expectedRows);
+    const letter = lastCard((await harness.turn(submitOf(lastCard(review), reviewText.card.confirm))).replies);
+    expect(cardFacts(letter)).toEqual(expectedRows);
+
+    const holderSigns = await harness.say(submitOf(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Acme Plumbing LLC' }));
+    expect(holderSigns).toEqual([expect.stringContaining("authorized person's name as you gave it earlier: Jane Smith")]);
+    const confirm = await harness.turn(submitOf(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Jane Smith' }));
+    await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
+
+    expect(harness.submitter.submissions.map(({ loa }) => loa)).toEqual([
+      expect.objectContaining({
+        accountHolder: expect.objectContaining({ kind: 'business', fullName: 'Acme Plumbing LLC' }),
+        authorizedPerson: 'Jane Smith',
+        signature: expect.objectContaining({ signerName: 'Jane Smith' }),
+      }),
+    ]);
   });
 
   it('asks again for the answers a change from the review made invalid, then shows the review again', async () => {

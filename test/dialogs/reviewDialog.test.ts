@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { ReviewDialog } from '../../dialogs/reviewDialog';
 import { cardActionText } from '../../dialogs/cardActions';
+import { interruptionText } from '../../dialogs/text/interruptionText';
 import { reviewText } from '../../dialogs/text/reviewText';
 import type { CsrDraft } from '../../src/domain';
 import { cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
@@ -111,6 +112,31 @@ describe('ReviewDialog', () => {
     expect(textsOf(replies)).toEqual([reviewText.notReady]);
     expect(cardTexts(lastCard(replies))).toContain('- We still need the account number.');
     expect(harness.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+  });
+
+  it('while a detail is being changed, takes a click on the summary for a card from an earlier step, not an answer', async () => {
+    const harness = await startReview();
+    const card = lastCard(await harness.send('review'));
+    const question = textsOf(await harness.send(submitOf(card, CHANGE, { field: 'contactEmail' })));
+
+    const replies = await harness.send(submitOf(card, LOOKS_RIGHT));
+
+    expect(textsOf(replies)).toEqual([cardActionText.fromEarlierStep, question.at(-1)]);
+    expect(harness.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+    const session = await harness.session();
+    expect(session?.refusals).toEqual({});
+    expect(session?.draft.contactEmail).toBe('maria@example.com');
+    expect(summaryOf(lastCard(await harness.send('maria.lopez@example.com')))['Contact email']).toBe('maria.lopez@example.com');
+  });
+
+  it('explains the summary on "help", then shows it again', async () => {
+    const harness = await startReview();
+    const card = lastCard(await harness.send('review'));
+
+    const replies = await harness.send('help');
+
+    expect(textsOf(replies)).toEqual([`${reviewText.help}\n\n${interruptionText.anytime}`]);
+    expect(lastCard(replies)).toEqual(card);
   });
 
   it('answers a button from a summary shown before a change with the summary as it is now', async () => {

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoreItem } from 'botbuilder';
 import { z } from 'zod';
 import { LoaSchema } from '../../domain';
+import { LocalKeyLock } from '../../reliability/localKeyLock';
 import { type BotStorage, StorageConflictError } from '../../storage/createStorage';
 
 export const OutboxEntrySchema = z.object({
@@ -62,7 +63,14 @@ export function entryKey(referenceNumber: string, version: number): string {
 
 const latestKey = (referenceNumber: string) => `submission/latest/${referenceNumber}`;
 
+/** Updates wait for each other this long at most; they take milliseconds each. */
+const UPDATE_QUEUE_WAIT_MS = 30_000;
+
 export class OutboxStore {
+  // Every submission and delivery updates the one pending index: queued within this process, so that only other
+  // instances can make a compare-and-set fail (fifty customers signing at once would otherwise exhaust the retries).
+  private readonly updates = new LocalKeyLock();
+
   constructor(private readonly storage: BotStorage) {}
 
   readEntry(key: string): Promise<Versioned<OutboxEntry> | undefined> {
@@ -140,11 +148,17 @@ export class OutboxStore {
 
   /** Read, change, compare-and-set; again on a conflict. `change` returns undefined when there is nothing to do. */
   private async update<T extends object>(key: string, schema: z.ZodType<T>, change: (current: T | undefined) => T | undefined): Promise<void> {
-    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const current = await this.read(key, schema);
-      const next = change(current?.value);
-      if (next === undefined || (await this.write(key, next, current?.eTag))) return;
+    const turn = await this.updates.acquire(key, AbortSignal.timeout(UPDATE_QUEUE_WAIT_MS));
+    if (turn === undefined) throw new Error(`Storage: gave up waiting ${UPDATE_QUEUE_WAIT_MS} ms to update "${key}".`);
+    try {
+      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+        const current = await this.read(key, schema);
+        const next = change(current?.value);
+        if (next === undefined || (await this.write(key, next, current?.eTag))) return;
+      }
+      throw new Error(`Storage: "${key}" kept changing during ${MAX_CAS_ATTEMPTS} attempts to update it.`);
+    } finally {
+      await turn.release();
     }
-    throw new Error(`Storage: "${key}" kept changing during ${MAX_CAS_ATTEMPTS} attempts to update it.`);
   }
 }

@@ -1,0 +1,98 @@
+/**
+ * The correction (DialogIds.correction): the carrier rejected a signed request for a reason the customer can fix.
+ * Only the details the reason points to are asked again (AskFieldDialog in edit mode, which also asks again for any
+ * answer a change makes invalid), then the customer signs the corrected letter (SignDialog with the rejected one as
+ * `previous`), which goes out as a new version under the same reference number.
+ */
+import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { rejectionReason } from '../src/domain/rejectionReasons';
+import { type Intent, recognizeIntent } from './intents';
+import { AskFieldDialog, type AskFieldOptions } from './askFieldDialog';
+import type { CardActions } from './cardActions';
+import type { ConversationDeps } from './conversationDeps';
+import { DialogIds } from './dialogIds';
+import { type AskableField, fieldLabel } from './draftFields';
+import { InterruptibleDialog } from './interruptibleDialog';
+import type { PortingSession } from './portingSession';
+import { SignDialog, type SignOptions, type SignResult } from './signDialog';
+import { correctionText } from './text/correctionText';
+
+export interface CorrectionResult {
+  /** The corrected letter was signed and sent. */
+  readonly resent: boolean;
+}
+
+interface FieldLoopOptions {
+  readonly fields: readonly AskableField[];
+}
+
+const CORRECTION_WATERFALL = 'correction.waterfall';
+const FIELD_LOOP = 'correction.fields';
+
+/** Answers to the offer to fix that mean "go ahead". */
+const GO_AHEAD: ReadonlySet<Intent> = new Set<Intent>(['fixNow', 'yes', 'resume']);
+
+/**
+ * Whether this message begins the correction: the customer asks to fix their request, or, until the correction has
+ * begun once, the next message when nothing is in progress (the news of the rejection clears the dialog stack) and
+ * it is not a request of its own: a status check, an agent, the tips… get what they asked for, and the correction
+ * keeps waiting.
+ */
+export function beginsCorrection(session: PortingSession | undefined, text: string | undefined, idle: boolean): boolean {
+  const correction = session?.correction;
+  if (correction === undefined) return false;
+  const intent = recognizeIntent(text);
+  if (intent === 'fixNow') return true;
+  return idle && !correction.begun && (intent === undefined || GO_AHEAD.has(intent));
+}
+
+export class CorrectionDialog extends InterruptibleDialog {
+  constructor(deps: ConversationDeps, cards: CardActions) {
+    super(DialogIds.correction, deps, CORRECTION_WATERFALL);
+    this.addDialog(new AskFieldDialog(deps));
+    this.addDialog(new SignDialog(deps, cards));
+    this.addDialog(new WaterfallDialog(FIELD_LOOP, [this.askStep.bind(this), this.nextFieldStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(CORRECTION_WATERFALL, [this.introStep.bind(this), this.signStep.bind(this), this.finishStep.bind(this)]),
+    );
+  }
+
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = await this.deps.sessions.find(step.context);
+    const correction = session?.correction;
+    const rejected = session?.signedLoa;
+    if (!correction || rejected?.referenceNumber !== correction.referenceNumber || rejected.version !== correction.version) {
+      await step.context.sendActivity(correctionText.nothingToFix);
+      return step.endDialog({ resent: false } satisfies CorrectionResult);
+    }
+    await this.deps.sessions.update(step.context, (current) => {
+      if (current.correction) current.correction.begun = true;
+    });
+    const labels = correction.fields.map(fieldLabel);
+    await step.context.sendActivity(correctionText.intro(correction.referenceNumber, rejectionReason(correction.reasonCode).words, labels));
+    return step.beginDialog(FIELD_LOOP, { fields: correction.fields } satisfies FieldLoopOptions);
+  }
+
+  private async askStep(step: WaterfallStepContext<FieldLoopOptions>): Promise<DialogTurnResult> {
+    const [field] = step.options.fields;
+    if (field === undefined) return step.endDialog();
+    return step.beginDialog(DialogIds.askField, { field, mode: 'edit' } satisfies AskFieldOptions);
+  }
+
+  private async nextFieldStep(step: WaterfallStepContext<FieldLoopOptions>): Promise<DialogTurnResult> {
+    const rest = step.options.fields.slice(1);
+    return rest.length > 0 ? step.replaceDialog(FIELD_LOOP, { fields: rest } satisfies FieldLoopOptions) : step.endDialog();
+  }
+
+  private async signStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { signedLoa } = await this.deps.sessions.get(step.context);
+    await step.context.sendActivity(correctionText.readyToSign);
+    return step.beginDialog(DialogIds.sign, { previous: signedLoa } satisfies SignOptions);
+  }
+
+  private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { signed } = step.result as SignResult;
+    if (!signed) await step.context.sendActivity(correctionText.notSent);
+    return step.endDialog({ resent: signed } satisfies CorrectionResult);
+  }
+}

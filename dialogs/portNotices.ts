@@ -1,0 +1,59 @@
+/**
+ * What the customer hears when their port request changes state, in their own conversation outside their turns
+ * (src/hosting/proactive.ts opens the turn from the conversation reference stored with the submission, whose user is
+ * the customer: their session in user state is found as in any turn). A rejection they can fix sets the session to
+ * 'correcting' with the details to ask again, offers "Fix my request" and leaves nothing in progress, so that the
+ * customer's next message can begin the correction; one that needs a person says how to reach us; any later news
+ * about the request clears a correction that is no longer wanted.
+ */
+import { MessageFactory, type TurnContext, type UserState } from 'botbuilder';
+import { fieldsToCorrect } from '../src/domain/rejectionReasons';
+import { noticeText } from '../src/submission/notifications/noticeText';
+import type { PortNotice } from '../src/submission/notifications/portNotice';
+import { buttonChoice, questionActivity } from './choices';
+import type { ConversationDeps } from './conversationDeps';
+import { fieldLabel } from './draftFields';
+import type { PendingCorrection, PortingSession } from './portingSession';
+import { correctionText } from './text/correctionText';
+
+export type NoticeTurn = (context: TurnContext, notice: PortNotice) => Promise<void>;
+
+/** The correction to offer, when the session holds the very letter that was rejected and the reason is one the customer can fix. */
+function correctionFor(session: PortingSession | undefined, notice: PortNotice): PendingCorrection | undefined {
+  const loa = session?.signedLoa;
+  const reason = notice.reason;
+  if (!session || !loa || !reason || reason.needsPerson) return undefined;
+  if (loa.referenceNumber !== notice.referenceNumber || loa.version !== notice.version) return undefined;
+  const fields = fieldsToCorrect(reason, session.draft);
+  return { referenceNumber: notice.referenceNumber, version: notice.version, reasonCode: reason.code, fields, begun: false };
+}
+
+/** `clearDialogStack`: after news of a rejection the customer can fix, the next message starts afresh (see beginsCorrection). */
+export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDialogStack: (context: TurnContext) => Promise<void>): NoticeTurn {
+  return async (context, notice) => {
+    const session = await deps.sessions.find(context);
+    const lines = [noticeText[notice.state](notice)];
+    const correction = notice.state === 'rejected' ? correctionFor(session, notice) : undefined;
+    if (correction) {
+      await deps.sessions.update(context, (current) => {
+        current.stage = 'correcting';
+        current.correction = correction;
+      });
+      await clearDialogStack(context);
+      lines.push(correctionText.invite(correction.fields.map(fieldLabel)));
+    } else {
+      if (notice.state === 'rejected') lines.push(correctionText.personNeeded(deps.supportContact, notice.referenceNumber));
+      if (session?.correction?.referenceNumber === notice.referenceNumber) {
+        await deps.sessions.update(context, (current) => {
+          delete current.correction;
+          current.stage = 'signed';
+        });
+      }
+    }
+    const text = lines.join('\n\n');
+    await context.sendActivity(
+      correction ? questionActivity(context.activity.channelId, text, [buttonChoice('fixNow')]) : MessageFactory.text(text),
+    );
+    await userState.saveChanges(context, false);
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The status check (DialogIds.status): the reference number, then the service ZIP as a check, then where the request
+ * stands (with the moving date once confirmed) and a fresh link to the signed letter. A wrong ZIP gets the same answer
+ * as a reference that doesn't exist; after three misses the customer is pointed to a person. A customer whose only
+ * request is a draft not yet signed hears how far the draft is instead.
+ */
+import {
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { normalizeReferenceNumber } from '../src/domain/referenceNumber';
+import { parsePostalCode } from '../src/domain/address/postalCodes';
+import type { PortStatusView } from '../src/submission/events/portStatus';
+import { labelledChoice, questionActivity } from './choices';
+import type { ConversationDeps, PortStatusFinder } from './conversationDeps';
+import { DialogIds } from './dialogIds';
+import { hasAnyAnswer } from './draftFields';
+import { InterruptibleDialog } from './interruptibleDialog';
+import type { PortingSession } from './portingSession';
+import { portStatusText } from './portStatus';
+import { setStepHelp } from './stepHelp';
+import { correctionText } from './text/correctionText';
+import { signText } from './text/signText';
+import { statusText } from './text/statusText';
+
+export interface StatusOptions {
+  /** Lookups that found nothing so far in this check. */
+  readonly misses?: number;
+}
+
+interface StatusValues {
+  referenceNumber?: string;
+}
+
+const STATUS_WATERFALL = 'status.waterfall';
+const REFERENCE_PROMPT = 'status.reference';
+const POSTAL_CODE_PROMPT = 'status.postalCode';
+/** Enough for a typo or two; more looks like guessing. */
+const MAX_MISSES = 3;
+
+const isReference = async (prompt: PromptValidatorContext<string>) => normalizeReferenceNumber(prompt.recognized.value ?? '') !== undefined;
+const isPostalCode = async (prompt: PromptValidatorContext<string>) => parsePostalCode(prompt.recognized.value ?? '')?.kind === 'valid';
+
+export class StatusDialog extends InterruptibleDialog<StatusOptions> {
+  constructor(
+    deps: ConversationDeps,
+    private readonly finder: PortStatusFinder,
+  ) {
+    super(DialogIds.status, deps, STATUS_WATERFALL);
+    this.addDialog(new TextPrompt(REFERENCE_PROMPT, isReference));
+    this.addDialog(new TextPrompt(POSTAL_CODE_PROMPT, isPostalCode));
+    this.addDialog(
+      new WaterfallDialog(STATUS_WATERFALL, [this.referenceStep.bind(this), this.postalCodeStep.bind(this), this.resultStep.bind(this)]),
+    );
+  }
+
+  private async referenceStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
+    const session = await this.deps.sessions.find(step.context);
+    if (session && !session.signedLoa && hasAnyAnswer(session.draft)) {
+      await step.context.sendActivity(portStatusText(session));
+      return step.endDialog();
+    }
+    // Their own last request is one press away; any other still needs its reference typed.
+    const own = session?.signedLoa?.referenceNumber;
+    const choices = own === undefined ? [] : [labelledChoice(own, own)];
+    const channelId = step.context.activity.channelId;
+    setStepHelp(step, statusText.referenceHelp);
+    return step.prompt(REFERENCE_PROMPT, {
+      prompt: questionActivity(channelId, statusText.askReference, choices),
+      retryPrompt: questionActivity(channelId, statusText.referenceInvalid, choices),
+    });
+  }
+
+  private async postalCodeStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
+    (step.values as StatusValues).referenceNumber = normalizeReferenceNumber(step.result as string);
+    setStepHelp(step, statusText.postalCodeHelp);
+    return step.prompt(POSTAL_CODE_PROMPT, { prompt: statusText.askPostalCode, retryPrompt: statusText.postalCodeInvalid });
+  }
+
+  private async resultStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
+    const { context } = step;
+    const referenceNumber = (step.values as StatusValues).referenceNumber ?? '';
+    const view = await this.finder.find(referenceNumber, step.result as string);
+    if (view === undefined) {
+      const misses = (step.options.misses ?? 0) + 1;
+      if (misses >= MAX_MISSES) {
+        await context.sendActivity(statusText.notFoundAgain(this.deps.supportContact));
+        return step.endDialog();
+      }
+      await context.sendActivity(statusText.notFound);
+      return step.replaceDialog(STATUS_WATERFALL, { misses } satisfies StatusOptions);
+    }
+    const session = await this.deps.sessions.find(context);
+    const link = this.deps.receiptLink?.(view.referenceNumber, view.version);
+    const lines = [statusText.result[view.progress](view), ...this.whatNext(view, session), ...(link ? [signText.letterLink(link)] : [])];
+    await context.sendActivity(lines.join('\n\n'));
+    return step.endDialog();
+  }
+
+  /** After a rejection or a refused hand-over: fix it here when the session can, otherwise reach a person. */
+  private whatNext(view: PortStatusView, session: PortingSession | undefined): string[] {
+    if (view.progress !== 'rejected' && view.progress !== 'failed') return [];
+    if (view.progress === 'rejected' && session?.correction?.referenceNumber === view.referenceNumber) return [statusText.fixOffer];
+    return [correctionText.personNeeded(this.deps.supportContact, view.referenceNumber)];
+  }
+}

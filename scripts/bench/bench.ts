@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: throughput, turn latency, memory and state size of the Porting Assistant under N concurrent
+ * simulated customers, each taking complete ports over HTTP (`deliveryMode: "expectReplies"`), with SQLite and with
+ * Redis, against the Bot Framework echo bot on restify as the baseline. Each server runs in a child process of its
+ * own, on a free port on this machine, and is stopped at the end.
+ *
+ * Three phases per server: --warmup 1 port per customer (not measured); --ports 3 ports per customer flat out, each
+ * customer sending its next turn as soon as the last is answered (turns per second, and the latency of a saturated
+ * server); one more port per customer pausing --think-ms 1000 on average before each turn, as people do (the latency
+ * at --customers 50 concurrent conversations). Then the state each conversation left behind is measured.
+ *
+ * Other options: --only echo,sqlite,redis --redis redis://127.0.0.1:6379 --log silent (the servers' LOG_LEVEL)
+ * --profile <dir> (writes each server's CPU profile there, as node --cpu-prof does).
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
+import type { ChildMessage, ParentMessage, StartMessage } from './childProcess';
+import { summarize, type LatencySummary } from './latency';
+import { runPhase, type Customer, type PhaseResult } from './load';
+import { completePort, TURNS_PER_PORT } from './simulatedCustomer';
+import { measureState, type StateSize } from './stateSize';
+
+const MIB = 1024 * 1024;
+/** The issue's targets: throughput against the echo bot, p99 at 50 conversations, state per conversation. */
+const TARGETS = { throughputRatio: 0.8, p99Ms: 25, stateBytes: 4096 } as const;
+
+interface Options {
+  readonly customers: number;
+  readonly ports: number;
+  readonly warmup: number;
+  readonly thinkMs: number;
+  readonly only: readonly string[];
+  readonly redisUrl: string;
+  readonly profileDir: string | undefined;
+  /** The servers' LOG_LEVEL: silent, so that logging costs what it costs in production with logs off. */
+  readonly logLevel: string;
+}
+
+interface Target {
+  readonly name: string;
+  readonly script: 'echoServer' | 'botServer';
+  readonly storageUrl?: string;
+}
+
+interface Result {
+  readonly name: string;
+  readonly turnsPerSecond: number;
+  /** Latency flat out (a queue of turns waiting) and paced (customers pausing between turns). */
+  readonly flatOut: LatencySummary;
+  readonly paced: LatencySummary;
+  readonly peakRssBytes: number;
+  readonly state?: StateSize;
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: 'string', default: '50' },
+      ports: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '1' },
+      'think-ms': { type: 'string', default: '1000' },
+      only: { type: 'string', default: 'echo,sqlite,redis' },
+      redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+      profile: { type: 'string' },
+      log: { type: 'string', default: 'silent' },
+    },
+  });
+  const whole = (name: string, text: string, min: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}.`);
+    return value;
+  };
+  return {
+    customers: whole('customers', values.customers, 1),
+    ports: whole('ports', values.ports, 1),
+    warmup: whole('warmup', values.warmup, 0),
+    thinkMs: whole('think-ms', values['think-ms'], 0),
+    only: values.only.split(',').map((name) => name.trim()),
+    redisUrl: values.redis,
+    profileDir: values.profile === undefined ? undefined : resolve(values.profile),
+    logLevel: values.log,
+  };
+}
+
+/** A server in a child process: started, used, then stopped for its peak memory. */
+class ServerProcess {
+  private readonly messages: ChildMessage[] = [];
+  private readonly waiting: Array<() => void> = [];
+
+  private constructor(private readonly child: ReturnType<typeof fork>) {
+    child.on('message', (message: ChildMessage) => {
+      this.messages.push(message);
+      this.waiting.splice(0).forEach((wake) => wake());
+    });
+    child.on('exit', () => this.waiting.splice(0).forEach((wake) => wake()));
+  }
+
+  static async start(
+    target: Target,
+    start: Omit<StartMessage, 'kind'>,
+    profileDir: string | undefined,
+  ): Promise<{ server: ServerProcess; url: string }> {
+    const execArgv = ['--disable-warning=DEP0111', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target.name}.cpuprofile`] : [])];
+    const server = new ServerProcess(fork(join(__dirname, `${target.script}.js`), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    server.send({ kind: 'start', ...start });
+    const listening = await server.next();
+    if (listening.kind !== 'listening') throw new Error(`the ${target.name} server did not start: ${describe(listening)}`);
+    return { server, url: listening.url };
+  }
+
+  async stop(): Promise<number> {
+    this.send({ kind: 'stop' });
+    const stopped = await this.next();
+    if (stopped.kind !== 'stopped') throw new Error(`the server did not stop cleanly: ${describe(stopped)}`);
+    return stopped.peakRssBytes;
+  }
+
+  private send(message: ParentMessage): void {
+    this.child.send(message);
+  }
+
+  private async next(): Promise<ChildMessage> {
+    while (this.messages.length === 0) {
+      if (this.child.exitCode !== null) return { kind: 'failed', error: `exited with code ${this.child.exitCode}` };
+      await new Promise<void>((wake) => this.waiting.push(wake));
+    }
+    return this.messages.shift() as ChildMessage;
+  }
+}
+
+function describe(message: ChildMessage): string {
+  return message.kind === 'failed' ? message.error : message.kind;
+}
+
+/** A customer of the Porting Assistant: one complete port per round, each as a new customer with new numbers. */
+const portingCustomer = (runId: string): Customer => async (index, round, open) => {
+  const userId = `${runId}-customer-${index}-${round}`;
+  await completePort(open(userId, `${userId}-conversation`), userId, index * 1000 + round);
+};
+
+/** The echo bot's customer: as many turns per round as a port has, a greeting first. */
+const echoCustomer = (runId: string): Customer => async (index, round, open) => {
+  const userId = `${runId}-customer-${index}-${round}`;
+  const send = open(userId, `${userId}-conversation`);
+  await send({ type: 'conversationUpdate', membersAdded: [{ id: userId, name: 'Customer' }] });
+  for (let turn = 1; turn < TURNS_PER_PORT; turn++) await send({ type: 'message', text: `message ${turn}` });
+};
+
+/** Warm-up (not measured), then throughput flat out, then latency with customers pausing between turns. */
+async function drive(url: string, customer: Customer, options: Options): Promise<{ flatOut: PhaseResult; paced: PhaseResult }> {
+  const { customers, warmup, ports } = options;
+  await runPhase(url, customer, { customers, rounds: warmup, firstRound: 0 });
+  const flatOut = await runPhase(url, customer, { customers, rounds: ports, firstRound: warmup });
+  const paced = await runPhase(url, customer, { customers, rounds: 1, firstRound: warmup + ports, thinkMs: options.thinkMs });
+  return { flatOut, paced };
+}
+
+async function redisReachable(url: string): Promise<boolean> {
+  const { createStorage } = await import('../../src/storage/createStorage');
+  const storage = await createStorage(url, { ttlDays: 1, connectTimeoutMs: 1000 });
+  try {
+    await storage.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await storage.close().catch(() => undefined);
+  }
+}
+
+async function runTarget(target: Target, options: Options, keyText: string, workDir: string): Promise<Result> {
+  const runId = `${target.name}-${Date.now().toString(36)}`;
+  // Each run stores under a namespace of its own, and for a day at most, in a Redis that may outlive it.
+  const namespace = `bench-${runId}`;
+  const env: Record<string, string> = {
+    PORT: '0',
+    LOG_LEVEL: options.logLevel,
+    STORAGE_URL: target.storageUrl ?? 'memory://',
+    STATE_TTL_DAYS: '1',
+    DATA_ENCRYPTION_KEY: keyText,
+    SUBMISSIONS_DIR: join(workDir, `${target.name}-submissions`),
+  };
+  const { server, url } = await ServerProcess.start(target, { env, namespace }, options.profileDir);
+  const customer = target.script === 'botServer' ? portingCustomer(runId) : echoCustomer(runId);
+  let drove: { flatOut: PhaseResult; paced: PhaseResult };
+  try {
+    drove = await drive(url, customer, options);
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw error;
+  }
+  const peakRssBytes = await server.stop();
+  const { flatOut, paced } = drove;
+  const conversations = [...flatOut.conversations, ...paced.conversations];
+  const state = target.storageUrl
+    ? await measureState(target.storageUrl, namespace, new DataKeyring(parseDataKey(keyText)), conversations)
+    : undefined;
+  return {
+    name: target.name,
+    turnsPerSecond: flatOut.samples.length / flatOut.seconds,
+    flatOut: summarize(flatOut.samples),
+    paced: summarize(paced.samples),
+    peakRssBytes,
+    state,
+  };
+}
+
+function machine(): string {
+  const model = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${model}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}`;
+}
+
+function report(results: readonly Result[], options: Options): void {
+  const echo = results.find((result) => result.name === 'echo');
+  const ms = (value: number) => value.toFixed(1);
+  console.log(`\nMachine: ${machine()}`);
+  console.log(
+    `Load: ${options.customers} concurrent customers; ${options.ports} ports each flat out, then 1 port each pausing ` +
+      `${options.thinkMs} ms on average before each turn (${TURNS_PER_PORT} turns a port); ${options.warmup} warm-up port each first.`,
+  );
+  console.log('\n| server | turns/s flat out | vs echo | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const result of results) {
+    const ratio = echo ? (result.turnsPerSecond / echo.turnsPerSecond).toFixed(2) : 'n/a';
+    const state = result.state ? `${Math.round(result.state.storedBytes)} / ${Math.round(result.state.plainBytes)}` : '–';
+    const { p50, p95, p99 } = result.paced;
+    console.log(
+      `| ${result.name} | ${result.turnsPerSecond.toFixed(0)} | ${ratio} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(result.flatOut.p99)} | ` +
+        `${(result.peakRssBytes / MIB).toFixed(0)} | ${state} |`,
+    );
+  }
+  console.log(
+    `\nTargets: turns/s flat out ≥ ${TARGETS.throughputRatio} × echo; p99 (paced) ≤ ${TARGETS.p99Ms} ms at 50 conversations; ` +
+      `state ≤ ${TARGETS.stateBytes} bytes per conversation.`,
+  );
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const workDir = mkdtempSync(join(tmpdir(), 'porting-bench-'));
+  const keyText = formatDataKey('bench', randomBytes(32));
+  const targets: Target[] = [
+    { name: 'echo', script: 'echoServer' },
+    { name: 'sqlite', script: 'botServer', storageUrl: `sqlite://${join(workDir, 'bot.sqlite')}` },
+    { name: 'redis', script: 'botServer', storageUrl: options.redisUrl },
+  ];
+  const results: Result[] = [];
+  try {
+    for (const target of targets.filter((candidate) => options.only.includes(candidate.name))) {
+      if (target.name === 'redis' && !(await redisReachable(options.redisUrl))) {
+        console.log(`Redis at ${options.redisUrl} does not answer: skipping the Redis run (start redis-server, or pass --redis <url>).`);
+        continue;
+      }
+      console.log(`Running ${target.name}…`);
+      results.push(await runTarget(target, options, keyText, workDir));
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  report(results, options);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

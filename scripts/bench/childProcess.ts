@@ -1,0 +1,55 @@
+/**
+ * How the benchmark talks to a server it runs in a child process of its own, so that the server's CPU time and
+ * memory are its own: the parent sends `start` with the settings, the child answers `listening` with its address,
+ * and on `stop` it closes the server and answers `stopped` with its peak memory, then exits.
+ */
+
+export interface StartMessage {
+  readonly kind: 'start';
+  /** Environment variables for parseConfig (the child reads no environment of its own). */
+  readonly env: Record<string, string>;
+  /** Prefix of every stored key, apart from other users of the same database. */
+  readonly namespace: string;
+}
+export type ParentMessage = StartMessage | { readonly kind: 'stop' };
+
+export type ChildMessage =
+  | { readonly kind: 'listening'; readonly url: string }
+  | { readonly kind: 'stopped'; readonly peakRssBytes: number }
+  | { readonly kind: 'failed'; readonly error: string };
+
+export interface ChildServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const BYTES_PER_KIB = 1024;
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) throw new Error('This script runs as a child of the benchmark (npm run bench).');
+    process.send(message, undefined, undefined, () => resolve());
+  });
+}
+
+/** Runs the server that `start` makes for as long as the parent wants it. */
+export function serveToParent(start: (message: StartMessage) => Promise<ChildServer>): void {
+  let server: ChildServer | undefined;
+  process.on('message', (message: ParentMessage) => {
+    void (async () => {
+      try {
+        if (message.kind === 'start') {
+          server = await start(message);
+          await send({ kind: 'listening', url: server.url });
+        } else {
+          await server?.close();
+          await send({ kind: 'stopped', peakRssBytes: process.resourceUsage().maxRSS * BYTES_PER_KIB });
+          process.exit(0);
+        }
+      } catch (error) {
+        await send({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        process.exit(1);
+      }
+    })();
+  });
+}

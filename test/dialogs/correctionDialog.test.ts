@@ -1,0 +1,193 @@
+import { askFieldText } from '../../dialogs/text/askFieldText';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { correctionText } from '../../dialogs/text/correctionText';
+import { mainText } from '../../dialogs/text/mainText';
+import { signText } from '../../dialogs/text/signText';
+import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
+import { type Loa, rejectionReason } from '../../src/domain';
+import { entryKey } from '../../src/submission';
+import { noticeText } from '../../src/submission/notifications';
+import type { PortNotice } from '../../src/submission/notifications/portNotice';
+import { lastCard, submitOf } from './cardHarness';
+import { SUPPORT } from './conversationHarness';
+import { CorrectionHarness, buttonsOf, textsOf } from './correctionHarness';
+import { CANARY_PIN, draftFrom } from './portingDrafts';
+
+const NEW_ADDRESS = '125 Main St, Springfield, IL 62704';
+
+function notice(loa: Loa, state: PortNotice['state'], extra: Partial<PortNotice> = {}): PortNotice {
+  return { referenceNumber: loa.referenceNumber, version: loa.version, state, carrier: 'AT&T', numbers: loa.numbers, ...extra };
+}
+
+const rejectedNotice = (loa: Loa, reasonCode: string) => notice(loa, 'rejected', { reason: rejectionReason(reasonCode) });
+const SENT_DETAILS = (loa: Loa) => ({ referenceNumber: loa.referenceNumber, carrier: 'AT&T', contactEmail: 'maria@example.com' });
+
+/** Signs the letter on screen (the LOA card among `replies`) as Maria Lopez and sends it. */
+async function signAndSend(harness: CorrectionHarness, replies: Parameters<typeof lastCard>[0]) {
+  const confirm = await harness.turn(submitOf(lastCard(replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
+  return harness.turn(submitOf(lastCard(confirm), signText.confirmCard.send));
+}
+
+describe('the correction after a rejection', () => {
+  let harness: CorrectionHarness;
+
+  beforeEach(async () => {
+    harness = await CorrectionHarness.create();
+  });
+
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('offers to fix a rejected address, asks only for the address, and resends a new version under the same reference', async () => {
+    const loa = await harness.signed();
+
+    const rejected = await harness.event(loa, { state: 'rejected', reasonCode: 'INVALID_ADDRESS' });
+
+    expect(rejected.answer).toMatchObject({ status: 200, body: { code: 'applied' } });
+    expect(textsOf(rejected.told)).toEqual([
+      `${noticeText.rejected(rejectedNotice(loa, 'INVALID_ADDRESS'))}\n\n${correctionText.invite(['Service address'])}`,
+    ]);
+    expect(buttonsOf(rejected.told[0])).toEqual([buttonLabels.fixNow]);
+    expect(await harness.session()).toMatchObject({
+      stage: 'correcting',
+      correction: { referenceNumber: loa.referenceNumber, version: 1, reasonCode: 'INVALID_ADDRESS', fields: ['serviceAddress'] },
+    });
+
+    // The button (or a next message that asks for nothing else) begins the correction: the reason again, then the address only.
+    const intro = await harness.say(buttonLabels.fixNow);
+    expect(intro[0]).toBe(correctionText.intro(loa.referenceNumber, rejectionReason('INVALID_ADDRESS').words, ['Service address']));
+    expect(intro[1]).toContain(askFieldText.question.serviceAddress());
+    expect(intro[1]).toContain(askFieldText.current('123 Main St, Apt 4, Springfield, IL 62704'));
+
+    const toSign = await harness.turn(NEW_ADDRESS);
+    expect(textsOf(toSign)).toEqual(expect.arrayContaining([askFieldText.saved.serviceAddress(NEW_ADDRESS), correctionText.readyToSign]));
+
+    const sent = await signAndSend(harness, toSign);
+    expect(await harness.outbox.latestVersion(loa.referenceNumber)).toBe(2);
+    const resent = (await harness.outbox.readEntry(entryKey(loa.referenceNumber, 2)))?.value.loa;
+    expect(resent).toMatchObject({ referenceNumber: loa.referenceNumber, version: 2, serviceAddress: { street: '125 Main St' } });
+    // Only the address changed: the PIN and account number are carried over from the session's draft.
+    expect(resent).toMatchObject({ pin: loa.pin, accountNumber: loa.accountNumber, accountHolder: loa.accountHolder });
+
+    const texts = textsOf(sent);
+    expect(texts[0]).toContain(signText.resent(SENT_DETAILS(loa)));
+    expect(texts[0]).toMatch(/\[open your letter\]\(https:\/\/porting\.example\.com\/api\/loa\/PA-[^?]+\?token=2\./);
+    expect(texts.at(-1)).toBe(mainText.menu.again);
+    const session = await harness.session();
+    expect(session).toMatchObject({ stage: 'signed', signedLoa: { version: 2 } });
+    expect(session?.correction).toBeUndefined();
+  });
+
+  it('ignores a late event about the rejected version once the corrected one is sent, and tells news about the new one', async () => {
+    const loa = await harness.signed();
+    await harness.event(loa, { state: 'rejected', reasonCode: 'PASSCODE_PIN_INVALID' });
+    const question = await harness.say('hello?');
+    expect(question[0]).toBe(correctionText.intro(loa.referenceNumber, rejectionReason('PASSCODE_PIN_INVALID').words, ['Transfer PIN']));
+    const sent = await signAndSend(harness, await harness.turn(CANARY_PIN));
+    expect(textsOf(sent)[0]).toContain(signText.resent(SENT_DETAILS(loa)));
+    const v2 = { ...loa, version: 2 };
+
+    const late = await harness.event(loa, { state: 'pending' });
+    expect(late).toEqual({ answer: expect.objectContaining({ status: 200, body: expect.objectContaining({ code: 'superseded' }) }), told: [] });
+
+    const news = await harness.event(v2, { state: 'submitted' });
+    expect(textsOf(news.told)).toEqual([noticeText.submitted(notice(v2, 'submitted'))]);
+  });
+
+  it('re-signs even when the customer gives the same PIN again: the carrier may have been wrong', async () => {
+    const loa = await harness.signed();
+    await harness.event(loa, { state: 'rejected', reasonCode: 'INVALID_PIN' });
+    await harness.say('fix my request');
+
+    const sent = await signAndSend(harness, await harness.turn(CANARY_PIN));
+
+    expect(textsOf(sent)[0]).toContain(signText.resent(SENT_DETAILS(loa)));
+    expect(await harness.outbox.latestVersion(loa.referenceNumber)).toBe(2);
+  });
+
+  it("asks a personal account's holder name when the carrier says the authorizing person doesn't match", async () => {
+    const loa = await harness.signed();
+    const rejected = await harness.event(loa, { state: 'rejected', reasonCode: 'auth_person_mismatch' });
+
+    expect(textsOf(rejected.told)[0]).toContain(correctionText.invite(['Account holder']));
+    expect((await harness.session())?.correction?.fields).toEqual(['holderName']);
+  });
+
+  it('sends reasons that need a person to our porting team, with how to reach them, and offers no fix', async () => {
+    const loa = await harness.signed();
+
+    for (const reasonCode of ['BILLING_DISPUTE', 'SOMETHING_NEW']) {
+      const rejected = await harness.event(loa, { state: 'rejected', reasonCode });
+
+      expect(textsOf(rejected.told)).toEqual([
+        `${noticeText.rejected(rejectedNotice(loa, reasonCode))}\n\n${correctionText.personNeeded(SUPPORT, loa.referenceNumber)}`,
+      ]);
+      expect(textsOf(rejected.told)[0]).toContain(SUPPORT.phone);
+      expect(buttonsOf(rejected.told[0])).toEqual([]);
+      expect(await harness.session()).toMatchObject({ stage: 'signed' });
+      expect((await harness.session())?.correction).toBeUndefined();
+    }
+  });
+
+  it('keeps the corrections when the customer stops before signing, and starts again only when asked', async () => {
+    const loa = await harness.signed();
+    await harness.event(loa, { state: 'rejected', reasonCode: 'POSTAL_CODE_MISMATCH' });
+    await harness.say('hi');
+    const toSign = await harness.turn(NEW_ADDRESS);
+
+    const stopped = await harness.turn(submitOf(lastCard(toSign), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
+    const notYet = await harness.say(submitOf(lastCard(stopped), signText.confirmCard.notYet));
+    expect(notYet).toEqual([signText.notYet, correctionText.notSent, mainText.menu.again]);
+    expect(await harness.outbox.latestVersion(loa.referenceNumber)).toBe(1);
+
+    // Another message is just another message now: the menu takes it.
+    expect((await harness.say('hi')).join('\n')).not.toContain("Let's fix");
+
+    const again = await harness.say('fix my request');
+    expect(again[0]).toContain(`Let's fix your port request ${loa.referenceNumber}.`);
+    expect(again[1]).toContain(askFieldText.current(NEW_ADDRESS));
+  });
+
+  it('offers nothing to fix when the customer already started a new request, and points to a person instead', async () => {
+    const loa = await harness.signed();
+    await harness.say(buttonLabels.startPort);
+    expect((await harness.session())?.signedLoa).toBeUndefined();
+
+    const rejected = await harness.event(loa, { state: 'rejected', reasonCode: 'INVALID_ADDRESS' });
+
+    expect(textsOf(rejected.told)[0]).toContain(correctionText.personNeeded(SUPPORT, loa.referenceNumber));
+    expect((await harness.session())?.correction).toBeUndefined();
+  });
+
+  it('drops a pending correction once the request is cancelled', async () => {
+    const loa = await harness.signed();
+    await harness.event(loa, { state: 'rejected', reasonCode: 'INVALID_ACCOUNT_NUMBER' });
+
+    const cancelled = await harness.event(loa, { state: 'cancelled' });
+
+    expect(textsOf(cancelled.told)).toEqual([noticeText.cancelled(notice(loa, 'cancelled'))]);
+    expect(await harness.session()).toMatchObject({ stage: 'signed' });
+    expect(await harness.say('fix my request')).toContain(correctionText.nothingToFix);
+  });
+
+  it('asks for a business account\'s authorized person when that is what the carrier questions', async () => {
+    const draft = draftFrom({
+      numbers: '415-555-0123',
+      carrier: 'AT&T',
+      accountNumber: '555444333222',
+      pin: '918273',
+      holderName: 'Lopez Plumbing LLC',
+      serviceAddress: '123 Main St, Springfield, IL 62704',
+      billingNumber: '(415) 555-0123',
+      contactEmail: 'maria@example.com',
+    });
+    const loa = await harness.signed({ ...draft, authorizedPerson: 'Maria Lopez' });
+
+    await harness.event(loa, { state: 'rejected', reasonCode: 'AUTH_PERSON_MISMATCH' });
+    const question = await harness.say('ok');
+
+    expect((await harness.session())?.correction?.fields).toEqual(['authorizedPerson']);
+    expect(question[1]).toContain('Who is authorized to sign for Lopez Plumbing LLC?');
+  });
+});

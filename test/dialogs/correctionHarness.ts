@@ -1,0 +1,172 @@
+/**
+ * The whole conversation with what follows a signature: the real outbox, the porting backend's events through the
+ * real handler (signed like the backend signs them), the status records and the status check, and proactive turns
+ * in the customer's own conversation. The TestAdapter stands in for the channel: a proactive turn runs there as a
+ * turn of the customer's conversation (the CloudAdapter path is tested with a fake Bot Connector in
+ * test/submission/events/proactive.test.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { type Activity, ActivityTypes, ConversationState, TestAdapter, TurnContext, UserState } from 'botbuilder';
+import { type Conversation, createConversation } from '../../dialogs/conversation';
+import type { PortingSession } from '../../dialogs/portingSession';
+import { PortingBot } from '../../src/bot/portingBot';
+import { type CsrDraft, DEFAULT_NUMBERS_POLICY, type Loa, buildPortRequest, createLoa } from '../../src/domain';
+import { ReceiptLinks } from '../../src/hosting/receiptLinks';
+import { DataKeyring, parseDataKey } from '../../src/security/dataKeys';
+import type { SweepableStorage } from '../../src/storage/createStorage';
+import { OutboxLoaSubmitter, OutboxStore, signBody } from '../../src/submission';
+import { type EventsAnswer, type PortStatuses, createPortStatuses, createPortingEvents } from '../../src/submission/events';
+import type { PortingEventsHandler } from '../../src/submission/events/portingEventsHandler';
+import type { ProactiveMessenger } from '../../src/submission/notifications';
+import { captureLogs } from '../support/captureLogs';
+import { memoryStorage } from '../support/testStorage';
+import { NOW } from './cardHarness';
+import { SUPPORT, TTL_DAYS } from './conversationHarness';
+import { completeAttDraft, expectNoSecrets } from './portingDrafts';
+
+export const EVENTS_SECRET = 'events-secret-shared-with-the-porting-backend-0123';
+export const PUBLIC_URL = 'https://porting.example.com';
+const CHANNEL = 'test';
+const USER = { id: 'user-1', name: 'Customer', role: 'user' };
+const BOT = { id: 'bot', name: 'Porting Assistant', role: 'bot' };
+const CONVERSATION = { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' };
+
+export const testKeyring = () => new DataKeyring(parseDataKey(`test-key:${randomBytes(32).toString('base64')}`));
+
+export interface EventResult {
+  readonly answer: EventsAnswer;
+  /** What the customer was told in their conversation because of the event. */
+  readonly told: Partial<Activity>[];
+}
+
+export class CorrectionHarness {
+  readonly outbox: OutboxStore;
+  readonly statuses: PortStatuses;
+  readonly links: ReceiptLinks;
+  readonly conversation: Conversation;
+  private readonly adapter: TestAdapter;
+  private readonly events: PortingEventsHandler;
+  private readonly userKey = `${CHANNEL}/users/${USER.id}/`;
+  private sequence = 0;
+
+  private constructor(readonly storage: SweepableStorage) {
+    const clock = () => NOW;
+    const logger = captureLogs('silent').logger;
+    this.outbox = new OutboxStore(storage);
+    this.statuses = createPortStatuses(storage, this.outbox);
+    this.links = new ReceiptLinks({ baseUrl: () => PUBLIC_URL, keyring: testKeyring(), clock });
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    this.conversation = createConversation(
+      {
+        submitter: new OutboxLoaSubmitter(this.outbox, clock, logger, () => undefined),
+        numbersPolicy: DEFAULT_NUMBERS_POLICY,
+        supportContact: SUPPORT,
+        stateTtlDays: TTL_DAYS,
+        clock,
+        portStatus: this.statuses.lookup,
+        receiptLink: (reference, version) => this.links.linkFor(reference, version),
+      },
+      conversationState,
+      userState,
+    );
+    const bot = new PortingBot(conversationState, userState, logger, this.conversation.runDialog);
+    this.adapter = new TestAdapter((context: TurnContext) => bot.run(context), {
+      channelId: CHANNEL,
+      conversation: CONVERSATION,
+      from: USER,
+      recipient: BOT,
+      serviceUrl: 'https://test.example',
+    });
+    // A proactive turn: an event activity in the customer's conversation, handled by the conversation's notice turn.
+    const messenger: ProactiveMessenger = {
+      tell: async (_conversation, notice) => {
+        await this.adapter.processActivity({ type: ActivityTypes.Event, name: 'continueConversation' }, (context) =>
+          this.conversation.tellCustomer(context, notice),
+        );
+      },
+    };
+    this.events = createPortingEvents({ secret: EVENTS_SECRET, statuses: this.statuses, outbox: this.outbox, messenger, logger, clock });
+  }
+
+  static async create(): Promise<CorrectionHarness> {
+    return new CorrectionHarness(await memoryStorage());
+  }
+
+  close(): Promise<void> {
+    return this.storage.close();
+  }
+
+  /** Sends a message (or any activity) and returns the bot's replies to it, checking that none shows a secret. */
+  async turn(activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+    await this.adapter.receiveActivity(typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity);
+    return this.replies();
+  }
+
+  async say(activity: string | Partial<Activity>): Promise<string[]> {
+    return textsOf(await this.turn(activity));
+  }
+
+  /**
+   * The customer joined this conversation and signed `draft` (the AT&T draft by default) there, and it went into the
+   * outbox: their session holds the signed letter, as the sign dialog leaves it, and the menu is on screen.
+   */
+  async signed(draft: CsrDraft = completeAttDraft()): Promise<Loa> {
+    await this.turn({ type: ActivityTypes.ConversationUpdate, membersAdded: [USER] });
+    const built = buildPortRequest(draft);
+    if (!built.ok) throw new Error(`the test draft is incomplete: ${JSON.stringify(built.problems)}`);
+    const loa = createLoa(built.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: CHANNEL });
+    const reference = TurnContext.getConversationReference({
+      channelId: CHANNEL,
+      conversation: CONVERSATION,
+      from: USER,
+      recipient: BOT,
+      serviceUrl: 'https://test.example',
+    });
+    await new OutboxLoaSubmitter(this.outbox, () => NOW, captureLogs('silent').logger, () => undefined).submit({ loa, conversation: { ...reference } });
+    const session: PortingSession = { draft, stage: 'signed', tipsSeen: [], refusals: {}, signedLoa: loa, updatedAt: NOW.toISOString() };
+    await this.storage.write({ [this.userKey]: { portingSession: session } });
+    return loa;
+  }
+
+  /** The porting backend posts an event about `loa` (signed with the shared secret); the next sequence number by default. */
+  async event(loa: Loa, fields: Record<string, unknown>): Promise<EventResult> {
+    this.sequence += 1;
+    const body = {
+      eventId: `evt-${this.sequence}`,
+      referenceNumber: loa.referenceNumber,
+      version: loa.version,
+      sequence: this.sequence,
+      occurredAt: NOW.toISOString(),
+      ...fields,
+    };
+    return this.post(JSON.stringify(body));
+  }
+
+  /** Posts a raw body, signed correctly unless a signature is given. */
+  async post(raw: string, signature: string | undefined = signBody(raw, EVENTS_SECRET)): Promise<EventResult> {
+    const answer = await this.events.handle(Buffer.from(raw), signature);
+    return { answer, told: this.replies() };
+  }
+
+  async session(): Promise<PortingSession | undefined> {
+    const items = await this.storage.read([this.userKey]);
+    return (items[this.userKey] as { portingSession?: PortingSession } | undefined)?.portingSession;
+  }
+
+  private replies(): Partial<Activity>[] {
+    const replies = this.adapter.activeQueue.splice(0);
+    expectNoSecrets(replies);
+    return replies;
+  }
+}
+
+export function textsOf(replies: readonly Partial<Activity>[]): string[] {
+  return replies.flatMap((reply) => (reply.text ? [reply.text] : []));
+}
+
+/** The buttons of a reply: suggested actions, or a hero card's buttons (Teams). */
+export function buttonsOf(reply: Partial<Activity> | undefined): string[] {
+  const suggested = reply?.suggestedActions?.actions ?? [];
+  return suggested.map((action) => action.title ?? '');
+}
