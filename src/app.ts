@@ -3,18 +3,25 @@ import { createConversation } from '../dialogs/conversation';
 import { PortingBot } from './bot/portingBot';
 import type { Config } from './config';
 import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
-import { startServer, type RunningServer } from './hosting/server';
+import { portingEventsRoute } from './hosting/portingEventsRoute';
+import { createProactiveMessenger } from './hosting/proactive';
+import { receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
+import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
 import { createTurnLock } from './reliability/createTurnLock';
-import { lockedRecovery, lockedTurns } from './reliability/lockedTurns';
+import { lockedRecovery, lockedTurns, underTurnLock } from './reliability/lockedTurns';
+import type { DataKeyring } from './security/dataKeys';
 import type { SweepableStorage } from './storage/createStorage';
 import { startExpirySweep } from './storage/expirySweep';
 import { createSubmissionService, type SubmissionServiceDependencies } from './submission/createSubmissionService';
+import { createPortingEvents, createPortStatuses } from './submission/events';
 
 export interface ApplicationDependencies {
   /** The bot's state and the submission outbox (see createStorage); closed with the application. */
   readonly storage: SweepableStorage;
   readonly logger: Logger;
+  /** The keys that encrypt storage; receipt links are signed with a key derived from them. No keys, no links. */
+  readonly encryption?: DataKeyring;
   readonly clock?: () => Date;
   /** Outbox worker tuning that is not configuration (tests poll faster). */
   readonly submissionWorker?: SubmissionServiceDependencies['worker'];
@@ -44,12 +51,18 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     worker: deps.submissionWorker,
     onPermanentFailure: (report) => logger.error({ report }, 'the porting backend refused a submission for good'),
   });
+  const statuses = createPortStatuses(storage, submission.store);
+  // Receipt links name this server's own address on a local run, known only once it listens.
+  let serverUrl = '';
+  const links = deps.encryption && receiptLinksFor(config, { keyring: deps.encryption, clock, serverUrl: () => serverUrl });
   const conversation = createConversation(
     {
       submitter: submission.submitter,
       numbersPolicy: { ...DEFAULT_NUMBERS_POLICY, countries: config.porting.countries },
       supportContact: config.support,
       stateTtlDays: config.storage.ttlDays,
+      portStatus: statuses.lookup,
+      receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
       clock,
     },
     conversationState,
@@ -60,16 +73,29 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     waitMs: config.turnLock.waitMs,
     onError: (error) => logger.warn({ err: error }, 'turn lock error'),
   });
+  const lockedStates = [conversationState, userState];
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
 
-  const lockedStates = [conversationState, userState];
+  const routes: RouteRegistration[] = [];
+  // The porting backend signs its events with the secret we sign submissions with: without one, no events endpoint.
+  const eventsSecret = config.submission.webhookSecret;
+  if (eventsSecret !== undefined) {
+    // A status message and one of the customer's own turns never run at the same time.
+    const messenger = createProactiveMessenger(config.bot, underTurnLock(conversation.tellCustomer, turnLock, lockedStates));
+    const events = createPortingEvents({ secret: eventsSecret, statuses, outbox: submission.store, messenger, logger, clock });
+    routes.push(portingEventsRoute(events, config.server.maxBodyBytes));
+  }
+  if (links) routes.push(receiptLinksRoute(links, submission.store, logger));
+
   const server = await startServer(config, {
     bot: lockedTurns(bot, turnLock, { states: lockedStates, logger }),
     storage,
     logger,
     recoverFromTurnError: lockedRecovery(conversation.recoverFromTurnError, turnLock, lockedStates),
+    routes,
   });
+  serverUrl = server.url;
 
   let closing: Promise<void> | undefined;
   const closeAll = async () => {

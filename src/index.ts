@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       encryption,
       onError: (error) => logger.warn({ err: error }, 'storage connection error'),
     });
-    const app = await startApplication(config, { storage, logger });
+    const app = await startApplication(config, { storage, logger, encryption });
     exitGracefullyOnSignals(() => app.close(), { logger, timeoutMs: SHUTDOWN_TIMEOUT_MS, process });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');

@@ -51,7 +51,16 @@ export function lockedTurns(bot: TurnHandler, lock: TurnLock, options: LockedTur
  * turn has already let go of it, and another turn of the conversation may be running by now.
  */
 export function lockedRecovery(recover: TurnErrorRecovery, lock: TurnLock, states: LockedStates): TurnErrorRecovery {
-  return (context) => withTurnLock(lock, stateKeys(states, context), () => recover(context));
+  return underTurnLock(recover, lock, states);
+}
+
+/** `work` on a turn (a recovery, a proactive message) run under the lock of that turn's states, as turns are. */
+export function underTurnLock<A extends unknown[]>(
+  work: (context: TurnContext, ...args: A) => Promise<void>,
+  lock: TurnLock,
+  states: LockedStates,
+): (context: TurnContext, ...args: A) => Promise<void> {
+  return (context, ...args) => withTurnLock(lock, stateKeys(states, context), () => work(context, ...args));
 }
 
 function stateKeys(states: LockedStates, context: TurnContext): string[] {
