@@ -48,7 +48,7 @@ export function beginsCorrection(session: PortingSession | undefined, text: stri
 
 export class CorrectionDialog extends InterruptibleDialog {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.correction, deps, CORRECTION_WATERFALL);
+    super(DialogIds.correction, deps, CORRECTION_WATERFALL, cards);
     this.addDialog(new AskFieldDialog(deps));
     this.addDialog(new SignDialog(deps, cards));
     this.addDialog(new WaterfallDialog(FIELD_LOOP, [this.askStep.bind(this), this.nextFieldStep.bind(this)]));

@@ -52,7 +52,7 @@ const MENU_BUTTONS: readonly MenuButton[] = ['startPort', 'tips', 'status', 'age
  */
 export class MainDialog extends InterruptibleDialog<MainOptions> {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.main, deps, MAIN_WATERFALL);
+    super(DialogIds.main, deps, MAIN_WATERFALL, cards);
     this.addDialog(new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume', 'fixNow'] }));
     this.addDialog(new IntentChoicePrompt(RESUME_PROMPT, ['resume', 'startOver'], { alsoAccepts: ['startPort'] }));
     this.addDialog(new PortDialog(deps, cards));

@@ -6,12 +6,10 @@
  * A correction (SignOptions.previous) signs a new version under the rejected letter's reference even when no detail
  * changed: the carrier may have been wrong, or a lock has been lifted since.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import {
   type Loa,
-  type PortRequest,
   type PortRequestProblem,
   buildPortRequest,
   createLoa,
@@ -24,6 +22,7 @@ import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
+import type { PortingSession } from './portingSession';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { SIGN_ACTIONS, loaCardData, signConfirmCardData } from './signView';
@@ -53,38 +52,13 @@ interface ConfirmStep {
 }
 
 /**
- * Whether the signed LOA is already the one this signing would send: it authorizes exactly this request, and for a
- * correction it is newer than the rejected version.
+ * Whether this signing was already sent: the session holds a signed letter that nothing has reopened since (a
+ * rejection moves the stage on), and, for a correction, one newer than the rejected version. The session's letter
+ * keeps no PIN, so this is decided from the session rather than by rebuilding the request.
  */
-function alreadySigned(loa: Loa, request: PortRequest, replacing: number | undefined): boolean {
-  return (replacing === undefined || loa.version > replacing) && authorizes(loa, request);
-}
-
-/** Whether a signed LOA authorizes exactly this request: then signing again would add nothing. */
-function authorizes(loa: Loa, request: PortRequest): boolean {
-  const signed = {
-    country: loa.country,
-    holder: loa.accountHolder,
-    authorizedPerson: loa.authorizedPerson,
-    serviceAddress: loa.serviceAddress,
-    billingNumber: loa.billingNumber,
-    numbers: loa.numbers,
-    carrier: loa.currentCarrier,
-    accountNumber: loa.accountNumber,
-    pin: loa.pin,
-  };
-  const requested = {
-    country: request.country,
-    holder: request.holderName,
-    authorizedPerson: request.authorizedPerson,
-    serviceAddress: request.serviceAddress,
-    billingNumber: request.billingNumber,
-    numbers: request.numbers,
-    carrier: request.carrier,
-    accountNumber: request.accountNumber,
-    pin: request.pin,
-  };
-  return isDeepStrictEqual(signed, requested);
+function alreadySent(session: PortingSession, replacing: number | undefined): session is PortingSession & { signedLoa: Loa } {
+  const signed = session.signedLoa;
+  return signed !== undefined && session.stage === 'signed' && (replacing === undefined || signed.version > replacing);
 }
 
 class SignCardDialog extends CardDialog<SignState> {
@@ -97,11 +71,10 @@ class SignCardDialog extends CardDialog<SignState> {
 
   override async beginDialog(dc: DialogContext, options?: SignOptions): Promise<DialogTurnResult> {
     const session = await this.deps.sessions.get(dc.context);
+    const replacing = options?.previous?.version;
+    if (alreadySent(session, replacing)) return this.alreadySent(dc, session.signedLoa);
     const built = buildPortRequest(session.draft);
     if (!built.ok) return this.needsChanges(dc, built.problems);
-    const replacing = options?.previous?.version;
-    const signed = session.signedLoa;
-    if (signed && alreadySigned(signed, built.request, replacing)) return this.alreadySent(dc, signed);
     const state = stateOf<SignState>(dc);
     Object.assign(state, {
       step: 'signature',
@@ -110,6 +83,10 @@ class SignCardDialog extends CardDialog<SignState> {
     });
     await this.showNewCard(dc.context, state);
     return CardDialog.EndOfTurn;
+  }
+
+  override stepHelp(state: SignState): string {
+    return state.step === 'confirm' ? signText.help.confirm : signText.help.letter;
   }
 
   protected override async drawCard(context: TurnContext, state: SignState, cardId: string): Promise<AdaptiveCardJson> {
@@ -157,10 +134,10 @@ class SignCardDialog extends CardDialog<SignState> {
   private async send(dc: DialogContext, state: SignState & ConfirmStep): Promise<DialogTurnResult> {
     const { context } = dc;
     const session = await this.deps.sessions.get(context);
+    if (alreadySent(session, state.replacing)) return this.alreadySent(dc, session.signedLoa);
     const built = buildPortRequest(session.draft);
     if (!built.ok) return this.needsChanges(dc, built.problems);
     const previous = session.signedLoa;
-    if (previous && alreadySigned(previous, built.request, state.replacing)) return this.alreadySent(dc, previous);
 
     const loa = createLoa(
       built.request,
@@ -170,7 +147,11 @@ class SignCardDialog extends CardDialog<SignState> {
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
     const receipt = await this.deps.submitter.submit({ loa, conversation: { ...TurnContext.getConversationReference(context.activity) } });
     await this.deps.sessions.update(context, (current) => {
-      current.signedLoa = loa;
+      // The PIN now travels with the submission alone (purged there once delivered): the session keeps no copy,
+      // and a correction asks for it again.
+      const { pin, ...withoutPin } = loa;
+      current.signedLoa = withoutPin;
+      delete current.draft.pin;
       current.stage = 'signed';
       // A corrected letter is sent: nothing is left to fix until the carrier answers again.
       delete current.correction;

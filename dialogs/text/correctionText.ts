@@ -18,6 +18,10 @@ export const correctionText = {
   notSent:
     "Your corrections are saved, but nothing has been sent yet. Whenever you're ready, say **fix my request** to sign " +
     'and send the corrected letter.',
+  /** The status, while a correction waits for the customer. */
+  waiting: (referenceNumber: string) =>
+    `Your current carrier couldn't accept your port request ${referenceNumber} as it was. Say **fix my request** to ` +
+    'correct it and sign again.',
   nothingToFix: "There's nothing to fix right now: none of your requests is waiting for a correction.",
   /** The reason needs our porting team, or the request can't be corrected in this chat. */
   personNeeded: (contact: SupportContact, referenceNumber: string) => {

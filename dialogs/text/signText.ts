@@ -10,6 +10,16 @@ export interface SentDetails {
 }
 
 export const signText = {
+  /** "help" while the letter or the confirmation is on screen. */
+  help: {
+    letter:
+      'This is your Letter of Authorization: it lets us ask your current carrier to move your numbers. Check the ' +
+      'details, then type your full name in the box (or as a message) to sign. Nothing is sent until you choose ' +
+      '**Sign and send**, and your details stay saved if you stop here.',
+    confirm:
+      'Choose **Sign and send** to send your signed letter and request to your current carrier, or **Not yet** to ' +
+      'stop here: your details stay saved and you can sign later.',
+  },
   loaCard: {
     heading: 'Letter of Authorization',
     intro:

@@ -14,11 +14,13 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
+import { REQUEST_FILE } from '../../src/submission/gateway/folderGateway';
 import type { ChildMessage, ParentMessage, StartMessage } from './childProcess';
 import { summarize, type LatencySummary } from './latency';
 import { runPhase, type Customer, type PhaseResult } from './load';
@@ -50,6 +52,8 @@ interface Target {
 interface Result {
   readonly name: string;
   readonly turnsPerSecond: number;
+  /** The server's CPU time per turn flat out, in milliseconds: what throughput is made of, whatever else runs. */
+  readonly cpuMsPerTurn: number;
   /** Latency flat out (a queue of turns waiting) and paced (customers pausing between turns). */
   readonly flatOut: LatencySummary;
   readonly paced: LatencySummary;
@@ -113,6 +117,14 @@ class ServerProcess {
     return { server, url: listening.url };
   }
 
+  /** The CPU time the server has used so far, in milliseconds. */
+  async cpuMs(): Promise<number> {
+    this.send({ kind: 'usage' });
+    const usage = await this.next();
+    if (usage.kind !== 'usage') throw new Error(`the server did not report its CPU time: ${describe(usage)}`);
+    return usage.cpuMicros / 1000;
+  }
+
   async stop(): Promise<number> {
     this.send({ kind: 'stop' });
     const stopped = await this.next();
@@ -151,13 +163,47 @@ const echoCustomer = (runId: string): Customer => async (index, round, open) => 
   for (let turn = 1; turn < TURNS_PER_PORT; turn++) await send({ type: 'message', text: `message ${turn}` });
 };
 
-/** Warm-up (not measured), then throughput flat out, then latency with customers pausing between turns. */
-async function drive(url: string, customer: Customer, options: Options): Promise<{ flatOut: PhaseResult; paced: PhaseResult }> {
+/** Signed requests the folder gateway has delivered: each is complete once its request.json is there. */
+function deliveredCount(submissionsDir: string): number {
+  if (!existsSync(submissionsDir)) return 0;
+  return readdirSync(submissionsDir).filter((reference) => existsSync(join(submissionsDir, reference, 'v1', REQUEST_FILE))).length;
+}
+
+const DELIVERY_WAIT_MS = 120_000;
+
+/**
+ * Waits until the outbox has delivered every port signed so far, so that a phase is not slowed by the letters of
+ * the phase before it (each delivery renders a PDF on the server's one thread).
+ */
+async function drained(submissionsDir: string, ports: number): Promise<void> {
+  const deadline = Date.now() + DELIVERY_WAIT_MS;
+  while (deliveredCount(submissionsDir) < ports) {
+    if (Date.now() > deadline) throw new Error(`the outbox delivered ${deliveredCount(submissionsDir)} of ${ports} letters in ${DELIVERY_WAIT_MS} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Warm-up (not measured), then throughput flat out, then latency with customers pausing between turns; the bot's
+ * outbox is drained before each measured phase. `submissionsDir` is undefined for the echo bot, which signs nothing.
+ */
+async function drive(
+  server: ServerProcess,
+  url: string,
+  customer: Customer,
+  options: Options,
+  submissionsDir: string | undefined,
+): Promise<{ flatOut: PhaseResult; flatOutCpuMs: number; paced: PhaseResult }> {
   const { customers, warmup, ports } = options;
+  const drain = (rounds: number) => (submissionsDir === undefined ? Promise.resolve() : drained(submissionsDir, customers * rounds));
   await runPhase(url, customer, { customers, rounds: warmup, firstRound: 0 });
+  await drain(warmup);
+  const cpuBefore = await server.cpuMs();
   const flatOut = await runPhase(url, customer, { customers, rounds: ports, firstRound: warmup });
+  await drain(warmup + ports);
+  const flatOutCpuMs = (await server.cpuMs()) - cpuBefore;
   const paced = await runPhase(url, customer, { customers, rounds: 1, firstRound: warmup + ports, thinkMs: options.thinkMs });
-  return { flatOut, paced };
+  return { flatOut, flatOutCpuMs, paced };
 }
 
 async function redisReachable(url: string): Promise<boolean> {
@@ -177,19 +223,20 @@ async function runTarget(target: Target, options: Options, keyText: string, work
   const runId = `${target.name}-${Date.now().toString(36)}`;
   // Each run stores under a namespace of its own, and for a day at most, in a Redis that may outlive it.
   const namespace = `bench-${runId}`;
+  const submissionsDir = join(workDir, `${target.name}-submissions`);
   const env: Record<string, string> = {
     PORT: '0',
     LOG_LEVEL: options.logLevel,
     STORAGE_URL: target.storageUrl ?? 'memory://',
     STATE_TTL_DAYS: '1',
     DATA_ENCRYPTION_KEY: keyText,
-    SUBMISSIONS_DIR: join(workDir, `${target.name}-submissions`),
+    SUBMISSIONS_DIR: submissionsDir,
   };
   const { server, url } = await ServerProcess.start(target, { env, namespace }, options.profileDir);
   const customer = target.script === 'botServer' ? portingCustomer(runId) : echoCustomer(runId);
-  let drove: { flatOut: PhaseResult; paced: PhaseResult };
+  let drove: Awaited<ReturnType<typeof drive>>;
   try {
-    drove = await drive(url, customer, options);
+    drove = await drive(server, url, customer, options, target.script === 'botServer' ? submissionsDir : undefined);
   } catch (error) {
     await server.stop().catch(() => undefined);
     throw error;
@@ -203,6 +250,7 @@ async function runTarget(target: Target, options: Options, keyText: string, work
   return {
     name: target.name,
     turnsPerSecond: flatOut.samples.length / flatOut.seconds,
+    cpuMsPerTurn: drove.flatOutCpuMs / flatOut.samples.length,
     flatOut: summarize(flatOut.samples),
     paced: summarize(paced.samples),
     peakRssBytes,
@@ -215,22 +263,30 @@ function machine(): string {
   return `${cpus().length} × ${model}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}`;
 }
 
-function report(results: readonly Result[], options: Options): void {
+/** Other work on the machine slows every server alike, and latency most: the load average says how much there was. */
+function busyness(loadBefore: number): string {
+  const during = loadavg()[0];
+  return `load average ${loadBefore.toFixed(1)} before, ${during.toFixed(1)} at the end (on ${cpus().length} cores; the benchmark itself adds about 1.5)`;
+}
+
+function report(results: readonly Result[], options: Options, loadBefore: number): void {
   const echo = results.find((result) => result.name === 'echo');
   const ms = (value: number) => value.toFixed(1);
-  console.log(`\nMachine: ${machine()}`);
+  console.log(`\nMachine: ${machine()}; ${busyness(loadBefore)}.`);
   console.log(
     `Load: ${options.customers} concurrent customers; ${options.ports} ports each flat out, then 1 port each pausing ` +
       `${options.thinkMs} ms on average before each turn (${TURNS_PER_PORT} turns a port); ${options.warmup} warm-up port each first.`,
   );
-  console.log('\n| server | turns/s flat out | vs echo | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '\n| server | turns/s flat out | vs echo | CPU ms/turn | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     const ratio = echo ? (result.turnsPerSecond / echo.turnsPerSecond).toFixed(2) : 'n/a';
     const state = result.state ? `${Math.round(result.state.storedBytes)} / ${Math.round(result.state.plainBytes)}` : '–';
     const { p50, p95, p99 } = result.paced;
     console.log(
-      `| ${result.name} | ${result.turnsPerSecond.toFixed(0)} | ${ratio} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(result.flatOut.p99)} | ` +
+      `| ${result.name} | ${result.turnsPerSecond.toFixed(0)} | ${ratio} | ${result.cpuMsPerTurn.toFixed(2)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(result.flatOut.p99)} | ` +
         `${(result.peakRssBytes / MIB).toFixed(0)} | ${state} |`,
     );
   }
@@ -250,6 +306,7 @@ async function main(): Promise<void> {
     { name: 'redis', script: 'botServer', storageUrl: options.redisUrl },
   ];
   const results: Result[] = [];
+  const loadBefore = loadavg()[0];
   try {
     for (const target of targets.filter((candidate) => options.only.includes(candidate.name))) {
       if (target.name === 'redis' && !(await redisReachable(options.redisUrl))) {
@@ -262,7 +319,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-  report(results, options);
+  report(results, options, loadBefore);
 }
 
 main().catch((error: unknown) => {

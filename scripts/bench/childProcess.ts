@@ -1,7 +1,8 @@
 /**
  * How the benchmark talks to a server it runs in a child process of its own, so that the server's CPU time and
  * memory are its own: the parent sends `start` with the settings, the child answers `listening` with its address,
- * and on `stop` it closes the server and answers `stopped` with its peak memory, then exits.
+ * `usage` is answered with the CPU time used so far, and on `stop` it closes the server and answers `stopped` with
+ * its peak memory, then exits.
  */
 
 export interface StartMessage {
@@ -11,10 +12,12 @@ export interface StartMessage {
   /** Prefix of every stored key, apart from other users of the same database. */
   readonly namespace: string;
 }
-export type ParentMessage = StartMessage | { readonly kind: 'stop' };
+export type ParentMessage = StartMessage | { readonly kind: 'usage' } | { readonly kind: 'stop' };
 
 export type ChildMessage =
   | { readonly kind: 'listening'; readonly url: string }
+  /** The CPU time (user and system) the server has used so far, in microseconds. */
+  | { readonly kind: 'usage'; readonly cpuMicros: number }
   | { readonly kind: 'stopped'; readonly peakRssBytes: number }
   | { readonly kind: 'failed'; readonly error: string };
 
@@ -41,6 +44,9 @@ export function serveToParent(start: (message: StartMessage) => Promise<ChildSer
         if (message.kind === 'start') {
           server = await start(message);
           await send({ kind: 'listening', url: server.url });
+        } else if (message.kind === 'usage') {
+          const { user, system } = process.cpuUsage();
+          await send({ kind: 'usage', cpuMicros: user + system });
         } else {
           await server?.close();
           await send({ kind: 'stopped', peakRssBytes: process.resourceUsage().maxRSS * BYTES_PER_KIB });

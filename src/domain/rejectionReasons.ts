@@ -4,7 +4,7 @@
  * backend passes on from the providers' APIs (Twilio and Telnyx), plus our own code for a billing dispute, which
  * neither provider names. A code not in the table goes to a person: we can't guess what to ask for.
  */
-import type { CsrDraft } from './csrFields';
+import { isPinRequired, type CsrDraft } from './csrFields';
 import type { PortRequestField } from './portRequest';
 
 type ReasonEntry =
@@ -107,5 +107,7 @@ export const KNOWN_REJECTION_CODES: readonly string[] = Object.keys(REASONS);
 export function fieldsToCorrect(reason: RejectionReason, draft: CsrDraft): PortRequestField[] {
   const business = draft.holderName?.kind === 'business';
   const fields = reason.fields.map((field) => (field === 'authorizedPerson' && !business ? 'holderName' : field));
-  return [...new Set(fields)];
+  // The PIN is not kept once a request is sent, and a resubmission needs it: it is asked again.
+  const pinAgain: PortRequestField[] = draft.carrier && isPinRequired(draft.carrier) && draft.pin === undefined ? ['pin'] : [];
+  return [...new Set([...fields, ...pinAgain])];
 }

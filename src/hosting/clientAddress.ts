@@ -1,4 +1,4 @@
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Who a request comes from, as a key to count its requests by: the address that connected, or, behind a trusted
@@ -44,10 +44,6 @@ function unmapped(address: string): string {
   return mapped ? [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join('.') : address;
 }
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
 export interface Client {
   /** What the client's requests are counted by: an IPv4 address, or an IPv6 /64 network. */
   readonly key: string;
@@ -57,13 +53,15 @@ export interface Client {
 
 function clientOf(address: string): Client | undefined {
   const plain = unmapped(address.trim());
-  if (isIPv4(plain)) return { key: plain, local: LOOPBACK.check(plain, 'ipv4') };
+  // Loopback is 127.0.0.0/8 and ::1.
+  if (isIPv4(plain)) return { key: plain, local: plain.startsWith('127.') };
   if (!isIPv6(plain)) return undefined;
-  const network = ipv6Groups(plain)
+  const groups = ipv6Groups(plain);
+  const network = groups
     .slice(0, 4)
     .map((value) => value.toString(16))
     .join(':');
-  return { key: `${network}::/64`, local: LOOPBACK.check(plain, 'ipv6') };
+  return { key: `${network}::/64`, local: groups.slice(0, 7).every((value) => value === 0) && groups[7] === 1 };
 }
 
 /** The request's client; undefined when no address is known. */

@@ -95,6 +95,14 @@ describe('the correction after a rejection', () => {
     expect(textsOf(news.told)).toEqual([noticeText.submitted(notice(v2, 'submitted'))]);
   });
 
+  it('says the request waits for a correction when asked for the status during it, then asks the same question again', async () => {
+    const loa = await harness.signed();
+    await harness.event(loa, { state: 'rejected', reasonCode: 'BTN_ATN_MISMATCH' });
+    const question = await harness.say('ok');
+
+    expect(await harness.say('status')).toEqual([correctionText.waiting(loa.referenceNumber), question[1]]);
+  });
+
   it('re-signs even when the customer gives the same PIN again: the carrier may have been wrong', async () => {
     const loa = await harness.signed();
     await harness.event(loa, { state: 'rejected', reasonCode: 'INVALID_PIN' });

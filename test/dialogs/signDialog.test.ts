@@ -1,6 +1,7 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { SignDialog } from '../../dialogs/signDialog';
 import { cardActionText } from '../../dialogs/cardActions';
+import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
 import { AUTHORIZATION_STATEMENT, type CsrDraft, buildPortRequest, createLoa, isValidReferenceNumber } from '../../src/domain';
 import { NOW, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
@@ -20,6 +21,16 @@ async function signAs(name: string, draft?: CsrDraft) {
 }
 
 describe('SignDialog', () => {
+  it('explains the letter, then the confirmation, on "help", keeping the card on screen', async () => {
+    const harness = await startSigning();
+    await harness.send('sign');
+
+    expect(textsOf(await harness.send('help'))).toEqual([`${signText.help.letter}\n\n${interruptionText.anytime}`]);
+    await harness.send('Maria Lopez');
+    expect(textsOf(await harness.send('help'))).toEqual([`${signText.help.confirm}\n\n${interruptionText.anytime}`]);
+    expect(harness.submitter.submissions).toHaveLength(0);
+  });
+
   it('shows the authorization and the letter details, secrets masked, and asks for a typed signature', async () => {
     const harness = await startSigning();
 
@@ -75,8 +86,13 @@ describe('SignDialog', () => {
     }));
     expect(conversation).toEqual(expect.objectContaining({ channelId: 'test', conversation: expect.objectContaining({ id: expect.any(String) }) }));
 
+    // The session keeps the signed letter without the PIN, and forgets the PIN: only the submission carries it.
     const session = await harness.session();
-    expect(session?.signedLoa).toEqual(loa);
+    const { pin, ...withoutPin } = loa;
+    expect(pin).toBe(CANARY_PIN);
+    expect(session?.signedLoa).toEqual(withoutPin);
+    expect(session?.draft.pin).toBeUndefined();
+    expect(JSON.stringify(session)).not.toContain(CANARY_PIN);
     expect(session?.stage).toBe('signed');
 
     const [message] = textsOf(replies);
@@ -140,13 +156,13 @@ describe('SignDialog', () => {
     expect(harness.client.dialogTurnResult.result).toEqual({ signed: false });
   });
 
-  it('signs a corrected request as the next version under the same reference number', async () => {
+  it('signs a corrected request, once a rejection reopened it, as the next version under the same reference number', async () => {
     const before = completeAttDraft();
     const request = buildPortRequest(before);
     if (!request.ok) throw new Error('the fixture draft is incomplete');
     const first = createLoa(request.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'test' });
     const corrected = { ...before, ...draftFrom({ billingNumber: '(415) 555-0124' }, before) };
-    const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'signed' });
+    const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'correcting' });
     const letter = lastCard(await harness.send('sign'));
 
     const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' })));

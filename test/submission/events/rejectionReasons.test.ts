@@ -88,4 +88,12 @@ describe('rejection reasons', () => {
     expect(fieldsToCorrect(reason, business)).toEqual(['authorizedPerson']);
     expect(fieldsToCorrect(rejectionReason('OTHER'), person)).toEqual([]);
   });
+
+  it('asks for the PIN again where the carrier requires one, since the bot keeps none after sending', () => {
+    const sent = draftFrom({ numbers: '(415) 555-0123', carrier: 'AT&T', serviceAddress: '123 Main St, Springfield, IL 62704' });
+    const withPin = { ...sent, ...draftFrom({ pin: '918273' }, sent) };
+
+    expect(fieldsToCorrect(rejectionReason('POSTAL_CODE_MISMATCH'), sent)).toEqual(['serviceAddress', 'pin']);
+    expect(fieldsToCorrect(rejectionReason('POSTAL_CODE_MISMATCH'), withPin)).toEqual(['serviceAddress']);
+  });
 });
