@@ -22,7 +22,14 @@ function configError(env: Record<string, string>): string {
 describe('parseConfig', () => {
   it('has a working default for every setting', () => {
     expect(parseConfig({})).toEqual({
-      server: { port: 3978, maxBodyBytes: 256 * 1024 },
+      server: {
+        port: 3978,
+        maxBodyBytes: 256 * 1024,
+        trustProxy: false,
+        rateLimitPerMinutePerClient: 600,
+        rateLimitPerMinutePerConversation: 60,
+      },
+      receipts: { publicBaseUrl: undefined },
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, authEnabled: false },
       storage: { url: 'sqlite://./data/bot.sqlite', ttlDays: 30, sweepIntervalMinutes: 60 },
       dataEncryption: { key: undefined, oldKeys: [] },
@@ -59,7 +66,7 @@ describe('parseConfig', () => {
       PORTING_COUNTRIES: ' ca , us,CA',
     });
 
-    expect(config.server).toEqual({ port: 8080, maxBodyBytes: 65536 });
+    expect(config.server).toMatchObject({ port: 8080, maxBodyBytes: 65536 });
     expect(config.storage).toMatchObject({ url: 'redis://cache:6379', ttlDays: 7 });
     expect(config.log.level).toBe('debug');
     expect(config.porting.countries).toEqual(['CA', 'US']);
