@@ -7,7 +7,7 @@ import { csrFormCardData } from '../../dialogs/csrFormView';
 import { reviewCardData } from '../../dialogs/reviewView';
 import { loaCardData, signConfirmCardData } from '../../dialogs/signView';
 import { type CsrDraft, AUTHORIZATION_STATEMENT } from '../../src/domain';
-import { completeAttDraft, draftFrom, expectNoSecrets } from '../dialogs/portingDrafts';
+import { completeAttDraft, draftFrom, expectNoSecrets } from '../support/drafts';
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { interruptionText } from '../../dialogs/text/interruptionText';
 import { promptText } from '../../dialogs/text/promptText';
 import { CSR_FIELDS, type CsrFieldName, carrierRules, validateCsrField } from '../../src/domain';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
-import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, draftFrom } from './portingDrafts';
+import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, draftFrom } from '../support/drafts';
 
 /** An answer each field's validator refuses, with the customer's next try being the right one. */
 const WRONG: Record<CsrFieldName, string> = {

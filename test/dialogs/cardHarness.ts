@@ -11,7 +11,7 @@ import type { PortingSession } from '../../dialogs/portingSession';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../src/submission/loaSubmitter';
-import { expectNoSecrets } from './portingDrafts';
+import { expectNoSecrets } from '../support/drafts';
 
 type Json = Record<string, unknown>;
 

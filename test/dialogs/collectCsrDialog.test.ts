@@ -6,7 +6,7 @@ import { tipsText } from '../../dialogs/text/tipsText';
 import { CSR_FIELDS, validateCsrField } from '../../src/domain';
 import { cardIn } from './cardHarness';
 import { ConversationHarness, answerFields, buttonsOf, reachCollection } from './conversationHarness';
-import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from './portingDrafts';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from '../support/drafts';
 
 const PASTED_CSR = [
   'Customer Service Record',

@@ -17,7 +17,7 @@ import { captureLogs } from '../support/captureLogs';
 import { type TestApp, startTestApp } from '../support/testApp';
 import { NOW, RecordingSubmitter, lastCard, submitOf } from './cardHarness';
 import { SUPPORT, TTL_DAYS, textsOf } from './conversationHarness';
-import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN } from './portingDrafts';
+import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN } from '../support/drafts';
 
 describe('the conversation over HTTP', () => {
   let app: TestApp;

@@ -12,7 +12,7 @@ import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { type CsrFieldName, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import { captureLogs } from '../support/captureLogs';
 import { NOW, RecordingSubmitter } from './cardHarness';
-import { ATT_ANSWERS, expectNoSecrets } from './portingDrafts';
+import { ATT_ANSWERS, expectNoSecrets } from '../support/drafts';
 
 export const SUPPORT = { phone: '1-800-555-0100', email: 'porting@example.com' } as const;
 export const TTL_DAYS = 30;

@@ -11,7 +11,7 @@ import type { PortNotice } from '../../src/submission/notifications/portNotice';
 import { lastCard, submitOf } from './cardHarness';
 import { SUPPORT } from './conversationHarness';
 import { CorrectionHarness, buttonsOf, textsOf } from './correctionHarness';
-import { CANARY_PIN, draftFrom } from './portingDrafts';
+import { CANARY_PIN, draftFrom } from '../support/drafts';
 
 const NEW_ADDRESS = '125 Main St, Springfield, IL 62704';
 

@@ -22,7 +22,7 @@ import { captureLogs } from '../support/captureLogs';
 import { memoryStorage } from '../support/testStorage';
 import { NOW } from './cardHarness';
 import { SUPPORT, TTL_DAYS } from './conversationHarness';
-import { completeAttDraft, expectNoSecrets } from './portingDrafts';
+import { completeAttDraft, expectNoSecrets } from '../support/drafts';
 
 export const EVENTS_SECRET = 'events-secret-shared-with-the-porting-backend-0123';
 export const PUBLIC_URL = 'https://porting.example.com';

@@ -1,6 +1,6 @@
 import { checkForm, type FormValues } from '../../dialogs/csrFormCheck';
 import type { CsrDraft } from '../../src/domain';
-import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from './portingDrafts';
+import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from '../support/drafts';
 
 /** The form as a customer fills it in for the AT&T answers, the address in its parts. */
 const FILLED: FormValues = {

@@ -4,7 +4,7 @@ import { cardActionText } from '../../dialogs/cardActions';
 import { formText } from '../../dialogs/text/formText';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { cardInput, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
-import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from './portingDrafts';
+import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from '../support/drafts';
 
 const SUBMIT = formText.card.submit;
 

@@ -11,7 +11,7 @@ import { tipsText } from '../../dialogs/text/tipsText';
 import { CSR_FIELDS } from '../../src/domain';
 import { cardIn, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
-import { ATT_ANSWERS, completeAttDraft, draftFrom } from './portingDrafts';
+import { ATT_ANSWERS, completeAttDraft, draftFrom } from '../support/drafts';
 
 const withAnytime = (help: string) => `${help}\n\n${interruptionText.anytime}`;
 

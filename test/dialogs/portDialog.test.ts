@@ -9,7 +9,7 @@ import { REVIEW_FIELD_INPUT_ID } from '../../src/cards/reviewCard';
 import { CSR_FIELDS, carrierRules } from '../../src/domain';
 import { cardFacts, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, answerFields, reachCollection, textsOf } from './conversationHarness';
-import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from './portingDrafts';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from '../support/drafts';
 
 async function reachReview(harness: ConversationHarness) {
   await reachCollection(harness);

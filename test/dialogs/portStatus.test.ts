@@ -2,7 +2,7 @@ import { newPortingSession } from '../../dialogs/portingSession';
 import { portStatusText } from '../../dialogs/portStatus';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { NOW } from './cardHarness';
-import { ATT_ANSWERS, completeAttDraft, draftFrom } from './portingDrafts';
+import { ATT_ANSWERS, completeAttDraft, draftFrom } from '../support/drafts';
 
 describe('portStatusText', () => {
   const session = (answers: Parameters<typeof draftFrom>[0]) => ({ ...newPortingSession(NOW), draft: draftFrom(answers) });

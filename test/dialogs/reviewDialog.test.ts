@@ -6,7 +6,7 @@ import { interruptionText } from '../../dialogs/text/interruptionText';
 import { reviewText } from '../../dialogs/text/reviewText';
 import type { CsrDraft } from '../../src/domain';
 import { cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
-import { completeAttDraft, draftFrom } from './portingDrafts';
+import { completeAttDraft, draftFrom } from '../support/drafts';
 
 const { confirm: LOOKS_RIGHT, change: CHANGE } = reviewText.card;
 

@@ -5,7 +5,7 @@ import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
 import { AUTHORIZATION_STATEMENT, type CsrDraft, buildPortRequest, createLoa, isValidReferenceNumber } from '../../src/domain';
 import { NOW, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
-import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from './portingDrafts';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from '../support/drafts';
 
 const { sign: SIGN } = signText.loaCard;
 const { send: SIGN_AND_SEND, notYet: NOT_YET } = signText.confirmCard;

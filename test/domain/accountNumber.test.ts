@@ -1,19 +1,9 @@
 import fc from 'fast-check';
 import { validateAccountNumber } from '../../src/domain/accountNumber';
-import { type CarrierRef, carrierRef, getCarrier, unknownCarrierRef } from '../../src/domain/carriers';
+import { type CarrierRef, unknownCarrierRef } from '../../src/domain/carriers';
+import { att, ref, rogers, tmobile, verizon, xfinityVoice } from './carrierRefs';
 
 const RUNS = { numRuns: 300 };
-
-function ref(id: string): CarrierRef {
-  const carrier = getCarrier(id);
-  if (!carrier) throw new Error(`no carrier ${id}`);
-  return carrierRef(carrier);
-}
-
-const verizon = ref('verizon');
-const tmobile = ref('tmobile');
-const att = ref('att');
-const xfinityVoice = ref('xfinity-voice');
 
 describe('validateAccountNumber: accepted', () => {
   it.each<[string, CarrierRef | undefined, string]>([
@@ -101,7 +91,7 @@ describe('validateAccountNumber: refused', () => {
 
 describe('properties', () => {
   const carriers = fc.constantFrom<CarrierRef | undefined>(
-    undefined, verizon, tmobile, att, xfinityVoice, ref('google-fi'), ref('rogers'), unknownCarrierRef('Local Telco'),
+    undefined, verizon, tmobile, att, xfinityVoice, ref('google-fi'), rogers, unknownCarrierRef('Local Telco'),
   );
   const accountLike = fc.stringMatching(/^[A-Za-z0-9 -]{0,24}$/);
 

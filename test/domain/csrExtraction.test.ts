@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { extractCsrFields, looksLikeCsrPaste } from '../../src/domain/csrExtraction';
-import { accepted } from './completeDraft';
+import { accepted } from '../support/drafts';
 import { validateCsrField } from '../../src/domain/csrFields';
 
 const verizon = accepted(validateCsrField('carrier', 'Verizon', {}));

@@ -14,7 +14,7 @@ import {
   recheckDependents,
   validateCsrField,
 } from '../../src/domain/csrFields';
-import { VERIZON_ANSWERS, accepted, completeVerizonDraft, draftFrom } from './completeDraft';
+import { VERIZON_ANSWERS, accepted, completeVerizonDraft, draftFrom } from '../support/drafts';
 
 const verizon = accepted(validateCsrField('carrier', 'Verizon', {}));
 const fios = accepted(validateCsrField('carrier', 'Verizon Fios', {}));

@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/loa';
 import { type PortRequest, buildPortRequest } from '../../src/domain/portRequest';
 import { isValidReferenceNumber } from '../../src/domain/referenceNumber';
-import { completeVerizonDraft } from './completeDraft';
+import { completeVerizonDraft } from '../support/drafts';
 
 function verizonRequest(): PortRequest {
   const built = buildPortRequest(completeVerizonDraft());

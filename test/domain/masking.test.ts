@@ -1,5 +1,5 @@
 import { maskSecret, maskedDraftSummary } from '../../src/domain/masking';
-import { VERIZON_ANSWERS, completeVerizonDraft, draftFrom } from './completeDraft';
+import { VERIZON_ANSWERS, completeVerizonDraft, draftFrom } from '../support/drafts';
 
 describe('maskSecret', () => {
   it.each<[string, string]>([

@@ -1,21 +1,9 @@
 import fc from 'fast-check';
-import { type CarrierRef, carrierRef, getCarrier, unknownCarrierRef } from '../../src/domain/carriers';
+import { type CarrierRef, unknownCarrierRef } from '../../src/domain/carriers';
 import { pinExpiryNotice, validatePin } from '../../src/domain/pin';
+import { att, ref, rogers, tmobile, usCellular, verizon, xfinityVoice } from './carrierRefs';
 
 const RUNS = { numRuns: 300 };
-
-function ref(id: string): CarrierRef {
-  const carrier = getCarrier(id);
-  if (!carrier) throw new Error(`no carrier ${id}`);
-  return carrierRef(carrier);
-}
-
-const verizon = ref('verizon');
-const tmobile = ref('tmobile');
-const att = ref('att');
-const usCellular = ref('us-cellular');
-const xfinityVoice = ref('xfinity-voice');
-const rogers = ref('rogers');
 
 describe('validatePin: accepted', () => {
   it.each<[string, CarrierRef | undefined, string]>([

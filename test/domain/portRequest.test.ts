@@ -1,7 +1,7 @@
 import { validateServiceAddress } from '../../src/domain/address';
 import type { CsrDraft } from '../../src/domain/csrFields';
 import { type PortRequest, PortRequestSchema, buildPortRequest } from '../../src/domain/portRequest';
-import { VERIZON_ANSWERS, accepted, completeVerizonDraft, draftFrom } from './completeDraft';
+import { VERIZON_ANSWERS, accepted, completeVerizonDraft, draftFrom } from '../support/drafts';
 
 function requestFrom(draft: CsrDraft): PortRequest {
   const built = buildPortRequest(draft);

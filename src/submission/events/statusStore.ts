@@ -8,8 +8,8 @@
  * superseded event changes nothing.
  */
 import { z } from 'zod';
+import { CasRecords } from '../../storage/casRecords';
 import type { BotStorage } from '../../storage/createStorage';
-import { CasRecords } from './casRecords';
 import { type PortingEvent, PortStateSchema } from './portingEvent';
 
 export const StatusEntrySchema = z.object({

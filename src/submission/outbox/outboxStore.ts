@@ -8,12 +8,13 @@
  *   scanning.
  * - `submission/latest/<reference>`: the highest version submitted under a reference.
  */
-import { randomUUID } from 'node:crypto';
-import type { StoreItem } from 'botbuilder';
 import { z } from 'zod';
 import { LoaSchema } from '../../domain';
 import { LocalKeyLock } from '../../reliability/localKeyLock';
-import { type BotStorage, StorageConflictError } from '../../storage/createStorage';
+import { CasRecords, type Versioned } from '../../storage/casRecords';
+import type { BotStorage } from '../../storage/createStorage';
+
+export type { Versioned } from '../../storage/casRecords';
 
 export const OutboxEntrySchema = z.object({
   referenceNumber: z.string(),
@@ -47,15 +48,7 @@ export type PendingIndex = z.infer<typeof PendingIndexSchema>;
 
 const LatestVersionSchema = z.object({ version: z.int().min(1) });
 
-/** A record as read, with the eTag a conditional write must name. */
-export interface Versioned<T> {
-  readonly value: T;
-  readonly eTag: string;
-}
-
 const PENDING_KEY = 'submission/pending';
-// Enough for any real contention; a loop that keeps losing means something else is wrong.
-const MAX_CAS_ATTEMPTS = 50;
 
 export function entryKey(referenceNumber: string, version: number): string {
   return `submission/outbox/${referenceNumber}/v${version}`;
@@ -70,29 +63,36 @@ export class OutboxStore {
   // Every submission and delivery updates the one pending index: queued within this process, so that only other
   // instances can make a compare-and-set fail (fifty customers signing at once would otherwise exhaust the retries).
   private readonly updates = new LocalKeyLock();
+  private readonly entries: CasRecords<OutboxEntry>;
+  private readonly pending: CasRecords<PendingIndex>;
+  private readonly latest: CasRecords<z.infer<typeof LatestVersionSchema>>;
 
-  constructor(private readonly storage: BotStorage) {}
+  constructor(storage: BotStorage) {
+    this.entries = new CasRecords(storage, OutboxEntrySchema);
+    this.pending = new CasRecords(storage, PendingIndexSchema);
+    this.latest = new CasRecords(storage, LatestVersionSchema);
+  }
 
   readEntry(key: string): Promise<Versioned<OutboxEntry> | undefined> {
-    return this.read(key, OutboxEntrySchema);
+    return this.entries.read(key);
   }
 
   /** Stores the entry unless the key already holds one; true when this call created it. */
   createEntry(key: string, entry: OutboxEntry): Promise<boolean> {
-    return this.write(key, entry, undefined);
+    return this.entries.write(key, entry, undefined);
   }
 
   /** Replaces the entry only if it is still the version read (its eTag); false if it changed since. */
   replaceEntry(key: string, entry: OutboxEntry, eTag: string): Promise<boolean> {
-    return this.write(key, entry, eTag);
+    return this.entries.write(key, entry, eTag);
   }
 
   async pendingIndex(): Promise<PendingIndex | undefined> {
-    return (await this.read(PENDING_KEY, PendingIndexSchema))?.value;
+    return (await this.pending.read(PENDING_KEY))?.value;
   }
 
   addPending(key: string, now: Date): Promise<void> {
-    return this.update(PENDING_KEY, PendingIndexSchema, (index) =>
+    return this.update(this.pending, PENDING_KEY, (index) =>
       index?.keys[key] !== undefined
         ? undefined
         : { keys: { ...index?.keys, [key]: now.toISOString() }, refreshedAt: now.toISOString() },
@@ -100,7 +100,7 @@ export class OutboxStore {
   }
 
   removePending(key: string, now: Date): Promise<void> {
-    return this.update(PENDING_KEY, PendingIndexSchema, (index) => {
+    return this.update(this.pending, PENDING_KEY, (index) => {
       if (index?.keys[key] === undefined) return undefined;
       const keys = { ...index.keys };
       delete keys[key];
@@ -110,53 +110,30 @@ export class OutboxStore {
 
   /** Rewrites the index unchanged, so that storage expiry never drops entries that wait a long time. */
   refreshPending(now: Date): Promise<void> {
-    return this.update(PENDING_KEY, PendingIndexSchema, (index) =>
+    return this.update(this.pending, PENDING_KEY, (index) =>
       index === undefined ? undefined : { ...index, refreshedAt: now.toISOString() },
     );
   }
 
   recordLatestVersion(referenceNumber: string, version: number): Promise<void> {
-    return this.update(latestKey(referenceNumber), LatestVersionSchema, (latest) =>
+    return this.update(this.latest, latestKey(referenceNumber), (latest) =>
       latest !== undefined && latest.version >= version ? undefined : { version },
     );
   }
 
   async latestVersion(referenceNumber: string): Promise<number | undefined> {
-    return (await this.read(latestKey(referenceNumber), LatestVersionSchema))?.value.version;
-  }
-
-  private async read<T>(key: string, schema: z.ZodType<T>): Promise<Versioned<T> | undefined> {
-    const item = (await this.storage.read([key]))[key] as StoreItem | undefined;
-    if (item === undefined) return undefined;
-    const { eTag, ...value } = item;
-    return { value: schema.parse(value), eTag: String(eTag) };
+    return (await this.latest.read(latestKey(referenceNumber)))?.value.version;
   }
 
   /**
-   * Writes only if the key still holds the eTag read, or, with no eTag, only if the key holds nothing: an eTag that
-   * no record can have makes the Storage create-if-absent (its rule: a write to an empty key always succeeds).
+   * Read, change, compare-and-set, queued behind this process's other updates of the key. `change` returns undefined
+   * when there is nothing to do.
    */
-  private async write(key: string, value: object, eTag: string | undefined): Promise<boolean> {
-    try {
-      await this.storage.write({ [key]: { ...value, eTag: eTag ?? `absent-${randomUUID()}` } });
-      return true;
-    } catch (error) {
-      if (error instanceof StorageConflictError) return false;
-      throw error;
-    }
-  }
-
-  /** Read, change, compare-and-set; again on a conflict. `change` returns undefined when there is nothing to do. */
-  private async update<T extends object>(key: string, schema: z.ZodType<T>, change: (current: T | undefined) => T | undefined): Promise<void> {
+  private async update<T extends object>(records: CasRecords<T>, key: string, change: (current: T | undefined) => T | undefined): Promise<void> {
     const turn = await this.updates.acquire(key, AbortSignal.timeout(UPDATE_QUEUE_WAIT_MS));
     if (turn === undefined) throw new Error(`Storage: gave up waiting ${UPDATE_QUEUE_WAIT_MS} ms to update "${key}".`);
     try {
-      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-        const current = await this.read(key, schema);
-        const next = change(current?.value);
-        if (next === undefined || (await this.write(key, next, current?.eTag))) return;
-      }
-      throw new Error(`Storage: "${key}" kept changing during ${MAX_CAS_ATTEMPTS} attempts to update it.`);
+      await records.change<void>(key, (current) => ({ next: change(current), outcome: undefined }));
     } finally {
       await turn.release();
     }

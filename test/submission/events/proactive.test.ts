@@ -21,7 +21,7 @@ import type { BotStorage } from '../../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore, SIGNATURE_HEADER, signBody } from '../../../src/submission';
 import { createPortStatuses, createPortingEvents } from '../../../src/submission/events';
 import { type PortNotice, noticeText } from '../../../src/submission/notifications';
-import { completeVerizonDraft } from '../../domain/completeDraft';
+import { completeVerizonDraft } from '../../support/drafts';
 import { captureLogs } from '../../support/captureLogs';
 import { memoryStorage } from '../../support/testStorage';
 import { verizonLoa } from '../support/loas';

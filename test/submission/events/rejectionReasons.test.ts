@@ -1,5 +1,5 @@
 import { KNOWN_REJECTION_CODES, fieldsToCorrect, rejectionReason } from '../../../src/domain';
-import { draftFrom } from '../../dialogs/portingDrafts';
+import { draftFrom } from '../../support/drafts';
 
 /** The provider codes in the shared facts ("Why ports are rejected"). */
 const TWILIO = [

@@ -1,5 +1,5 @@
 import { type Loa, LoaSchema, buildPortRequest, createLoa, createReferenceNumber } from '../../../src/domain';
-import { completeVerizonDraft } from '../../domain/completeDraft';
+import { completeVerizonDraft } from '../../support/drafts';
 
 /** The Verizon draft of the domain tests (account 987654321, PIN 246810), signed by Jane Doe. */
 export function verizonLoa(signedAt: Date, options: { previous?: Loa } = {}): Loa {

@@ -1,16 +1,20 @@
 /**
- * Records in the bot's Storage changed only by eTag compare-and-set, which createStorage makes atomic across
- * processes: several bot instances can take the porting backend's events for one reference at once and never lose
- * or double an update.
+ * Records of one schema in the bot's Storage, changed only by eTag compare-and-set, which createStorage makes atomic
+ * across processes: several bot instances can update one record at once and never lose or double an update.
  */
 import { randomUUID } from 'node:crypto';
 import type { StoreItem } from 'botbuilder';
 import type { z } from 'zod';
-import { type BotStorage, StorageConflictError } from '../../storage/createStorage';
-import type { Versioned } from '../outbox/outboxStore';
+import { type BotStorage, StorageConflictError } from './createStorage';
 
 // Enough for any real contention; a loop that keeps losing means something else is wrong.
 const MAX_CAS_ATTEMPTS = 50;
+
+/** A record as read, with the eTag a conditional write must name. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly eTag: string;
+}
 
 /** What a change decides for the record as read: write `next`, or leave it (`next` undefined); `outcome` is returned. */
 export interface Change<T, R> {
@@ -47,8 +51,9 @@ export class CasRecords<T extends object> {
   /**
    * Writes only if the key still holds the eTag read, or, with no eTag, only if the key holds nothing: an eTag that
    * no record can have makes the Storage create-if-absent (its rule: a write to an empty key always succeeds).
+   * True when written; false when another writer got there first.
    */
-  private async write(key: string, value: T, eTag: string | undefined): Promise<boolean> {
+  async write(key: string, value: T, eTag: string | undefined): Promise<boolean> {
     try {
       await this.storage.write({ [key]: { ...value, eTag: eTag ?? `absent-${randomUUID()}` } });
       return true;
