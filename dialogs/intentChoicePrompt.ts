@@ -6,7 +6,7 @@ import {
   type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
 import { buttonChoice, choiceStyleFor } from './choices';
-import { isButtonLabel, recognizeIntent, type Intent } from './intents';
+import { isButtonLabel, MAX_COMMAND_LENGTH, recognizeIntent, type Intent } from './intents';
 import type { ButtonName } from './text/buttonLabels';
 import { promptText } from './text/promptText';
 
@@ -65,7 +65,9 @@ export class IntentChoicePrompt extends ChoicePrompt {
       const index = (this.buttons as readonly Intent[]).indexOf(intent);
       return { succeeded: true, value: { value: intent, index, score: 1, synonym: context.activity.text } };
     }
-    if (intent !== undefined) return { succeeded: false };
+    // A long message is an answer or a pasted record, never a choice; and the SDK's choice recognizer, which looks
+    // for numbers, takes seconds on a long run of digits (the fuzz test sends 20,000), so it never sees one.
+    if (intent !== undefined || (context.activity.text ?? '').length > MAX_COMMAND_LENGTH) return { succeeded: false };
     return super.onRecognize(context, state, this.withButtons(context, options));
   }
 }

@@ -24,8 +24,8 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
-/** Longer messages are answers or pasted records, never commands. */
-const MAX_COMMAND_LENGTH = 120;
+/** Longer messages are answers or pasted records, never commands (nor choices: see IntentChoicePrompt). */
+export const MAX_COMMAND_LENGTH = 120;
 
 /** In INTENTS order: the first intent whose pattern matches wins ("start over" is not "start", "cancel and delete" not "cancel"). */
 const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {

@@ -50,8 +50,7 @@ export const FONT_CHAINS: Readonly<Record<FontStyle, readonly FontFace[]>> = {
 
 export interface LoadedFace {
   readonly face: FontFace;
-  /** The file's bytes, handed to pdfkit. */
-  readonly data: Buffer;
+  /** Parsed once per process and shared by every document (see PdfText). */
   readonly font: fontkit.Font;
 }
 
@@ -62,10 +61,9 @@ const loaded = new Map<string, LoadedFace>();
 export function loadFace(face: FontFace): LoadedFace {
   const cached = loaded.get(face.file);
   if (cached) return cached;
-  const data = readFileSync(face.file);
-  const font = fontkit.create(data);
+  const font = fontkit.create(readFileSync(face.file));
   if ('fonts' in font) throw new Error(`${face.file} is a font collection; the LOA needs a single font.`);
-  const entry = { face, data, font };
+  const entry = { face, font };
   loaded.set(face.file, entry);
   return entry;
 }
