@@ -57,7 +57,9 @@ function instance(storage: BotStorage, gateway: PortingGateway, clock: TestClock
   return { store, worker, failures, submitter: new OutboxLoaSubmitter(store, clock.read, logs.logger, () => worker.kick()) };
 }
 
-function webhook(url: string, timeoutMs = 2_000): WebhookGateway {
+// Generous, so that a loaded machine (the whole suite runs two workers, one may be the browser test) is not taken
+// for an unanswering receiver; the test of a real timeout passes its own short one.
+function webhook(url: string, timeoutMs = 20_000): WebhookGateway {
   return new WebhookGateway({ url, secret: RECEIVER_SECRET, timeoutMs });
 }
 
