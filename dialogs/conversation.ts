@@ -3,6 +3,7 @@ import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialog
 import type { NumbersPolicy } from '../src/domain';
 import type { DialogRunner } from '../src/bot/portingBot';
 import { DIALOG_STATE_PROPERTY, type TurnErrorRecovery, clearDialogStack } from '../src/bot/turnErrorRecovery';
+import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import { CardActions } from './cardActions';
 import { type ConversationDeps, type PortStatusFinder, type ReceiptLinkMaker, type SupportContact, formInTeams } from './conversationDeps';
@@ -11,10 +12,14 @@ import { DialogIds } from './dialogIds';
 import { MainDialog, type MainOptions } from './mainDialog';
 import { type NoticeTurn, noticeTurn } from './portNotices';
 import { PortingSessionStore } from './sessionStore';
+import { AgentDesk, AgentHub, CustomerHandoff, type CustomerTurn, type HandoffOptions, TranscriptRecorder } from './handoff';
+import { secretsOf } from './handoff/customerHandoff';
 
 /** What the conversation needs from the application's configuration and services. */
 export interface ConversationOptions {
   readonly submitter: LoaSubmitter;
+  /** "Delete my data" over the application's stores (src/security/forgetCustomer.ts). */
+  readonly forgetCustomer: CustomerForgetter;
   readonly numbersPolicy: NumbersPolicy;
   readonly supportContact: SupportContact;
   /** How long an untouched draft is kept (STATE_TTL_DAYS): older ones are not offered for resuming. */
@@ -26,6 +31,8 @@ export interface ConversationOptions {
   readonly portStatus?: PortStatusFinder;
   /** Links to the customer's copy of a signed letter (src/hosting/receiptLinks.ts); without it, none is offered. */
   readonly receiptLink?: ReceiptLinkMaker;
+  /** Live hand-off to people (dialogs/handoff); without it, asking for a person gives the support contact. */
+  readonly handoff?: HandoffOptions;
 }
 
 export interface Conversation {
@@ -39,6 +46,10 @@ export interface Conversation {
   readonly recoverFromTurnError: TurnErrorRecovery;
   /** A proactive turn telling the customer their port request changed state (see portNotices.ts). */
   readonly tellCustomer: NoticeTurn;
+  /** An agent's turn (or a turn asking to act as one): handled, true; a customer's, false. */
+  readonly runAgentTurn: (context: TurnContext) => Promise<boolean>;
+  /** Tells customers who have waited too long for a person what else they can do; resolves with how many were told. */
+  readonly remindLongWaits: () => Promise<number>;
 }
 
 /** Remembers that this conversation has been greeted, so a join event after conversationUpdate doesn't greet again. */
@@ -46,9 +57,10 @@ const WELCOMED_PROPERTY = 'welcomed';
 
 export function createConversation(options: ConversationOptions, conversationState: ConversationState, userState: UserState): Conversation {
   const clock = options.clock ?? (() => new Date());
-  const deps: ConversationDeps = {
+  const baseDeps: ConversationDeps = {
     sessions: new PortingSessionStore(userState, clock, options.stateTtlDays),
     submitter: options.submitter,
+    forgetCustomer: options.forgetCustomer,
     clock,
     numbersPolicy: options.numbersPolicy,
     prefersForm: options.prefersForm ?? formInTeams,
@@ -57,10 +69,51 @@ export function createConversation(options: ConversationOptions, conversationSta
     receiptLink: options.receiptLink,
   };
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
-  dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
   const welcomed = conversationState.createProperty<boolean>(WELCOMED_PROPERTY);
+  const transcript = new TranscriptRecorder(conversationState, clock);
+
+  /** After a hand-off: the question on screen again, or, when an agent changed the details, on from the draft. */
+  async function resumeDialog(context: TurnContext, corrected: boolean): Promise<void> {
+    const dc = await dialogs.createContext(context);
+    const session = await deps.sessions.find(context);
+    if (corrected && session && session.stage !== 'signed') {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DialogIds.main, { route: session.stage === 'correcting' ? 'fixNow' : 'resume' } satisfies MainOptions);
+    } else if (dc.activeDialog) {
+      await dc.repromptDialog();
+    } else {
+      await dc.beginDialog(DialogIds.main, {} satisfies MainOptions);
+    }
+  }
+
+  const handoff = options.handoff && buildHandoff(options.handoff);
+  function buildHandoff(settings: HandoffOptions) {
+    const hub = new AgentHub(settings.store, settings.open, settings.teamsChannel, settings.reportError);
+    const customers = new CustomerHandoff(conversationState, baseDeps, settings.store, hub, transcript, settings.agents, resumeDialog);
+    const customerTurn: CustomerTurn = async (reference, work) => {
+      let result: Awaited<ReturnType<typeof work>> | undefined;
+      const turn = settings.lockTurn(async (context) => {
+        result = await work(context);
+        await conversationState.saveChanges(context, false);
+        await userState.saveChanges(context, false);
+      });
+      await settings.open(reference, turn);
+      return result as Awaited<ReturnType<typeof work>>;
+    };
+    const desk = new AgentDesk(conversationState, settings.store, hub, customers, customerTurn, settings.agents, clock);
+    return { customers, desk };
+  }
+  const deps: ConversationDeps = { ...baseDeps, handoff: handoff?.customers };
+  dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
 
   async function runDialog(context: TurnContext): Promise<void> {
+    if (await handoff?.customers.handleTurn(context)) return;
+    const recordTurn = transcript.capture(context);
+    await runDialogs(context);
+    await recordTurn(secretsOf(await deps.sessions.find(context)));
+  }
+
+  async function runDialogs(context: TurnContext): Promise<void> {
     const dc = await dialogs.createContext(context);
     const greet = !(await welcomed.get(context, false));
     await welcomed.set(context, true);
@@ -81,5 +134,11 @@ export function createConversation(options: ConversationOptions, conversationSta
   }
 
   const clearStack = clearDialogStack(conversationState);
-  return { runDialog, recoverFromTurnError: clearStack, tellCustomer: noticeTurn(deps, userState, clearStack) };
+  return {
+    runDialog,
+    recoverFromTurnError: clearStack,
+    tellCustomer: noticeTurn(deps, userState, clearStack),
+    runAgentTurn: async (context) => (await handoff?.desk.handleTurn(context)) ?? false,
+    remindLongWaits: async () => (await handoff?.desk.remindLongWaits()) ?? 0,
+  };
 }

@@ -1,8 +1,10 @@
 import { Channels } from 'botbuilder';
 import type { NumbersPolicy } from '../src/domain';
 import type { ReceiptLink } from '../src/hosting/receiptLinks';
+import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { PortStatusView } from '../src/submission/events/portStatus';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
+import type { HandoffRequester } from './handoff/customerHandoff';
 import type { PortingSessionStore } from './sessionStore';
 
 /**
@@ -28,6 +30,8 @@ export interface ConversationDeps {
   readonly sessions: PortingSessionStore;
   /** Where signed LOAs go. */
   readonly submitter: LoaSubmitter;
+  /** "Delete my data": everything stored about the customer and their submitted requests (src/security/forgetCustomer.ts). */
+  readonly forgetCustomer: CustomerForgetter;
   readonly clock: () => Date;
   /** Which numbers one request may carry (countries, how many). */
   readonly numbersPolicy: NumbersPolicy;
@@ -38,6 +42,8 @@ export interface ConversationDeps {
   readonly portStatus?: PortStatusFinder;
   /** Without it (no PUBLIC_BASE_URL), no link to the signed letter is offered. */
   readonly receiptLink?: ReceiptLinkMaker;
+  /** Brings a person into the chat; without it (no hand-off set up), asking for one gives the support contact. */
+  readonly handoff?: HandoffRequester;
 }
 
 /** Teams users fill in forms happily; in a chat window one question at a time reads better. */

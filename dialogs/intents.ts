@@ -7,6 +7,7 @@ import { buttonLabels } from './text/buttonLabels';
 
 export const INTENTS = [
   'cancelAndDelete',
+  'backToBot',
   'cancel',
   'startOver',
   'agent',
@@ -18,6 +19,8 @@ export const INTENTS = [
   'resume',
   'fixNow',
   'keepTrying',
+  'keepWaiting',
+  'callback',
   'yes',
   'no',
   'startPort',
@@ -31,6 +34,9 @@ export const MAX_COMMAND_LENGTH = 120;
 const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
   cancelAndDelete: [
     /^(?:(?:cancel|stop|quit)\b.*\b)?(?:delete|erase|remove|wipe|forget)\b(?:.*\b)?(?:details|data|info|information|answers|everything|draft)(?: too| as well)?$/,
+  ],
+  backToBot: [
+    /^(?:(?:i'll |i will |i'd rather |i would rather |let me |i want to |i'd like to |just )?(?:go )?(?:back to|continue with|carry on with|stay with|talk to|chat with|keep going with) (?:the |you,? )?(?:bot|assistant|porting assistant|you)(?: instead)?|no (?:agent|person|human) needed|i don't need (?:an agent|a person|a human)(?: anymore| any more)?)$/,
   ],
   cancel: [
     /^(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|about it)|i(?:'d like| want| need) to (?:cancel|stop|quit))$/,
@@ -61,6 +67,10 @@ const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
   ],
   fixNow: [
     /^(?:fix (?:it|this|that|my (?:port|request|port request|details)|the (?:request|details))(?: now)?|fix now|correct (?:it|my (?:port|request|details)))$/,
+  ],
+  keepWaiting: [/^(?:keep waiting|i'll (?:keep )?wait|i will wait|i can wait|wait|i'll hold|still waiting)$/],
+  callback: [
+    /^(?:leave my email|(?:i'll |let me )?(?:leave|give you|send you) my email(?: address)?|email me(?: back| instead)?|(?:a |request a )?call ?back(?: by email)?|(?:contact|reach) me (?:by|via) email|have someone email me)$/,
   ],
   keepTrying: [/^(?:keep trying|try again|let me try again|i'll try again|one more try)$/],
   yes: [/^(?:y|ya|yea|ok|okay|k|correct|right|it is|active|of course|absolutely|definitely|affirmative|i do|that's (?:right|correct|it))$/, /^(?:yes|yeah|yep|yup|sure)\b/, /^(?:it's )?still active$/],

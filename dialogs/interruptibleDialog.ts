@@ -14,6 +14,7 @@ import { hasAnyAnswer } from './draftFields';
 import { IntentChoicePrompt, saidYes, yesNoPrompt } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
 import { portStatusText } from './portStatus';
+import { type PortingSession, submittedReferences } from './portingSession';
 import { currentStepHelp, innermostContext, setStepHelp } from './stepHelp';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
 
@@ -104,8 +105,9 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
         await context.sendActivity(interruptionText.agent(this.deps.supportContact));
         return this.askAgain(innerDc);
       default: {
-        const session = await this.deps.sessions.find(context);
-        if (session && hasAnyAnswer(session.draft)) return innerDc.beginDialog(CONFIRM_WATERFALL, { intent: interruption });
+        if (losesSomething(await this.deps.sessions.find(context), interruption)) {
+          return innerDc.beginDialog(CONFIRM_WATERFALL, { intent: interruption });
+        }
         await this.carryOut(innerDc, interruption, false);
         await innerDc.cancelAllDialogs();
         return this.afterInterruption(innerDc, interruption);
@@ -120,10 +122,15 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
 
   /** `hadDetails`: whether the customer had given any detail (a plain cancel then says they are kept). */
   private async carryOut(dc: DialogContext, interruption: ConfirmedInterruption, hadDetails: boolean): Promise<void> {
-    if (interruption === 'cancelAndDelete') await this.deps.sessions.clear(dc.context);
-    if (interruption === 'startOver') await this.deps.sessions.startOver(dc.context);
+    const { context } = dc;
+    if (interruption === 'cancelAndDelete') {
+      const forgotten = await this.deps.forgetCustomer(context, submittedReferences(await this.deps.sessions.find(context)));
+      await context.sendActivity(interruptionText.deleted(forgotten, this.deps.supportContact));
+      return;
+    }
+    if (interruption === 'startOver') await this.deps.sessions.startOver(context);
     const nothingKept = interruption === 'cancel' && !hadDetails;
-    await dc.context.sendActivity(nothingKept ? interruptionText.stopped : interruptionText.done[interruption]);
+    await context.sendActivity(nothingKept ? interruptionText.stopped : interruptionText.done[interruption]);
   }
 
   private async askConfirmationStep(step: WaterfallStepContext<ConfirmOptions>): Promise<DialogTurnResult> {
@@ -143,6 +150,12 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     step.context.turnState.set(this.confirmedKey, intent);
     return step.cancelAllDialogs();
   }
+}
+
+/** Whether the interruption would lose something the customer gave us: then they confirm it first. */
+function losesSomething(session: PortingSession | undefined, interruption: ConfirmedInterruption): boolean {
+  if (session === undefined) return false;
+  return hasAnyAnswer(session.draft) || (interruption === 'cancelAndDelete' && submittedReferences(session).length > 0);
 }
 
 /** The dialog that asked the question on screen: the innermost active one. */

@@ -39,6 +39,13 @@ export interface PortingSession {
   signedLoa?: Loa;
   /** Set while stage is 'correcting': the carrier rejected `signedLoa` and the customer can fix it. */
   correction?: PendingCorrection;
+  /**
+   * The reference numbers of every request the customer has handed over for submission, oldest first, kept when
+   * they start over: "delete my data" withdraws or reports each. Sessions saved before the list was kept lack it.
+   */
+  submittedReferences?: string[];
+  /** The carrier rejected this request for a reason a person must sort out: asking for a person says so. */
+  personNeeded?: { referenceNumber: string; reasonCode: string };
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */
   updatedAt: string;
 }
@@ -47,7 +54,27 @@ export function newPortingSession(now: Date): PortingSession {
   return { draft: {}, stage: 'collecting', tipsSeen: [], refusals: {}, updatedAt: now.toISOString() };
 }
 
-/** A new port for the same customer: what they told us about the port goes, what they learnt (tips read) stays. */
+/**
+ * A new port for the same customer: what they told us about the port goes; what they learnt (tips read) stays, and
+ * so does the list of requests already submitted.
+ */
 export function restartedPortingSession(session: PortingSession, now: Date): PortingSession {
-  return { ...newPortingSession(now), tipsSeen: session.tipsSeen, serviceActiveConfirmed: session.serviceActiveConfirmed };
+  return {
+    ...newPortingSession(now),
+    tipsSeen: session.tipsSeen,
+    serviceActiveConfirmed: session.serviceActiveConfirmed,
+    submittedReferences: submittedReferences(session),
+  };
+}
+
+/** Notes a request handed over for submission; a corrected letter keeps its reference, noted once. */
+export function noteSubmitted(session: PortingSession, referenceNumber: string): void {
+  const submitted = session.submittedReferences ?? [];
+  if (!submitted.includes(referenceNumber)) session.submittedReferences = [...submitted, referenceNumber];
+}
+
+/** Every request the customer has submitted; a session saved before the list was kept names only its signed one. */
+export function submittedReferences(session: PortingSession | undefined): string[] {
+  const signed = session?.signedLoa?.referenceNumber;
+  return [...new Set([...(session?.submittedReferences ?? []), ...(signed === undefined ? [] : [signed])])];
 }

@@ -49,9 +49,4 @@ export class PortingSessionStore {
     await this.accessor.set(context, session);
     return session;
   }
-
-  /** Forgets the session entirely: a fresh start, or the customer asked us to delete their data. */
-  async clear(context: TurnContext): Promise<void> {
-    await this.accessor.delete(context);
-  }
 }

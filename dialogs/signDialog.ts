@@ -22,7 +22,7 @@ import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
-import type { PortingSession } from './portingSession';
+import { type PortingSession, noteSubmitted } from './portingSession';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { SIGN_ACTIONS, loaCardData, signConfirmCardData } from './signView';
@@ -151,6 +151,7 @@ class SignCardDialog extends CardDialog<SignState> {
       // and a correction asks for it again.
       const { pin, ...withoutPin } = loa;
       current.signedLoa = withoutPin;
+      noteSubmitted(current, loa.referenceNumber);
       delete current.draft.pin;
       current.stage = 'signed';
       // A corrected letter is sent: nothing is left to fix until the carrier answers again.

@@ -4,13 +4,18 @@ import { PortingBot } from './bot/portingBot';
 import type { Config } from './config';
 import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
 import { portingEventsRoute } from './hosting/portingEventsRoute';
+import { createConversationOpener } from './hosting/conversationOpener';
 import { createProactiveMessenger } from './hosting/proactive';
+import { teamsChannelReference } from '../dialogs/handoff';
+import { EscalationStore } from './handoff/escalationStore';
 import { receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
 import { createTurnLock } from './reliability/createTurnLock';
 import { lockedRecovery, lockedTurns, underTurnLock } from './reliability/lockedTurns';
+import { startRepeating } from './reliability/repeatingTask';
 import type { DataKeyring } from './security/dataKeys';
+import { customerForgetter } from './security/forgetCustomer';
 import type { SweepableStorage } from './storage/createStorage';
 import { startExpirySweep } from './storage/expirySweep';
 import { createSubmissionService, type SubmissionServiceDependencies } from './submission/createSubmissionService';
@@ -25,6 +30,8 @@ export interface ApplicationDependencies {
   readonly clock?: () => Date;
   /** Outbox worker tuning that is not configuration (tests poll faster). */
   readonly submissionWorker?: SubmissionServiceDependencies['worker'];
+  /** How often customers waiting for a person are checked for having waited too long; tests check sooner. */
+  readonly waitCheckIntervalMs?: number;
 }
 
 export interface RunningApplication extends RunningServer {
@@ -33,6 +40,8 @@ export interface RunningApplication extends RunningServer {
 }
 
 const MS_PER_MINUTE = 60_000;
+/** How often waiting customers are checked for having waited too long (AGENT_MAX_WAIT_MINUTES is in minutes). */
+const WAIT_CHECK_INTERVAL_MS = 30_000;
 
 /**
  * The composition root: every part of the bot built from the configuration and wired together, the same way for
@@ -55,34 +64,51 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   // Receipt links name this server's own address on a local run, known only once it listens.
   let serverUrl = '';
   const links = deps.encryption && receiptLinksFor(config, { keyring: deps.encryption, clock, serverUrl: () => serverUrl });
+  const turnLock = createTurnLock(config.storage.url, {
+    waitMs: config.turnLock.waitMs,
+    onError: (error) => logger.warn({ err: error }, 'turn lock error'),
+  });
+  const lockedStates = [conversationState, userState];
+  const openConversation = createConversationOpener(config.bot);
   const conversation = createConversation(
     {
       submitter: submission.submitter,
+      forgetCustomer: customerForgetter({ storage, outbox: submission.store, conversationState, userState, clock }),
       numbersPolicy: { ...DEFAULT_NUMBERS_POLICY, countries: config.porting.countries },
       supportContact: config.support,
       stateTtlDays: config.storage.ttlDays,
       portStatus: statuses.lookup,
       receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
       clock,
+      handoff: {
+        store: new EscalationStore(storage, clock),
+        open: openConversation,
+        lockTurn: (work) => underTurnLock(work, turnLock, lockedStates),
+        teamsChannel: teamsChannelReference(config),
+        agents: config.agents,
+        reportError: (error, what) => logger.warn({ err: error }, what),
+      },
     },
     conversationState,
     userState,
   );
-  const bot = new PortingBot(conversationState, userState, logger, conversation.runDialog);
-  const turnLock = createTurnLock(config.storage.url, {
-    waitMs: config.turnLock.waitMs,
-    onError: (error) => logger.warn({ err: error }, 'turn lock error'),
-  });
-  const lockedStates = [conversationState, userState];
+  const bot = new PortingBot(conversationState, userState, logger, conversation.runDialog, conversation.runAgentTurn);
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
+  const waitReminders = startRepeating(async () => {
+    try {
+      await conversation.remindLongWaits();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not remind customers waiting for a person');
+    }
+  }, deps.waitCheckIntervalMs ?? WAIT_CHECK_INTERVAL_MS);
 
   const routes: RouteRegistration[] = [];
   // The porting backend signs its events with the secret we sign submissions with: without one, no events endpoint.
   const eventsSecret = config.submission.webhookSecret;
   if (eventsSecret !== undefined) {
     // A status message and one of the customer's own turns never run at the same time.
-    const messenger = createProactiveMessenger(config.bot, underTurnLock(conversation.tellCustomer, turnLock, lockedStates));
+    const messenger = createProactiveMessenger(openConversation, underTurnLock(conversation.tellCustomer, turnLock, lockedStates));
     const events = createPortingEvents({ secret: eventsSecret, statuses, outbox: submission.store, messenger, logger, clock });
     routes.push(portingEventsRoute(events, config.server.maxBodyBytes));
   }
@@ -102,6 +128,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     await server.close();
     await submission.worker.stop();
     await sweep.stop();
+    await waitReminders.stop();
     await turnLock.close();
     await storage.close();
   };

@@ -155,6 +155,42 @@ const settingsShape = {
     ),
     email: fromEnv({ name: 'SUPPORT_EMAIL', expected: "Use the porting team's email address." }, z.email().optional()),
   }),
+  // Live hand-off to people (docs/handoff.md). Escalations go to the agents' channel in Teams (team and channel named
+  // here) and to any conversation that joins the agents' console with AGENT_TOKEN (the /agent page, for instance).
+  agents: z.object({
+    teamId: fromEnv(
+      { name: 'AGENT_TEAM_ID', expected: "Use the id of the agents' team in Teams, as Teams reports it (19:…@thread.tacv2)." },
+      z.string().min(1).max(200).optional(),
+    ),
+    channelId: fromEnv(
+      { name: 'AGENT_CHANNEL_ID', expected: "Use the id of the channel in the agents' team where escalations are posted (19:…@thread.tacv2)." },
+      z.string().min(1).max(200).optional(),
+    ),
+    teamsServiceUrl: fromEnv(
+      { name: 'AGENT_TEAMS_SERVICE_URL', expected: "Use the Teams service URL of the agents' tenant, such as https://smba.trafficmanager.net/teams/." },
+      z.url({ protocol: /^https?$/ }).default('https://smba.trafficmanager.net/teams/'),
+    ),
+    allowedUserIds: fromEnv(
+      { name: 'AGENT_ALLOWED_USER_IDS', expected: 'Use a comma-separated list of the user ids (Teams AAD object ids) allowed to take over chats.' },
+      z
+        .string()
+        .transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))])
+        .pipe(z.array(z.string().max(200)).max(1000))
+        .prefault(''),
+    ),
+    consoleToken: fromEnv(
+      { name: 'AGENT_TOKEN', expected: "Use a random secret of 24 to 200 characters for the agents' console.", echo: false },
+      z.string().min(24).max(200).optional(),
+    ),
+    expectedWaitMinutes: fromEnv(
+      { name: 'AGENT_EXPECTED_WAIT_MINUTES', expected: 'Use a whole number of minutes from 1 to 240: how long customers usually wait for an agent.' },
+      z.coerce.number().int().min(1).max(240).default(5),
+    ),
+    maxWaitMinutes: fromEnv(
+      { name: 'AGENT_MAX_WAIT_MINUTES', expected: 'Use a whole number of minutes from 1 to 1440: after this long, a waiting customer is offered other ways.' },
+      z.coerce.number().int().min(1).max(1440).default(10),
+    ),
+  }),
   // The web page's chat. Without MicrosoftAppId it talks to a Direct Line bridge inside this server and these
   // are not used; with one, the server trades the Direct Line channel's secret for a token for each visitor.
   webChat: z.object({
@@ -289,6 +325,20 @@ function checkSubmission(submission: SubmissionSettings, ctx: z.RefinementCtx): 
  * gets one clear line per problem instead of an assertion stack trace. With no app ID, authentication is off
  * (local runs and the Emulator) and the other credentials are ignored.
  */
+type AgentSettings = z.infer<typeof settingsShape.agents>;
+
+/** Escalations are posted to one channel of one team: naming only one of the two is a mistake. */
+function checkAgents(agents: AgentSettings, ctx: z.RefinementCtx): void {
+  if (Boolean(agents.teamId) === Boolean(agents.channelId)) return;
+  const missing = agents.teamId ? 'channelId' : 'teamId';
+  ctx.addIssue({
+    code: 'custom',
+    path: ['agents', missing],
+    message: 'is required with the other: set both AGENT_TEAM_ID and AGENT_CHANNEL_ID, or neither.',
+    params: { crossField: true },
+  });
+}
+
 function checkCredentials(bot: BotCredentials, ctx: z.RefinementCtx): void {
   const complain = (key: keyof BotCredentials, message: string) =>
     ctx.addIssue({ code: 'custom', path: ['bot', key], message, params: { crossField: true } });
@@ -320,6 +370,7 @@ const configSchema = z
     checkSubmission(settings.submission, ctx);
     checkSupport(settings.bot, settings.support, ctx);
     checkDataEncryption(settings.bot, settings.dataEncryption, ctx);
+    checkAgents(settings.agents, ctx);
   })
   .transform((settings) => ({
     ...settings,

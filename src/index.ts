@@ -2,11 +2,12 @@ import { startApplication } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { exitGracefullyOnSignals } from './hosting/shutdown';
 import { createLogger } from './logging';
+import { resolveAgentConsoleToken } from './security/agentConsoleToken';
 import { resolveEncryptionKeys } from './security/resolveEncryptionKeys';
 import { createStorage } from './storage/createStorage';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
-/** Where a local run keeps what it makes for itself (the development encryption key). */
+/** Where a local run keeps what it makes for itself (the development encryption key, the agent console token). */
 const LOCAL_DATA_DIR = './data';
 
 function configOrExit(): Config {
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
       encryption,
       onError: (error) => logger.warn({ err: error }, 'storage connection error'),
     });
-    const app = await startApplication(config, { storage, logger, encryption });
+    const consoleToken = await resolveAgentConsoleToken(config, { dataDir: LOCAL_DATA_DIR, logger });
+    const app = await startApplication({ ...config, agents: { ...config.agents, consoleToken } }, { storage, logger, encryption });
     exitGracefullyOnSignals(() => app.close(), { logger, timeoutMs: SHUTDOWN_TIMEOUT_MS, process });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');

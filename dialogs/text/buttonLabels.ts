@@ -18,6 +18,9 @@ export const buttonLabels = {
   keepTrying: 'Keep trying',
   form: 'Fill in one form',
   fixNow: 'Fix my request',
+  keepWaiting: 'Keep waiting',
+  backToBot: 'Continue with the bot',
+  callback: 'Leave my email',
 } as const satisfies Partial<Record<Intent, string>>;
 
 /** Each button is named after the intent it stands for. */

@@ -1,4 +1,5 @@
 /** What the bot says when the customer steps outside the current question: help, status, agent, cancel, start over. */
+import type { ForgottenData } from '../../src/security/forgetCustomer';
 import type { SupportContact } from '../conversationDeps';
 import { inSentence } from './inSentence';
 
@@ -19,19 +20,32 @@ export const interruptionText = {
   anytime: 'At any time you can say **status**, **agent**, **cancel** or **start over**.',
   confirm: {
     cancel: "Do you want to stop here? I'll keep what you've told me so far, so you can finish later.",
-    cancelAndDelete: 'Do you want to stop and delete all the details you have given me?',
+    cancelAndDelete:
+      'Do you want me to delete everything you have given me? Your details go, and so does any signed request not yet ' +
+      'sent to our porting team: it will not be sent.',
     startOver: 'Do you want to start over? This clears the details you have given me so far.',
   } satisfies Record<ConfirmedInterruption, string>,
   confirmHelp: {
     cancel: 'Choose Yes to stop for now: your details stay saved and you can continue later. Choose No to carry on where you were.',
-    cancelAndDelete: 'Choose Yes to stop and delete your details for good. Choose No to carry on where you were.',
+    cancelAndDelete:
+      'Choose Yes to delete your details for good and stop any request not yet sent. Choose No to carry on where you were.',
     startOver: 'Choose Yes to clear your details and begin again. Choose No to carry on where you were.',
   } satisfies Record<ConfirmedInterruption, string>,
   done: {
     cancel: "OK, I've stopped. Your details are saved: come back any time and pick up where you left off.",
-    cancelAndDelete: "OK, I've stopped and deleted the details you gave me.",
     startOver: "OK, let's start again from the beginning.",
-  } satisfies Record<ConfirmedInterruption, string>,
+  } satisfies Record<Exclude<ConfirmedInterruption, 'cancelAndDelete'>, string>,
+  /** After "delete my data": what became of each request the customer had submitted. */
+  deleted: (forgotten: ForgottenData, contact: SupportContact) =>
+    [
+      "OK, I've deleted everything you gave me.",
+      ...forgotten.withdrawn.map((reference) => `Your request **${reference}** was not sent, and now never will be.`),
+      ...forgotten.sent.map(
+        (reference) =>
+          `Your request **${reference}** is already with our porting team, so deleting it here does not stop it: to stop it, ` +
+          `${contactWays(contact) || 'contact our customer support'}.`,
+      ),
+    ].join('\n\n'),
   /** A cancel when nothing had been given yet. */
   stopped: "OK, I've stopped.",
   carryOn: "OK, let's carry on.",

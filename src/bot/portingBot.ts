@@ -1,5 +1,6 @@
 import { Channels, TeamsActivityHandler, TurnContext, type ConversationState, type UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../logging';
+import { customerForgotten } from '../security/forgetCustomer';
 import { text } from './text';
 
 /**
@@ -8,12 +9,20 @@ import { text } from './text';
  */
 export type DialogRunner = (context: TurnContext) => Promise<void>;
 
+/** Runs the turn when it is an agent's (see dialogs/handoff/agentDesk.ts): true when it did, false for a customer's. */
+export type AgentTurnRunner = (context: TurnContext) => Promise<boolean>;
+
+const noAgents: AgentTurnRunner = async () => false;
+
 /** The event Web Chat pages send when the chat opens, so that the bot can speak first on Direct Line. */
 export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
 
+/** Events that the conversation handles: Web Chat's join, and the hand-off protocol's status from a contact center. */
+const CONVERSATION_EVENTS: ReadonlySet<string> = new Set([WEB_CHAT_JOIN_EVENT, 'handoff.status']);
+
 /**
  * The Porting Assistant's activity handler: hands each message, and each arrival of someone new, to the dialog
- * runner, and saves conversation and user state at the end of every turn.
+ * runner, and saves conversation and user state at the end of every turn (but one that deleted its customer's data).
  */
 export class PortingBot extends TeamsActivityHandler {
   constructor(
@@ -21,6 +30,7 @@ export class PortingBot extends TeamsActivityHandler {
     private readonly userState: UserState,
     private readonly logger: Logger,
     private readonly runDialog: DialogRunner,
+    private readonly runAgentTurn: AgentTurnRunner = noAgents,
   ) {
     super();
 
@@ -37,7 +47,7 @@ export class PortingBot extends TeamsActivityHandler {
     });
 
     this.onEvent(async (context, next) => {
-      if (context.activity.name === WEB_CHAT_JOIN_EVENT) await this.runDialog(context);
+      if (!(await this.runAgentTurn(context)) && CONVERSATION_EVENTS.has(context.activity.name ?? '')) await this.runDialog(context);
       await next();
     });
 
@@ -47,6 +57,7 @@ export class PortingBot extends TeamsActivityHandler {
         TurnContext.removeRecipientMention(context.activity);
         context.activity.text = context.activity.text?.trim();
       }
+      if (await this.runAgentTurn(context)) return next();
       if (isTeamChannel(context)) await context.sendActivity(text.teamChannelMessage);
       else await this.runDialog(context);
       await next();
@@ -58,8 +69,11 @@ export class PortingBot extends TeamsActivityHandler {
     const startedAt = performance.now();
     log.info({ activity: context.activity }, 'turn started');
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    // After "delete my data" nothing of the turn is written back (see forgetCustomer.ts).
+    if (!customerForgotten(context)) {
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+    }
     log.info({ durationMs: Math.round(performance.now() - startedAt) }, 'turn ended');
   }
 }

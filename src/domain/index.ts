@@ -16,3 +16,4 @@ export * from './referenceNumber';
 export * from './loa';
 export * from './masking';
 export * from './rejectionReasons';
+export * from './redaction';

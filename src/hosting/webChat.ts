@@ -120,6 +120,12 @@ export function registerWebChat(server: restify.Server, config: Pick<Config, 'bo
     pageHeaders(contentSecurityPolicy(backend.origins)),
     restify.plugins.serveStatic({ directory: publicDir, file: 'index.html', ...revalidate }),
   );
+  // The agents' console (dialogs/handoff/agentDesk.ts): the same Web Chat, joining the agents' hub with the agent token.
+  server.get(
+    '/agent',
+    pageHeaders(contentSecurityPolicy(backend.origins)),
+    restify.plugins.serveStatic({ directory: publicDir, file: 'agent.html', ...revalidate }),
+  );
   server.get('/assets/*', restify.plugins.serveStaticFiles(join(publicDir, 'assets'), revalidate));
   server.get('/static/webchat.js', restify.plugins.serveStatic({ directory: dirname(bundle), file: basename(bundle), maxAge: 24 * 60 * 60 }));
 

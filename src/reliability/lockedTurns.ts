@@ -55,11 +55,11 @@ export function lockedRecovery(recover: TurnErrorRecovery, lock: TurnLock, state
 }
 
 /** `work` on a turn (a recovery, a proactive message) run under the lock of that turn's states, as turns are. */
-export function underTurnLock<A extends unknown[]>(
-  work: (context: TurnContext, ...args: A) => Promise<void>,
+export function underTurnLock<A extends unknown[], R = void>(
+  work: (context: TurnContext, ...args: A) => Promise<R>,
   lock: TurnLock,
   states: LockedStates,
-): (context: TurnContext, ...args: A) => Promise<void> {
+): (context: TurnContext, ...args: A) => Promise<R> {
   return (context, ...args) => withTurnLock(lock, stateKeys(states, context), () => work(context, ...args));
 }
 

@@ -1,54 +1,53 @@
 import type { Storage } from 'botbuilder';
-import { entryKey, type OutboxStore } from '../submission/outbox/outboxStore';
+import { statusKey } from '../submission/events/statusStore';
+import { entryKey, latestKey, type OutboxEntry, type OutboxStore } from '../submission/outbox/outboxStore';
 
 /**
- * "Delete my data": removes what the bot stored about one customer: the state items botbuilder's states keep for
- * them (take the keys from `userState.getStorageKey(context)` and `conversationState.getStorageKey(context)`,
- * which look like `<channelId>/users/<userId>/`), and the outbox entries of the customer's port requests, every
- * signed version of each.
+ * "Delete my data", for the customer's port requests: every signed version of each in the outbox, the record of its
+ * latest version (without which the porting backend's later events about it are refused, so no status comes back)
+ * and its status record. The customer's state is botbuilder's to delete (see forgetCustomer.ts).
  *
- * An entry that was still waiting to be delivered is withdrawn from the outbox, so that port request is never
- * sent: the caller confirms that with the customer first and tells them which requests were withdrawn. A request
- * already delivered stays with the porting team, outside this bot's storage.
+ * An entry still waiting to be delivered is withdrawn from the outbox, so that version is never sent: the caller
+ * confirms that with the customer first and tells them which requests were withdrawn. A request the porting team
+ * has already received stays with them, outside this bot's storage: the customer is told whom to ask to stop it.
  */
 
-export interface CustomerDataToDelete {
-  /** The customer's user state key and the conversation state keys to forget. */
-  readonly stateKeys: readonly string[];
-  /** The reference numbers of the customer's port requests. */
-  readonly referenceNumbers: readonly string[];
-}
-
-export interface DeletedCustomerData {
-  /** Every storage key deleted (state keys and outbox entries). */
-  readonly keys: readonly string[];
-  /** Reference numbers whose submission had not been delivered yet and now never will be. */
+/** What deleting the customer's port requests meant for each, for telling them. */
+export interface ForgottenData {
+  /** Requests of which nothing reached the porting team: withdrawn, they never will. */
   readonly withdrawn: readonly string[];
+  /** Requests the porting team has received (or is receiving as they were deleted): deleting our copy does not stop them. */
+  readonly sent: readonly string[];
 }
 
 export async function deleteCustomerData(
   storage: Storage,
   outbox: OutboxStore,
-  customer: CustomerDataToDelete,
+  referenceNumbers: readonly string[],
   now: Date,
-): Promise<DeletedCustomerData> {
-  const entryKeys: string[] = [];
-  const withdrawn = new Set<string>();
-  for (const referenceNumber of new Set(customer.referenceNumbers)) {
+): Promise<ForgottenData> {
+  const keys: string[] = [];
+  const withdrawing = new Set<string>();
+  const sent = new Set<string>();
+  for (const referenceNumber of new Set(referenceNumbers)) {
+    keys.push(latestKey(referenceNumber), statusKey(referenceNumber));
     const latest = (await outbox.latestVersion(referenceNumber)) ?? 0;
     for (let version = 1; version <= latest; version++) {
       const key = entryKey(referenceNumber, version);
       const entry = await outbox.readEntry(key);
       if (entry === undefined) continue;
-      if (entry.value.status === 'pending') {
-        // Out of the worker's index first, so it does not come looking for the entry.
-        await outbox.removePending(key, now);
-        withdrawn.add(referenceNumber);
-      }
-      entryKeys.push(key);
+      keys.push(key);
+      // Out of the worker's index first, so it does not come looking for the entry.
+      await outbox.removePending(key, now);
+      if (entry.value.status === 'delivered' || beingDelivered(entry.value, now)) sent.add(referenceNumber);
+      else if (entry.value.status === 'pending') withdrawing.add(referenceNumber);
     }
   }
-  const keys = [...new Set([...customer.stateKeys, ...entryKeys])];
   await storage.delete(keys);
-  return { keys, withdrawn: [...withdrawn] };
+  return { withdrawn: [...withdrawing].filter((referenceNumber) => !sent.has(referenceNumber)), sent: [...sent] };
+}
+
+/** A worker holds the entry: its delivery may be under way, and may get through. */
+function beingDelivered(entry: OutboxEntry, now: Date): boolean {
+  return entry.status === 'pending' && entry.leaseUntil !== undefined && Date.parse(entry.leaseUntil) > now.getTime();
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging';
+import { type RepeatingTask, startRepeating } from '../reliability/repeatingTask';
 import type { SweepableStorage } from './keyvStorage';
 
 /**
@@ -17,10 +18,8 @@ export interface ExpirySweepOptions {
   maxBatchesPerPass?: number;
 }
 
-export interface ExpirySweep {
-  /** Stops the timer and waits for a pass under way to finish its current batch. Safe to call more than once. */
-  stop(): Promise<void>;
-}
+/** `stop()` waits for a pass under way to finish its current batch. */
+export type ExpirySweep = RepeatingTask;
 
 const DEFAULT_BATCH_SIZE = 500;
 const DEFAULT_MAX_BATCHES_PER_PASS = 100;
@@ -29,14 +28,11 @@ export function startExpirySweep(storage: Pick<SweepableStorage, 'deleteExpired'
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxBatches = options.maxBatchesPerPass ?? DEFAULT_MAX_BATCHES_PER_PASS;
   const log = options.logger.child({ component: 'expiry-sweep' });
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
-  const pass = async (): Promise<void> => {
+  const pass = async (isStopped: () => boolean): Promise<void> => {
     let deleted = 0;
     try {
-      for (let batch = 0; batch < maxBatches && !stopped; batch++) {
+      for (let batch = 0; batch < maxBatches && !isStopped(); batch++) {
         const count = await storage.deleteExpired(batchSize);
         deleted += count;
         if (count < batchSize) break;
@@ -47,22 +43,5 @@ export function startExpirySweep(storage: Pick<SweepableStorage, 'deleteExpired'
     }
   };
 
-  const schedule = (): void => {
-    running = pass().finally(() => {
-      running = undefined;
-      if (!stopped) {
-        timer = setTimeout(schedule, options.intervalMs);
-        timer.unref();
-      }
-    });
-  };
-
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeating(pass, options.intervalMs);
 }

@@ -10,6 +10,9 @@ import type { ConversationDeps } from '../../dialogs/conversationDeps';
 import type { PortingSession } from '../../dialogs/portingSession';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
+import { type CustomerForgetter, customerForgetter } from '../../src/security/forgetCustomer';
+import type { BotStorage } from '../../src/storage/createStorage';
+import { OutboxStore } from '../../src/submission/outbox/outboxStore';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../src/submission/loaSubmitter';
 import { expectNoSecrets } from '../support/drafts';
 
@@ -28,6 +31,21 @@ export class RecordingSubmitter implements LoaSubmitter {
     this.submissions.push(signed);
     return { referenceNumber: signed.loa.referenceNumber, version: signed.loa.version, acceptedAt: NOW.toISOString() };
   }
+}
+
+/**
+ * "Delete my data" as the application does it, over a harness's memory storage. Its outbox stays empty (the
+ * harnesses' submitters only record), so forgetting the customer deletes their states.
+ */
+export function memoryForgetter(storage: MemoryStorage, states: { conversationState: ConversationState; userState: UserState }): CustomerForgetter {
+  const botStorage: BotStorage = {
+    read: (keys) => storage.read(keys),
+    write: (changes) => storage.write(changes),
+    delete: (keys) => storage.delete(keys),
+    ping: async () => undefined,
+    close: async () => undefined,
+  };
+  return customerForgetter({ storage: botStorage, outbox: new OutboxStore(botStorage), ...states, clock: () => NOW });
 }
 
 export interface Harness {
@@ -56,6 +74,7 @@ export async function startHarness(
   const deps: ConversationDeps = {
     sessions: new PortingSessionStore(userState, () => NOW, 30),
     submitter,
+    forgetCustomer: memoryForgetter(storage, { conversationState, userState }),
     clock: () => NOW,
     numbersPolicy: DEFAULT_NUMBERS_POLICY,
     prefersForm: () => true,

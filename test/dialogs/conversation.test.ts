@@ -12,9 +12,12 @@ import { signText } from '../../dialogs/text/signText';
 import { PortingBot } from '../../src/bot/portingBot';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { CSR_FIELDS, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
+import { customerForgetter } from '../../src/security/forgetCustomer';
+import { OutboxStore } from '../../src/submission/outbox/outboxStore';
 import { activity, message } from '../support/activities';
 import { captureLogs } from '../support/captureLogs';
 import { type TestApp, startTestApp } from '../support/testApp';
+import { memoryStorage } from '../support/testStorage';
 import { NOW, RecordingSubmitter, lastCard, submitOf } from './cardHarness';
 import { SUPPORT, TTL_DAYS, textsOf } from './conversationHarness';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN } from '../support/drafts';
@@ -25,11 +28,14 @@ describe('the conversation over HTTP', () => {
   const logs = captureLogs('trace');
 
   beforeAll(async () => {
+    const storage = await memoryStorage();
     app = await startTestApp({
       logger: logs.logger,
+      storage,
       bot: ({ conversationState, userState }) => {
+        const forgetCustomer = customerForgetter({ storage, outbox: new OutboxStore(storage), conversationState, userState, clock: () => NOW });
         const { runDialog } = createConversation(
-          { submitter, numbersPolicy: DEFAULT_NUMBERS_POLICY, supportContact: SUPPORT, stateTtlDays: TTL_DAYS, clock: () => NOW },
+          { submitter, forgetCustomer, numbersPolicy: DEFAULT_NUMBERS_POLICY, supportContact: SUPPORT, stateTtlDays: TTL_DAYS, clock: () => NOW },
           conversationState,
           userState,
         );

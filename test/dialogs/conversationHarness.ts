@@ -11,7 +11,7 @@ import { PortingBot, WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { type CsrFieldName, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import { captureLogs } from '../support/captureLogs';
-import { NOW, RecordingSubmitter } from './cardHarness';
+import { NOW, RecordingSubmitter, memoryForgetter } from './cardHarness';
 import { ATT_ANSWERS, expectNoSecrets } from '../support/drafts';
 
 export const SUPPORT = { phone: '1-800-555-0100', email: 'porting@example.com' } as const;
@@ -59,6 +59,7 @@ export class ConversationHarness {
     const conversation = createConversation(
       {
         submitter: this.submitter,
+        forgetCustomer: memoryForgetter(this.storage, { conversationState, userState }),
         numbersPolicy: DEFAULT_NUMBERS_POLICY,
         supportContact: SUPPORT,
         stateTtlDays: TTL_DAYS,

@@ -13,6 +13,7 @@ import { PortingBot } from '../../src/bot/portingBot';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY, type Loa, buildPortRequest, createLoa } from '../../src/domain';
 import { ReceiptLinks } from '../../src/hosting/receiptLinks';
 import { DataKeyring, parseDataKey } from '../../src/security/dataKeys';
+import { customerForgetter } from '../../src/security/forgetCustomer';
 import type { SweepableStorage } from '../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore, signBody } from '../../src/submission';
 import { type EventsAnswer, type PortStatuses, createPortStatuses, createPortingEvents } from '../../src/submission/events';
@@ -60,6 +61,7 @@ export class CorrectionHarness {
     this.conversation = createConversation(
       {
         submitter: new OutboxLoaSubmitter(this.outbox, clock, logger, () => undefined),
+        forgetCustomer: customerForgetter({ storage, outbox: this.outbox, conversationState, userState, clock }),
         numbersPolicy: DEFAULT_NUMBERS_POLICY,
         supportContact: SUPPORT,
         stateTtlDays: TTL_DAYS,

@@ -7,12 +7,15 @@ import { interruptionText } from '../../dialogs/text/interruptionText';
 import { mainText } from '../../dialogs/text/mainText';
 import { promptText } from '../../dialogs/text/promptText';
 import { reviewText } from '../../dialogs/text/reviewText';
+import { signText } from '../../dialogs/text/signText';
 import { tipsText } from '../../dialogs/text/tipsText';
+import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { CSR_FIELDS } from '../../src/domain';
 import { cardIn, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
 import { ATT_ANSWERS, completeAttDraft, draftFrom } from '../support/drafts';
 
+const CONVERSATION_KEY = 'test/conversations/conversation-1/';
 const withAnytime = (help: string) => `${help}\n\n${interruptionText.anytime}`;
 
 describe('interruptions', () => {
@@ -73,12 +76,42 @@ describe('interruptions', () => {
       expect(await harness.say('cancel')).toEqual([interruptionText.stopped, mainText.menu.again]);
     });
 
-    it('deletes the details when asked to', async () => {
+    it('deletes the details when asked to, and the conversation with them: the next message is a new customer\'s', async () => {
       const harness = new ConversationHarness();
       await reachCollection(harness);
       await answerFields(harness, ['numbers', 'carrier', 'accountNumber']);
       expect(await harness.say('cancel and delete my details')).toEqual([interruptionText.confirm.cancelAndDelete]);
-      expect(await harness.say(buttonLabels.yes)).toEqual([interruptionText.done.cancelAndDelete, mainText.menu.again]);
+      const nothingSubmitted = { withdrawn: [], sent: [] };
+      expect(await harness.say(buttonLabels.yes)).toEqual([interruptionText.deleted(nothingSubmitted, SUPPORT), mainText.menu.again]);
+      expect(await harness.session()).toBeUndefined();
+      expect(await harness.storage.read([CONVERSATION_KEY])).toEqual({});
+      expect((await harness.say(buttonLabels.startPort))[0]).toBe(mainText.greeting);
+    });
+
+    it('keeps everything on "no"', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      await answerFields(harness, ['numbers', 'carrier']);
+      await harness.say('delete my data');
+      expect((await harness.say(buttonLabels.no))[0]).toBe(interruptionText.carryOn);
+      expect((await harness.session())?.draft).toEqual(draftFrom({ numbers: ATT_ANSWERS.numbers, carrier: ATT_ANSWERS.carrier }));
+    });
+
+    it('asks first when only a submitted request is left to delete', async () => {
+      const harness = new ConversationHarness();
+      await reachCollection(harness);
+      const review = await answerFields(harness, CSR_FIELDS);
+      const letter = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+      const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
+      await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
+      const { referenceNumber } = harness.submitter.submissions[0].loa;
+      // A new port begins with an empty draft; the request just sent is still the customer's.
+      await harness.say(buttonLabels.startPort);
+      expect((await harness.session())?.draft).toEqual({});
+      expect((await harness.session())?.submittedReferences).toEqual([referenceNumber]);
+
+      expect(await harness.say('delete my data')).toEqual([interruptionText.confirm.cancelAndDelete]);
+      await harness.say(buttonLabels.yes);
       expect(await harness.session()).toBeUndefined();
     });
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from '@keyv/redis';
+import { KeyvSqlite } from '@keyv/sqlite';
 import { Pool } from 'pg';
 import type { TestBackend } from '../storage/testBackends';
 
@@ -32,6 +33,43 @@ export async function rawContents(backend: TestBackend, namespace: string, sqlit
       try {
         const { rows } = await pool.query<{ key: string; value: string }>('SELECT key, value FROM public.keyv WHERE key LIKE $1', [`${namespace}:%`]);
         return rows.map((row) => `${row.key} ${row.value}`).join('\n');
+      } finally {
+        await pool.end();
+      }
+    }
+    case 'memory':
+      throw new Error('memory storage has no raw form outside the process');
+  }
+}
+
+/** Every key a backend holds for a namespace, as stored (`<namespace>:k:<the bot's key>`), read around the bot's code. */
+export async function rawKeys(backend: TestBackend, namespace: string, sqliteFile: string): Promise<string[]> {
+  switch (backend.name) {
+    case 'sqlite': {
+      const adapter = new KeyvSqlite({ uri: `sqlite://${sqliteFile}` });
+      try {
+        const rows = (await adapter.query('SELECT key FROM keyv WHERE key LIKE ?', `${namespace}:%`)) as Array<{ key: string }>;
+        return rows.map((row) => row.key);
+      } finally {
+        await adapter.disconnect();
+      }
+    }
+    case 'redis': {
+      const client = createClient({ url: backend.url });
+      await client.connect();
+      try {
+        const keys: string[] = [];
+        for await (const batch of client.scanIterator({ MATCH: `${namespace}:*`, COUNT: 500 })) keys.push(...batch);
+        return keys;
+      } finally {
+        await client.close();
+      }
+    }
+    case 'postgres': {
+      const pool = new Pool({ connectionString: backend.url });
+      try {
+        const { rows } = await pool.query<{ key: string }>('SELECT key FROM public.keyv WHERE key LIKE $1', [`${namespace}:%`]);
+        return rows.map((row) => row.key);
       } finally {
         await pool.end();
       }

@@ -8,7 +8,8 @@ import { deleteCustomerData } from '../../src/security/deleteCustomerData';
 import { createStorage, type SweepableStorage } from '../../src/storage/createStorage';
 import { startExpirySweep } from '../../src/storage/expirySweep';
 import { OutboxLoaSubmitter } from '../../src/submission/outbox/outboxSubmitter';
-import { entryKey, OutboxStore } from '../../src/submission/outbox/outboxStore';
+import { PortStatusStore, statusKey } from '../../src/submission/events/statusStore';
+import { entryKey, latestKey, type OutboxEntry, OutboxStore } from '../../src/submission/outbox/outboxStore';
 import { message } from '../support/activities';
 import { captureLogs } from '../support/captureLogs';
 import { eventually, purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from '../storage/testBackends';
@@ -138,32 +139,53 @@ describe('draft expiry', () => {
 });
 
 describe('deleteCustomerData', () => {
-  it("deletes the customer's state and every submitted version, withdrawing one not yet delivered", async () => {
+  const now = new Date();
+  const logger = captureLogs('silent').logger;
+  const submittedAt = (at: Date) => ({ eventId: `evt-${at.getTime()}`, sequence: 1, state: 'submitted', occurredAt: at.toISOString() }) as const;
+
+  it("deletes every version of the customer's requests, their latest version and status, withdrawing what was not delivered", async () => {
     const storage = await createStorage('memory://', { ttlDays: 1, encryption: keyring });
     const outbox = new OutboxStore(storage);
-    const now = new Date();
-    const submitter = new OutboxLoaSubmitter(outbox, () => now, captureLogs('silent').logger, () => undefined);
+    const submitter = new OutboxLoaSubmitter(outbox, () => now, logger, () => undefined);
     const first = verizonLoa(now);
     const second = verizonLoa(now, { previous: first });
     const someoneElse = verizonLoa(now);
     for (const loa of [first, second, someoneElse]) await submitter.submit({ loa, conversation: { id: 'c' } });
-    const userKey = 'test/users/user-1/';
-    const conversationKey = 'test/conversations/conversation-1/';
-    await storage.write({ [userKey]: { portingSession: { stage: 'signed' } }, [conversationKey]: { dialogState: {} } });
+    const statuses = new PortStatusStore(storage);
+    await statuses.apply({ ...submittedAt(now), referenceNumber: first.referenceNumber, version: 2 }, 2, now);
 
-    const deleted = await deleteCustomerData(
-      storage,
-      outbox,
-      { stateKeys: [userKey, conversationKey], referenceNumbers: [first.referenceNumber] },
-      now,
-    );
+    const forgotten = await deleteCustomerData(storage, outbox, [first.referenceNumber], now);
 
     const versions = [entryKey(first.referenceNumber, 1), entryKey(first.referenceNumber, 2)];
-    expect(deleted.withdrawn).toEqual([first.referenceNumber]);
-    expect([...deleted.keys].sort()).toEqual([...versions, conversationKey, userKey].sort());
-    expect(await storage.read([userKey, conversationKey, ...versions])).toEqual({});
+    expect(forgotten).toEqual({ withdrawn: [first.referenceNumber], sent: [] });
+    expect(await storage.read([...versions, latestKey(first.referenceNumber), statusKey(first.referenceNumber)])).toEqual({});
     expect(Object.keys((await outbox.pendingIndex())?.keys ?? {})).toEqual([entryKey(someoneElse.referenceNumber, 1)]);
     expect(await outbox.readEntry(entryKey(someoneElse.referenceNumber, 1))).toBeDefined();
+    await storage.close();
+  });
+
+  it('reports a request delivered, or being delivered as it is deleted, as with the porting team', async () => {
+    const storage = await createStorage('memory://', { ttlDays: 1, encryption: keyring });
+    const outbox = new OutboxStore(storage);
+    const submitter = new OutboxLoaSubmitter(outbox, () => now, logger, () => undefined);
+    const [delivered, inFlight, failed] = [verizonLoa(now), verizonLoa(now), verizonLoa(now)];
+    for (const loa of [delivered, inFlight, failed]) await submitter.submit({ loa, conversation: { id: 'c' } });
+    const change = async (referenceNumber: string, fields: Partial<OutboxEntry>) => {
+      const key = entryKey(referenceNumber, 1);
+      const entry = await outbox.readEntry(key);
+      if (!entry) throw new Error(`no entry ${key}`);
+      await outbox.replaceEntry(key, { ...entry.value, ...fields }, entry.eTag);
+    };
+    await change(delivered.referenceNumber, { status: 'delivered', deliveredAt: now.toISOString() });
+    await change(inFlight.referenceNumber, { claimedBy: 'worker-1', leaseUntil: new Date(now.getTime() + 60_000).toISOString() });
+    await change(failed.referenceNumber, { status: 'failed', failedAt: now.toISOString(), failure: { reason: 'refused' } });
+
+    const references = [delivered, inFlight, failed].map((loa) => loa.referenceNumber);
+    const forgotten = await deleteCustomerData(storage, outbox, references, now);
+
+    expect(forgotten).toEqual({ withdrawn: [], sent: [delivered.referenceNumber, inFlight.referenceNumber] });
+    expect(await storage.read(references.map((reference) => entryKey(reference, 1)))).toEqual({});
+    expect((await outbox.pendingIndex())?.keys).toEqual({});
     await storage.close();
   });
 });

@@ -21,6 +21,9 @@ export interface TestAppOptions {
   readonly logger?: Logger;
   /** Replaces the conversation behind the real PortingBot; the default is the whole application (see startApplication). */
   readonly runDialog?: DialogRunner;
+  /** The whole application's clock and how often it checks for customers who waited too long for a person. */
+  readonly clock?: () => Date;
+  readonly waitCheckIntervalMs?: number;
   /** Replaces the PortingBot altogether, e.g. with one that throws. */
   readonly bot?: (states: { conversationState: ConversationState; userState: UserState }) => TurnHandler;
 }
@@ -47,7 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     options.bot ?? (runDialog && ((states) => new PortingBot(states.conversationState, states.userState, logger, runDialog)));
   const { server, conversationState, userState } = custom
     ? await startBareServer(config, storage, logger, custom)
-    : await startWholeApplication(config, storage, logger);
+    : await startWholeApplication(config, storage, logger, options);
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/messages`, {
@@ -82,8 +85,8 @@ interface StartedServer {
   userState: UserState;
 }
 
-async function startWholeApplication(config: Config, storage: SweepableStorage, logger: Logger): Promise<StartedServer> {
-  const app = await startApplication(config, { storage: storage, logger });
+async function startWholeApplication(config: Config, storage: SweepableStorage, logger: Logger, options: TestAppOptions): Promise<StartedServer> {
+  const app = await startApplication(config, { storage, logger, clock: options.clock, waitCheckIntervalMs: options.waitCheckIntervalMs });
   return { server: app, conversationState: app.conversationState, userState: app.userState };
 }
 

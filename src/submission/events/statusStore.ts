@@ -52,7 +52,7 @@ export function currentEntry(record: PortStatusRecord): StatusEntry {
   return record.history.at(-1) as StatusEntry;
 }
 
-const statusKey = (referenceNumber: string) => `submission/status/${referenceNumber}`;
+export const statusKey = (referenceNumber: string) => `submission/status/${referenceNumber}`;
 
 export class PortStatusStore {
   private readonly records: CasRecords<PortStatusRecord>;

@@ -54,7 +54,7 @@ export function entryKey(referenceNumber: string, version: number): string {
   return `submission/outbox/${referenceNumber}/v${version}`;
 }
 
-const latestKey = (referenceNumber: string) => `submission/latest/${referenceNumber}`;
+export const latestKey = (referenceNumber: string) => `submission/latest/${referenceNumber}`;
 
 /** Updates wait for each other this long at most; they take milliseconds each. */
 const UPDATE_QUEUE_WAIT_MS = 30_000;

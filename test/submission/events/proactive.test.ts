@@ -4,9 +4,7 @@
  * arrive, in the customer's own conversation.
  */
 import { gzipSync } from 'node:zlib';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Activity, ConversationState, UserState } from 'botbuilder';
+import { ConversationState, UserState } from 'botbuilder';
 import { createConversation } from '../../../dialogs/conversation';
 import type { PortingSession } from '../../../dialogs/portingSession';
 import { buttonLabels } from '../../../dialogs/text/buttonLabels';
@@ -15,14 +13,17 @@ import { PortingBot } from '../../../src/bot/portingBot';
 import { parseConfig } from '../../../src/config';
 import { DEFAULT_NUMBERS_POLICY, type Loa, rejectionReason } from '../../../src/domain';
 import { PORTING_EVENTS_PATH, portingEventsRoute } from '../../../src/hosting/portingEventsRoute';
+import { createConversationOpener } from '../../../src/hosting/conversationOpener';
 import { createProactiveMessenger } from '../../../src/hosting/proactive';
 import { type RunningServer, startServer } from '../../../src/hosting/server';
+import { customerForgetter } from '../../../src/security/forgetCustomer';
 import type { BotStorage } from '../../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore, SIGNATURE_HEADER, signBody } from '../../../src/submission';
 import { createPortStatuses, createPortingEvents } from '../../../src/submission/events';
 import { type PortNotice, noticeText } from '../../../src/submission/notifications';
 import { completeVerizonDraft } from '../../support/drafts';
 import { captureLogs } from '../../support/captureLogs';
+import { FakeConnector } from '../../support/fakeConnector';
 import { memoryStorage } from '../../support/testStorage';
 import { verizonLoa } from '../support/loas';
 
@@ -31,49 +32,6 @@ const SUPPORT = { phone: '1-800-555-0100' };
 const SIGNED_AT = new Date('2026-03-02T15:04:05.000Z');
 const USER = { id: 'user-1', name: 'Customer', role: 'user' };
 const BOT = { id: 'bot', name: 'Porting Assistant', role: 'bot' };
-
-interface Received {
-  readonly conversationId: string;
-  readonly activity: Partial<Activity>;
-}
-
-/** The Bot Connector API as a channel offers it at its serviceUrl: `POST /v3/conversations/:id/activities`. */
-class FakeConnector {
-  readonly received: Received[] = [];
-  /** The status of the next answers, in order; 200 once the script runs out. */
-  readonly script: number[] = [];
-  private readonly server: Server = createServer((req, res) => void this.handle(req, res));
-
-  listen(): Promise<string> {
-    return new Promise((resolve) => {
-      this.server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`));
-    });
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? '');
-    const status = this.script.shift() ?? 200;
-    // restify, loaded in this process, replaces ServerResponse#writeHead with one that does not return the response.
-    if (req.method !== 'POST' || !match) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    if (status === 200) {
-      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
-      this.received.push({ conversationId: decodeURIComponent(match[1] as string), activity });
-    }
-    res.writeHead(status, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(status === 200 ? { id: `a-${this.received.length}` } : { error: { code: 'Fail', message: 'Scripted failure' } }));
-  }
-}
 
 describe('porting events over HTTP, told to the customer through the Bot Connector', () => {
   const connector = new FakeConnector();
@@ -127,11 +85,19 @@ describe('porting events over HTTP, told to the customer through the Bot Connect
     const userState = new UserState(storage);
     const submitter = new OutboxLoaSubmitter(outbox, () => SIGNED_AT, logger, () => undefined);
     const conversation = createConversation(
-      { submitter, numbersPolicy: DEFAULT_NUMBERS_POLICY, supportContact: SUPPORT, stateTtlDays: 30, portStatus: statuses.lookup, clock: () => SIGNED_AT },
+      {
+        submitter,
+        forgetCustomer: customerForgetter({ storage, outbox, conversationState, userState, clock: () => SIGNED_AT }),
+        numbersPolicy: DEFAULT_NUMBERS_POLICY,
+        supportContact: SUPPORT,
+        stateTtlDays: 30,
+        portStatus: statuses.lookup,
+        clock: () => SIGNED_AT,
+      },
       conversationState,
       userState,
     );
-    const messenger = createProactiveMessenger(config.bot, conversation.tellCustomer);
+    const messenger = createProactiveMessenger(createConversationOpener(config.bot), conversation.tellCustomer);
     const events = createPortingEvents({ secret: SECRET, statuses, outbox, messenger, logger });
     server = await startServer(config, {
       bot: new PortingBot(conversationState, userState, logger, conversation.runDialog),

@@ -73,7 +73,9 @@ export class Receiver {
     if (answer === 'hang' && request.signatureValid) this.processed.set(request.idempotencyKey, request.body);
     this.waiting = this.waiting.filter((check) => !check());
     if (answer === 'hang') return;
-    res.writeHead(answer, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: answer }));
+    // restify, when loaded in the same process, replaces ServerResponse#writeHead with one that returns nothing.
+    res.writeHead(answer, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ status: answer }));
   }
 }
 

@@ -1,9 +1,12 @@
 import { createConversation } from '../../../dialogs/conversation';
 import { PortingBot } from '../../../src/bot/portingBot';
 import { DEFAULT_NUMBERS_POLICY } from '../../../src/domain';
+import { customerForgetter } from '../../../src/security/forgetCustomer';
+import { OutboxStore } from '../../../src/submission/outbox/outboxStore';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../../src/submission/loaSubmitter';
 import { captureLogs } from '../../support/captureLogs';
 import { startTestApp, type TestApp } from '../../support/testApp';
+import { memoryStorage } from '../../support/testStorage';
 
 /** Keeps what the bot hands over for submission, as the real submitter would receive it. */
 export class RecordingSubmitter implements LoaSubmitter {
@@ -22,11 +25,14 @@ export interface PortingApp extends TestApp {
 /** The real server (local mode, memory storage) running the real conversation, on an ephemeral port. */
 export async function startPortingApp(): Promise<PortingApp> {
   const submitter = new RecordingSubmitter();
+  const storage = await memoryStorage();
   const app = await startTestApp({
+    storage,
     bot: ({ conversationState, userState }) => {
       const conversation = createConversation(
         {
           submitter,
+          forgetCustomer: customerForgetter({ storage, outbox: new OutboxStore(storage), conversationState, userState, clock: () => new Date() }),
           numbersPolicy: DEFAULT_NUMBERS_POLICY,
           supportContact: { phone: '1-800-555-0100', email: 'porting@example.com' },
           stateTtlDays: 30,

@@ -1,0 +1,90 @@
+/** What agents read in the agents' channel or console: escalation cards, the queue, takeovers and corrections. */
+import type { EscalationReason } from '../../src/handoff/escalation';
+
+const waitedFor = (minutes: number) => (minutes < 1 ? 'just now' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`);
+
+export const agentText = {
+  reasons: {
+    asked: 'Asked for a person',
+    stuck: 'Stuck on a question',
+    serviceCancelled: 'Already cancelled their current service',
+    rejectionNeedsPerson: 'Port rejected for a reason that needs a person',
+  } satisfies Record<EscalationReason, string>,
+  card: {
+    heading: 'A customer needs a person',
+    summaryHeading: 'Details so far (secrets masked)',
+    transcriptHeading: 'Recent conversation',
+    take: 'Take over',
+    reason: 'Reason',
+    step: 'Where they are',
+    channel: 'Channel',
+    since: 'Waiting since',
+    customer: 'Customer',
+    callback: 'Callback to',
+  },
+  status: {
+    waiting: 'Waiting for an agent',
+    callback: (email: string) => `Waiting for a callback by email to ${email}`,
+    takenBy: (name: string) => `Taken by ${name}`,
+    platform: 'Taken by the contact centre',
+    endedBy: (name: string) => `Handed back to the bot by ${name}`,
+    customerLeft: 'The customer went back to the bot',
+    callbackTaken: (name: string, email: string) => `${name} is answering by email (${email})`,
+  },
+  steps: {
+    menu: 'At the menu, no port started',
+    starting: 'Starting a port: no details given yet',
+    collecting: (done: number, total: number, next: string | undefined) =>
+      `Giving their details: ${done} of ${total} done` + (next ? `; next: ${next}` : ''),
+    reviewing: 'Reviewing their details before signing',
+    signing: 'Signing the Letter of Authorization',
+    signed: (reference: string) => `Request ${reference} signed and sent`,
+    correcting: (reference: string) => `Correcting rejected request ${reference}`,
+  },
+  speakers: { customer: 'Customer', bot: 'Bot', agent: 'Agent' },
+  hiddenSecretAnswer: '(a PIN or account number: hidden)',
+  takeover: {
+    heading: "You're chatting with the customer",
+    intro:
+      'Everything you type here goes to the customer, under your first name. Type **end** (or use the button) to hand ' +
+      'them back to the bot, which carries on where they stopped with your corrections.',
+    transcriptHeading: 'Conversation so far',
+    correctHeading: 'Correct a detail (the customer sees the change; the PIN is never shown or changed here)',
+    fieldLabel: 'Detail',
+    fieldRequired: 'Choose the detail to correct.',
+    valueLabel: 'New value',
+    valuePlaceholder: 'Exactly as on the customer’s CSR',
+    valueRequired: 'Type the new value.',
+    save: 'Save correction',
+    end: 'Hand back to the bot',
+  },
+  queue: {
+    heading: 'Customers waiting for a person',
+    empty: 'No one is waiting. New escalations appear in this channel as cards.',
+    headline: (reason: EscalationReason, waitedMinutes: number) => `${agentText.reasons[reason]} — ${waitedFor(waitedMinutes)}`,
+    callbackHeadline: (email: string, waitedMinutes: number) => `Callback by email to ${email} — ${waitedFor(waitedMinutes)}`,
+    take: 'Take',
+  },
+  joined: "You're in the agents' console. Escalations will appear here as cards. Type **queue** to see who is waiting.",
+  wrongToken: "That agent token isn't right, so this chat has not joined the agents' console.",
+  notAuthorized: 'Only members of our porting agents’ team can take over chats or read the queue.',
+  help:
+    'Type **queue** to see the customers waiting, and use **Take over** on a card to take one. While you have a chat, ' +
+    'everything you type goes to the customer; type **end** to hand them back to the bot.',
+  alreadyTaken: (name: string) => `${name} already has this chat.`,
+  gone: 'This chat has ended: the customer went back to the bot or the chat was handed back.',
+  busy: 'You already have a chat here. Type **end** to hand that customer back to the bot before taking another.',
+  taken: (customer: string) => `You have the chat with ${customer}. They have been told you joined.`,
+  callbackTaken: (email: string) => `You have this callback: please email the customer at ${email}. It is off the queue now.`,
+  ended: 'Handed back to the bot. The customer carries on where they stopped.',
+  customerLeft: 'The customer went back to the bot. This chat has ended.',
+  customerSays: (message: string) => `**Customer:** ${message}`,
+  customerPressedButton: '(the customer pressed a button from an earlier question)',
+  corrected: (label: string, shown: string) => `Saved: ${label} is now ${shown}. The customer has been told.`,
+  correctionRefused: (label: string, message: string) => `Not saved: the ${label} was refused. ${message}`,
+  correctionTooLate: 'The request is already signed and sent, so details can no longer be changed here.',
+  pinNotCorrectable: 'The PIN cannot be seen or changed by agents: the customer gives it to the bot themselves.',
+  customerUnreachable: "The customer's chat could not be reached: they may have closed it.",
+  noChat: 'You have no chat with a customer here right now. Type **queue** to see who is waiting.',
+  commands: { queue: /^(?:queue|list|waiting|who(?:'s| is) waiting)$/i, end: /^(?:end|done|hand ?back|finish|close)$/i },
+} as const;

@@ -1,0 +1,83 @@
+/* global window, localStorage, crypto, fetch, location, URL */
+/**
+ * What the customer page and the agents' console share: a stable id for this browser, the server's JSON API, and
+ * starting Web Chat on the Direct Line the server names, with a token for that id.
+ */
+
+export const BRAND = '#0a4fa3';
+
+function randomId() {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The id kept in localStorage under `key`; a fresh one each visit when storage is blocked. */
+export function storedId(key) {
+  try {
+    let id = localStorage.getItem(key);
+    if (!id || !/^[A-Za-z0-9-]{16,64}$/.test(id)) {
+      id = randomId();
+      localStorage.setItem(key, id);
+    }
+    return id;
+  } catch {
+    return randomId();
+  }
+}
+
+export async function requestJson(path, init) {
+  const response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response.json();
+}
+
+export const styleOptions = {
+  accent: BRAND,
+  primaryFont: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  backgroundColor: '#ffffff',
+  bubbleBackground: '#eef2f7',
+  bubbleBorderWidth: 0,
+  bubbleBorderRadius: 12,
+  bubbleFromUserBackground: BRAND,
+  bubbleFromUserTextColor: '#ffffff',
+  bubbleFromUserBorderWidth: 0,
+  bubbleFromUserBorderRadius: 12,
+  botAvatarInitials: 'PA',
+  botAvatarBackgroundColor: BRAND,
+  hideUploadButton: true,
+  sendBoxButtonColor: BRAND,
+  suggestedActionLayout: 'flow',
+  suggestedActionBorderColor: BRAND,
+  suggestedActionTextColor: BRAND,
+  suggestedActionBorderRadius: 18,
+  suggestedActionHeight: 36,
+};
+
+/**
+ * Renders Web Chat into `element` for the visitor `visitorId`, with the store `createStore(WebChat)` makes;
+ * `username` is the name the bot sees on this side's messages.
+ */
+export async function startWebChat({ element, visitorId, createStore, username, placeholder }) {
+  const WebChat = window.WebChat;
+  const [settings, { token }] = await Promise.all([
+    requestJson('/api/webchat/config'),
+    requestJson('/api/directline/token', { method: 'POST', body: JSON.stringify({ visitorId }) }),
+  ]);
+  const directLine = WebChat.createDirectLine({
+    token,
+    domain: new URL(settings.directLineDomain, location.href).href,
+    webSocket: settings.webSocket,
+  });
+  WebChat.renderWebChat(
+    {
+      directLine,
+      store: createStore(WebChat),
+      styleOptions,
+      username,
+      locale: 'en-US',
+      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: placeholder },
+    },
+    element,
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Opening a turn in a conversation outside its own traffic (`continueConversationAsync` with a stored conversation
+ * reference): to tell a customer about their port, to relay an agent's words, to post in the agents' channel. The only
+ * place besides the adapter that knows how Bot Framework does it, so that moving to another SDK touches this file.
+ */
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import { createAdapter } from './adapter';
+
+/** Runs `turn` in the conversation `reference` names; its failures (a channel's refusal, say) reach the caller. */
+export type OpenConversation = (reference: Readonly<Record<string, unknown>>, turn: (context: TurnContext) => Promise<void>) => Promise<void>;
+
+/** A reference without a service URL, conversation or channel cannot be continued. */
+export class IncompleteReferenceError extends Error {
+  override readonly name = 'IncompleteReferenceError';
+}
+
+export function createConversationOpener(bot: Config['bot']): OpenConversation {
+  const adapter = createAdapter(bot, async (_context, error) => {
+    throw error;
+  });
+  // '' when authentication is off (local runs), which CloudAdapter accepts.
+  const appId = bot.appId ?? '';
+  return async (stored, turn) => {
+    const reference = stored as Partial<ConversationReference>;
+    if (!reference.serviceUrl || !reference.conversation?.id || !reference.channelId) {
+      throw new IncompleteReferenceError('The stored conversation reference has no service URL, conversation or channel.');
+    }
+    await adapter.continueConversationAsync(appId, reference, turn);
+  };
+}
