@@ -11,6 +11,7 @@ import type { CardActions } from './cardActions';
 import { CardDialog } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { hasAnyAnswer } from './draftFields';
+import { askForPerson } from './handoff/askForPerson';
 import { IntentChoicePrompt, saidYes, yesNoPrompt } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
 import { portStatusText } from './portStatus';
@@ -102,7 +103,8 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
         await context.sendActivity(portStatusText(await this.deps.sessions.find(context)));
         return this.askAgain(innerDc);
       case 'agent':
-        await context.sendActivity(interruptionText.agent(this.deps.supportContact));
+        // With a person on the way the question stays on the stack, unasked, until the customer is handed back.
+        if (await askForPerson(context, this.deps)) return Dialog.EndOfTurn;
         return this.askAgain(innerDc);
       default: {
         if (losesSomething(await this.deps.sessions.find(context), interruption)) {

@@ -12,6 +12,7 @@ import { draftProgress, fieldLabel, hasAnyAnswer } from './draftFields';
 import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
 import { CorrectionDialog } from './correctionDialog';
+import { askForPerson } from './handoff/askForPerson';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { PortDialog, type PortOptions } from './portDialog';
 import { portStatusText } from './portStatus';
@@ -119,8 +120,8 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
       case 'fixNow':
         return step.beginDialog(DialogIds.correction);
       case 'agent':
-        await context.sendActivity(interruptionText.agent(this.deps.supportContact));
-        return step.next();
+        // With a person on the way the menu ends; the customer gets it again when handed back.
+        return (await askForPerson(context, this.deps)) ? step.endDialog() : step.next();
       case 'help':
         await context.sendActivity(`${interruptionText.generalHelp}\n\n${mainText.menu.help}`);
         return step.next();

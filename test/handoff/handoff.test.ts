@@ -117,7 +117,7 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(event?.name).toBe('handoff.initiate');
     expect(event?.value).toEqual(expect.objectContaining({ reason: 'asked', details: expect.arrayContaining([{ label: 'Account number', value: '••••3222' }]) }));
     const transcript = (event?.attachments?.[0]?.content as { activities: Partial<Activity>[] }).activities;
-    expect(transcript.map((line) => line.text)).toEqual(expect.arrayContaining([agentText.hiddenSecretAnswer, buttonLabels.startPort]));
+    expect(transcript.map((line) => line.text)).toEqual(expect.arrayContaining([agentText.hiddenSecretAnswer, ATT_ANSWERS.carrier]));
     expectNoSecrets(event);
 
     // The agents' channel gets the card: reason, masked details, redacted transcript, "Take over".
