@@ -37,6 +37,15 @@ describe('parseConfig', () => {
       log: { level: 'info' },
       porting: { countries: ['US', 'CA'] },
       support: { phone: undefined, email: undefined },
+      agents: {
+        teamId: undefined,
+        channelId: undefined,
+        teamsServiceUrl: 'https://smba.trafficmanager.net/teams/',
+        allowedUserIds: [],
+        consoleToken: undefined,
+        expectedWaitMinutes: 5,
+        maxWaitMinutes: 10,
+      },
       webChat: { directLineSecret: undefined, directLineUrl: 'https://directline.botframework.com' },
       submission: {
         gateway: 'folder',
