@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { type Activity, ActivityTypes, CardFactory, type ConversationState, MessageFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AGENT_ACTIONS, queueCard, takeoverCard } from '../../src/cards/agentCards';
-import { CSR_FIELDS } from '../../src/domain';
+import { CSR_FIELDS, redactSecrets } from '../../src/domain';
 import { type Escalation, type StoredReference, withLine } from '../../src/handoff/escalation';
 import { type EscalationStore, conversationKeyOf } from '../../src/handoff/escalationStore';
 import { type AskableField, fieldLabel } from '../draftFields';
@@ -207,7 +207,8 @@ export class AgentDesk {
       await context.sendActivity(agentText.customerUnreachable);
       return;
     }
-    const line = { from: 'agent' as const, text, at: this.clock().toISOString() };
+    // Later agents read the transcript: a secret an agent typed (read out by the customer on the phone) is masked.
+    const line = { from: 'agent' as const, text: redactSecrets(text, {}), at: this.clock().toISOString() };
     await this.store.update(escalation.id, (current) => ({ ...current, transcript: withLine(current.transcript, line) }));
   }
 

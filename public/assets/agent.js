@@ -1,10 +1,10 @@
-/* global document, sessionStorage, console */
+/* global document, sessionStorage, FormData */
 /**
  * The agents' console: a Web Chat conversation that joins the agents' hub with the agent token (the `agent/join`
  * event), on the same code path as the agents' channel in Teams. Until the bot confirms the join, what it says is
  * the customer's greeting and is not shown.
  */
-import { startWebChat, storedId } from './webChatClient.js';
+import { showStatus, startWebChat, storedId } from './webChatClient.js';
 
 const AGENT_ID_KEY = 'porting-assistant.agent-id';
 const SESSION_KEY = 'porting-assistant.agent-session';
@@ -16,12 +16,6 @@ const text = {
   failed: 'The console could not start. Please check your connection and reload the page.',
   placeholder: 'Type queue, a reply to the customer, or end',
 };
-
-function showStatus(message, isError = false) {
-  const status = document.getElementById('chat-status');
-  status.textContent = message;
-  status.classList.toggle('chat__status--error', isError);
-}
 
 /** The bot marks its answer to the join: `channelData.agentConsole` is 'joined' or 'refused'. */
 const joinAnswerOf = (activity) => activity.channelData?.agentConsole;

@@ -1,9 +1,9 @@
-/* global document, navigator, window, console */
+/* global document, navigator, window */
 /**
  * Starts Web Chat on the "Bring your number" page. The visitor id is kept in localStorage, so a customer who comes
  * back is the same customer to the bot and can pick up their port where they left it.
  */
-import { startWebChat, storedId } from './webChatClient.js';
+import { showStatus, startWebChat, storedId } from './webChatClient.js';
 
 const VISITOR_ID_KEY = 'porting-assistant.visitor-id';
 const WIDE_SCREEN = '(min-width: 861px)';
@@ -13,12 +13,6 @@ const text = {
   failed: 'We couldn’t start the chat. Please check your connection and reload the page.',
   placeholder: 'Type your answer',
 };
-
-function showStatus(message, isError = false) {
-  const status = document.getElementById('chat-status');
-  status.textContent = message;
-  status.classList.toggle('chat__status--error', isError);
-}
 
 /**
  * Web Chat's store, plus two things the page adds: it tells the bot the visitor has joined once the connection is

@@ -1,4 +1,4 @@
-/* global window, localStorage, crypto, fetch, location, URL */
+/* global window, document, localStorage, crypto, fetch, location, URL */
 /**
  * What the customer page and the agents' console share: a stable id for this browser, the server's JSON API, and
  * starting Web Chat on the Direct Line the server names, with a token for that id.
@@ -24,6 +24,13 @@ export function storedId(key) {
   } catch {
     return randomId();
   }
+}
+
+/** The page's status line above the chat (both pages have one, `#chat-status`). */
+export function showStatus(message, isError = false) {
+  const status = document.getElementById('chat-status');
+  status.textContent = message;
+  status.classList.toggle('chat__status--error', isError);
 }
 
 export async function requestJson(path, init) {

@@ -112,7 +112,7 @@ export class EscalationStore {
     if (outcome.kind === 'taken') {
       await this.removeFromQueue(id);
       // A callback has no chat to relay: the agent answers by email.
-      if (outcome.escalation.state === 'assigned' && outcome.escalation.callbackEmail === undefined) {
+      if (outcome.escalation.callbackEmail === undefined) {
         await this.pointers.change(AGENT_PREFIX + agentKey, () => ({ next: { escalationId: id }, outcome: undefined }));
       }
     }
