@@ -18,6 +18,11 @@ export interface IntentChoiceOptions {
    * keeps "cancel", which would otherwise be ambiguous between "no" and "stop everything".
    */
   readonly keeps?: readonly Intent[];
+  /**
+   * Interruptions offered as buttons after the answers, e.g. "Talk to an agent": pressing one interrupts the question
+   * (see InterruptibleDialog), which stays on the stack to be asked again, rather than answering it.
+   */
+  readonly offers?: readonly (Intent & ButtonName)[];
 }
 
 /**
@@ -44,15 +49,16 @@ export class IntentChoicePrompt extends ChoicePrompt {
     return (this.buttons as readonly Intent[]).includes(intent) || (this.options.alsoAccepts ?? []).includes(intent);
   }
 
-  private withButtons(context: TurnContext, options: PromptOptions): PromptOptions {
-    return { ...options, choices: this.buttons.map(buttonChoice), style: choiceStyleFor(context.activity.channelId) };
+  private withButtons(context: TurnContext, options: PromptOptions, shown: readonly ButtonName[] = this.buttons): PromptOptions {
+    return { ...options, choices: shown.map(buttonChoice), style: choiceStyleFor(context.activity.channelId) };
   }
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     if (isRetry) {
       await context.sendActivity(isButtonLabel(context.activity.text) ? promptText.staleButton : promptText.notUnderstood);
     }
-    await super.onPrompt(context, state, this.withButtons(context, options), isRetry);
+    const shown = [...this.buttons, ...(this.options.offers ?? [])];
+    await super.onPrompt(context, state, this.withButtons(context, options, shown), isRetry);
   }
 
   protected override async onRecognize(

@@ -5,7 +5,7 @@ import type { ConversationDeps } from './conversationDeps';
 import { CsrFormDialog, type CsrFormResult } from './csrFormDialog';
 import { DialogIds } from './dialogIds';
 import { takePastedValues } from './draftUpdates';
-import { chosenIntent, yesNoPrompt } from './intentChoicePrompt';
+import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { PortingStage } from './portingSession';
 import { ReviewDialog } from './reviewDialog';
@@ -50,7 +50,8 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
     this.addDialog(new CsrFormDialog(deps, cards));
     this.addDialog(new ReviewDialog(deps, cards));
     this.addDialog(new SignDialog(deps, cards));
-    this.addDialog(yesNoPrompt(CARRY_ON_PROMPT));
+    // "Talk to an agent" is offered here: a customer whose line is cancelled may well need a person (see the tips).
+    this.addDialog(new IntentChoicePrompt(CARRY_ON_PROMPT, ['yes', 'no'], { keeps: ['cancel'], offers: ['agent'] }));
     this.addDialog(new WaterfallDialog(COLLECT_LOOP, [this.collectStep.bind(this), this.switchMethodStep.bind(this)]));
     this.addDialog(
       new WaterfallDialog(PORT_WATERFALL, [

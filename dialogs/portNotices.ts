@@ -3,8 +3,9 @@
  * (src/hosting/proactive.ts opens the turn from the conversation reference stored with the submission, whose user is
  * the customer: their session in user state is found as in any turn). A rejection they can fix sets the session to
  * 'correcting' with the details to ask again, offers "Fix my request" and leaves nothing in progress, so that the
- * customer's next message can begin the correction; one that needs a person says how to reach us; any later news
- * about the request clears a correction that is no longer wanted.
+ * customer's next message can begin the correction; one that needs a person offers "Talk to an agent" (or says how
+ * to reach us, without agents) and notes why in the session, for the escalation; any later news about the request
+ * clears a correction or a call for a person that is no longer wanted.
  */
 import { MessageFactory, type TurnContext, type UserState } from 'botbuilder';
 import { fieldsToCorrect } from '../src/domain/rejectionReasons';
@@ -34,6 +35,7 @@ export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDi
     const session = await deps.sessions.find(context);
     const lines = [noticeText[notice.state](notice)];
     const correction = notice.state === 'rejected' ? correctionFor(session, notice) : undefined;
+    const personNeeded = notice.state === 'rejected' && !correction;
     if (correction) {
       await deps.sessions.update(context, (current) => {
         current.stage = 'correcting';
@@ -42,18 +44,25 @@ export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDi
       await clearDialogStack(context);
       lines.push(correctionText.invite(correction.fields.map(fieldLabel)));
     } else {
-      if (notice.state === 'rejected') lines.push(correctionText.personNeeded(deps.supportContact, notice.referenceNumber));
-      if (session?.correction?.referenceNumber === notice.referenceNumber) {
+      if (personNeeded) {
+        lines.push(deps.handoff ? correctionText.personHere(notice.referenceNumber) : correctionText.personNeeded(deps.supportContact, notice.referenceNumber));
+      }
+      const outdated = session?.correction?.referenceNumber === notice.referenceNumber;
+      const stillNeedsPerson = session?.personNeeded?.referenceNumber === notice.referenceNumber && !personNeeded;
+      if (session && (personNeeded || outdated || stillNeedsPerson)) {
         await deps.sessions.update(context, (current) => {
-          delete current.correction;
-          current.stage = 'signed';
+          if (outdated) {
+            delete current.correction;
+            current.stage = 'signed';
+          }
+          if (personNeeded) current.personNeeded = { referenceNumber: notice.referenceNumber, reasonCode: notice.reason?.code ?? 'unknown' };
+          else if (stillNeedsPerson) delete current.personNeeded;
         });
       }
     }
     const text = lines.join('\n\n');
-    await context.sendActivity(
-      correction ? questionActivity(context.activity.channelId, text, [buttonChoice('fixNow')]) : MessageFactory.text(text),
-    );
+    const button = correction ? buttonChoice('fixNow') : personNeeded && deps.handoff ? buttonChoice('agent') : undefined;
+    await context.sendActivity(button ? questionActivity(context.activity.channelId, text, [button]) : MessageFactory.text(text));
     await userState.saveChanges(context, false);
   };
 }

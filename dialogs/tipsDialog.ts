@@ -66,10 +66,9 @@ export class TipsDialog extends InterruptibleDialog<TipsOptions> {
     if (serviceActive) {
       await step.context.sendActivity(tipsText.keepService.active);
     } else {
-      await step.context.sendActivities([
-        { type: 'message', text: tipsText.keepService.cancelled },
-        { type: 'message', text: interruptionText.agent(this.deps.supportContact) },
-      ]);
+      // With people on hand the port's next question offers one; without, the customer is told how to reach us.
+      const reachUs = this.deps.handoff ? tipsText.keepService.personOffer : interruptionText.agent(this.deps.supportContact);
+      await step.context.sendActivity(`${tipsText.keepService.cancelled}\n\n${reachUs}`);
     }
     return step.next(serviceActive);
   }

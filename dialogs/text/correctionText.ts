@@ -23,6 +23,10 @@ export const correctionText = {
     `Your current carrier couldn't accept your port request ${referenceNumber} as it was. Say **fix my request** to ` +
     'correct it and sign again.',
   nothingToFix: "There's nothing to fix right now: none of your requests is waiting for a correction.",
+  /** The reason needs our porting team, and people are on hand in this chat. */
+  personHere: (referenceNumber: string) =>
+    'A person on our porting team needs to sort this out with you. Choose **Talk to an agent** to reach one here: ' +
+    `they will have your request ${referenceNumber} in front of them.`,
   /** The reason needs our porting team, or the request can't be corrected in this chat. */
   personNeeded: (contact: SupportContact, referenceNumber: string) => {
     const ways = contactWays(contact);

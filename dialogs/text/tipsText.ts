@@ -17,6 +17,7 @@ export const tipsText = {
       "Thanks for telling me. A cancelled line can lose its number, and a transfer can't go through while the line " +
       'is closed. If you call your old carrier quickly, they may be able to restore it; once it is active again, the ' +
       'transfer can go ahead.',
+    personOffer: 'Someone from our porting team can help you with this: choose **Talk to an agent** whenever you like.',
   },
   getCsr: {
     tip:

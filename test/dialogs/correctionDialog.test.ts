@@ -1,6 +1,8 @@
 import { askFieldText } from '../../dialogs/text/askFieldText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { agentText } from '../../dialogs/text/agentText';
 import { correctionText } from '../../dialogs/text/correctionText';
+import { handoffText } from '../../dialogs/text/handoffText';
 import { mainText } from '../../dialogs/text/mainText';
 import { signText } from '../../dialogs/text/signText';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
@@ -8,7 +10,7 @@ import { type Loa, rejectionReason } from '../../src/domain';
 import { entryKey } from '../../src/submission';
 import { noticeText } from '../../src/submission/notifications';
 import type { PortNotice } from '../../src/submission/notifications/portNotice';
-import { lastCard, submitOf } from './cardHarness';
+import { cardIn, lastCard, submitOf } from './cardHarness';
 import { SUPPORT } from './conversationHarness';
 import { CorrectionHarness, buttonsOf, textsOf } from './correctionHarness';
 import { CANARY_PIN, draftFrom } from '../support/drafts';
@@ -133,8 +135,28 @@ describe('the correction after a rejection', () => {
       ]);
       expect(textsOf(rejected.told)[0]).toContain(SUPPORT.phone);
       expect(buttonsOf(rejected.told[0])).toEqual([]);
-      expect(await harness.session()).toMatchObject({ stage: 'signed' });
+      expect(await harness.session()).toMatchObject({ stage: 'signed', personNeeded: { referenceNumber: loa.referenceNumber, reasonCode } });
       expect((await harness.session())?.correction).toBeUndefined();
+    }
+    // Later news of the request means the person is no longer needed for it.
+    await harness.event(loa, { state: 'cancelled' });
+    expect((await harness.session())?.personNeeded).toBeUndefined();
+  });
+
+  it('offers a person in the chat when agents are on hand, and asks for one when the customer takes it', async () => {
+    const withAgents = await CorrectionHarness.create(true);
+    try {
+      const loa = await withAgents.signed();
+      const rejected = await withAgents.event(loa, { state: 'rejected', reasonCode: 'BILLING_DISPUTE' });
+
+      expect(textsOf(rejected.told)).toEqual([`${noticeText.rejected(rejectedNotice(loa, 'BILLING_DISPUTE'))}\n\n${correctionText.personHere(loa.referenceNumber)}`]);
+      expect(buttonsOf(rejected.told[0])).toEqual([buttonLabels.agent]);
+      expect(await withAgents.say(buttonLabels.agent)).toEqual([handoffText.finding(4, 1)]);
+      const escalation = (await withAgents.escalations?.queue())?.[0];
+      expect(escalation).toMatchObject({ reason: 'rejectionNeedsPerson', step: agentText.steps.signed(loa.referenceNumber) });
+      expect(JSON.stringify(cardIn(withAgents.agentsChannel.activeQueue[0]))).toContain(agentText.reasons.rejectionNeedsPerson);
+    } finally {
+      await withAgents.close();
     }
   });
 

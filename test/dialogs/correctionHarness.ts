@@ -6,8 +6,10 @@
  * test/submission/events/proactive.test.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { type Activity, ActivityTypes, ConversationState, TestAdapter, TurnContext, UserState } from 'botbuilder';
+import { type Activity, ActivityTypes, type ConversationReference, ConversationState, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { type Conversation, createConversation } from '../../dialogs/conversation';
+import type { HandoffOptions } from '../../dialogs/handoff';
+import { EscalationStore } from '../../src/handoff/escalationStore';
 import type { PortingSession } from '../../dialogs/portingSession';
 import { PortingBot } from '../../src/bot/portingBot';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY, type Loa, buildPortRequest, createLoa } from '../../src/domain';
@@ -49,8 +51,14 @@ export class CorrectionHarness {
   private readonly events: PortingEventsHandler;
   private readonly userKey = `${CHANNEL}/users/${USER.id}/`;
   private sequence = 0;
+  /** With agents: the agents' channel, where escalation cards are posted. */
+  readonly agentsChannel = new TestAdapter();
+  escalations?: EscalationStore;
 
-  private constructor(readonly storage: SweepableStorage) {
+  private constructor(
+    readonly storage: SweepableStorage,
+    withAgents: boolean,
+  ) {
     const clock = () => NOW;
     const logger = captureLogs('silent').logger;
     this.outbox = new OutboxStore(storage);
@@ -68,6 +76,7 @@ export class CorrectionHarness {
         clock,
         portStatus: this.statuses.lookup,
         receiptLink: (reference, version) => this.links.linkFor(reference, version),
+        handoff: withAgents ? this.handoffToAgents(storage, clock, logger) : undefined,
       },
       conversationState,
       userState,
@@ -91,8 +100,22 @@ export class CorrectionHarness {
     this.events = createPortingEvents({ secret: EVENTS_SECRET, statuses: this.statuses, outbox: this.outbox, messenger, logger, clock });
   }
 
-  static async create(): Promise<CorrectionHarness> {
-    return new CorrectionHarness(await memoryStorage());
+  /** `withAgents`: people are on hand in an agents' channel (without, asking for one gives the support contact). */
+  static async create(withAgents = false): Promise<CorrectionHarness> {
+    return new CorrectionHarness(await memoryStorage(), withAgents);
+  }
+
+  private handoffToAgents(storage: SweepableStorage, clock: () => Date, logger: ReturnType<typeof captureLogs>['logger']): HandoffOptions {
+    this.escalations = new EscalationStore(storage, clock);
+    return {
+      store: this.escalations,
+      open: (reference, turn) =>
+        this.agentsChannel.processActivity({ ...TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference as Partial<ConversationReference>, true) }, turn),
+      lockTurn: (work) => work,
+      teamsChannel: { channelId: 'msteams', serviceUrl: 'https://teams.test', conversation: { id: '19:agents@thread.tacv2' } },
+      agents: { allowedUserIds: [], maxWaitMinutes: 10, expectedWaitMinutes: 4 },
+      reportError: (error) => logger.error({ err: error }, 'agents channel'),
+    };
   }
 
   close(): Promise<void> {

@@ -7,7 +7,7 @@ import { portText } from '../../dialogs/text/portText';
 import { tipsText } from '../../dialogs/text/tipsText';
 import { CSR_FIELDS } from '../../src/domain';
 import { cardIn } from './cardHarness';
-import { ConversationHarness, SUPPORT, answerFields, buttonsOf } from './conversationHarness';
+import { ConversationHarness, SUPPORT, answerFields, buttonsOf, textsOf } from './conversationHarness';
 
 describe('TipsDialog', () => {
   it('gives the three tips in order from the menu, with the keep-your-service check', async () => {
@@ -55,9 +55,13 @@ describe('TipsDialog', () => {
     const harness = new ConversationHarness();
     await harness.join();
     await harness.say(buttonLabels.startPort);
-    const cancelled = await harness.say('No, I already cancelled it');
-    expect(cancelled).toEqual([tipsText.keepService.cancelled, interruptionText.agent(SUPPORT), portText.carryOnQuestion]);
+    const cancelled = await harness.turn('No, I already cancelled it');
+    expect(textsOf(cancelled.replies)).toEqual([`${tipsText.keepService.cancelled}\n\n${interruptionText.agent(SUPPORT)}`, portText.carryOnQuestion]);
+    expect(buttonsOf(cancelled.replies)).toEqual([buttonLabels.yes, buttonLabels.no, buttonLabels.agent]);
     expect((await harness.session())?.serviceActiveConfirmed).toBe(false);
+
+    // "Talk to an agent" interrupts the question (here, with no agents set up, the contact) and asks it again.
+    expect(await harness.say(buttonLabels.agent)).toEqual([interruptionText.agent(SUPPORT), portText.carryOnQuestion]);
 
     expect(await harness.say(buttonLabels.no)).toEqual([portText.stoppedForService, mainText.menu.again]);
   });

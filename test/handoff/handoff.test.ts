@@ -7,6 +7,7 @@ import type { Activity } from 'botbuilder';
 import { handoffText } from '../../dialogs/text/handoffText';
 import { agentText } from '../../dialogs/text/agentText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { portText } from '../../dialogs/text/portText';
 import { CSR_FIELDS } from '../../src/domain';
 import { cardFacts, cardIn, cardTexts, lastCard, submitOf, textsOf } from '../dialogs/cardHarness';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, expectNoSecrets } from '../support/drafts';
@@ -235,5 +236,23 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(cardTexts(cardUpdates(posted?.id ?? '').at(-1) as Json)).toContain(agentText.status.customerLeft);
     // Their next answer is the bot's again.
     expect(textsOf(await kim.say(ATT_ANSWERS.holderName)).join('\n')).toMatch(/service address/i);
+  });
+
+  it('offers a person to a customer who already cancelled their service, and asks them the same question when handed back', async () => {
+    const joe = customer('customer-5');
+    await joe.send({ type: 'conversationUpdate', membersAdded: [{ id: 'customer-5-user', name: 'Joe' }] });
+    await joe.say(buttonLabels.startPort);
+    const cancelled = await joe.say(buttonLabels.no);
+    expect(cancelled.at(-1)?.suggestedActions?.actions.map((action) => action.title)).toContain(buttonLabels.agent);
+
+    expect(textsOf(await joe.say(buttonLabels.agent))).toEqual([handoffText.finding(4, 1)]);
+    const posted = escalationCards().at(-1) as { id: string; card: Json };
+    expect(JSON.stringify(posted.card)).toContain(agentText.reasons.serviceCancelled);
+
+    await agent(ALEX).act(takeValue(posted.card));
+    const thread = `${CHANNEL_ID};messageid=${posted.id}`;
+    expect(textsOf(await agent(ALEX, thread).say('end'))).toEqual([agentText.ended]);
+    await eventually(async () => connector.textsTo('customer-5').includes(handoffText.handedBack('Alex')));
+    expect(connector.textsTo('customer-5').at(-1)).toBe(portText.carryOnQuestion);
   });
 });
