@@ -103,7 +103,17 @@ export function createConversation(options: ConversationOptions, conversationSta
     const desk = new AgentDesk(conversationState, settings.store, hub, customers, customerTurn, settings.agents, clock);
     return { customers, desk };
   }
-  const deps: ConversationDeps = { ...baseDeps, handoff: handoff?.customers };
+  const deps: ConversationDeps = {
+    ...baseDeps,
+    handoff: handoff?.customers,
+    // A callback left in the agents' queue holds the customer's email and words: "delete my data" withdraws it too.
+    forgetCustomer: handoff
+      ? async (context, referenceNumbers) => {
+          await handoff.customers.forget(context);
+          return baseDeps.forgetCustomer(context, referenceNumbers);
+        }
+      : baseDeps.forgetCustomer,
+  };
   dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
 
   async function runDialog(context: TurnContext): Promise<void> {

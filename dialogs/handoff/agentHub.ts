@@ -20,7 +20,9 @@ export type CardStatus =
   | { readonly kind: 'callback'; readonly email: string }
   | { readonly kind: 'callbackTaken'; readonly by: string; readonly email: string }
   | { readonly kind: 'ended'; readonly by: string }
-  | { readonly kind: 'customerLeft' };
+  | { readonly kind: 'customerLeft' }
+  /** The customer had their data deleted: the card keeps nothing of theirs. */
+  | { readonly kind: 'deleted' };
 
 /** Failures to reach agents are reported, never thrown: the customer's turn goes on. */
 export type HubErrorReporter = (error: unknown, what: string) => void;
@@ -45,12 +47,18 @@ const statusLine = (status: CardStatus): string => {
       return agentText.status.endedBy(status.by);
     case 'customerLeft':
       return agentText.status.customerLeft;
+    case 'deleted':
+      return agentText.status.deleted;
   }
 };
 
 const timeOfDay = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'UTC' });
 
-export function escalationCardData(escalation: Escalation, status: CardStatus): EscalationCardData {
+export function escalationCardData(shown: Escalation, status: CardStatus): EscalationCardData {
+  const escalation: Escalation =
+    status.kind === 'deleted'
+      ? { ...shown, customer: { conversation: shown.customer.conversation }, summary: [], transcript: [], callbackEmail: undefined }
+      : shown;
   const open = status.kind === 'waiting' || status.kind === 'callback';
   const facts = [
     { label: agentText.card.reason, value: agentText.reasons[escalation.reason] },

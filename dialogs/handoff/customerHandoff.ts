@@ -201,6 +201,16 @@ export class CustomerHandoff implements HandoffRequester {
     return { kind: 'saved', label, shown, summary };
   }
 
+  /**
+   * "Delete my data": the customer's escalations end, a callback in the queue with them, and every copy of their
+   * cards is redrawn without the customer's name, details, words or email.
+   */
+  async forget(context: TurnContext): Promise<void> {
+    const ended = await this.store.endAllOfCustomer(customerKeyOf(context));
+    await Promise.all(ended.map((escalation) => this.hub.refresh(escalation, { kind: 'deleted' })));
+    await this.active.delete(context);
+  }
+
   /** In a turn the waiting check opened: the customer has waited longer than agents usually take. */
   async waitedLong(context: TurnContext): Promise<void> {
     await context.sendActivity(

@@ -29,6 +29,7 @@ export const agentText = {
     platform: 'Taken by the contact centre',
     endedBy: (name: string) => `Handed back to the bot by ${name}`,
     customerLeft: 'The customer went back to the bot',
+    deleted: 'The customer asked us to delete their data: nothing to follow up',
     callbackTaken: (name: string, email: string) => `${name} is answering by email (${email})`,
   },
   steps: {

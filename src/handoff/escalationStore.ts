@@ -152,6 +152,18 @@ export class EscalationStore {
     return escalation;
   }
 
+  /**
+   * Ends every escalation of a customer's conversation: the one it is in, and callbacks it left in the queue (which
+   * no longer point back to it). Resolves with them as they were.
+   */
+  async endAllOfCustomer(customerKey: string): Promise<Escalation[]> {
+    const current = await this.forCustomer(customerKey);
+    const callbacks = (await this.queue()).filter((escalation) => conversationKeyOf(escalation.customer.conversation) === customerKey);
+    const ids = new Set([...(current ? [current.id] : []), ...callbacks.map((escalation) => escalation.id)]);
+    const ended = await Promise.all([...ids].map((id) => this.end(id)));
+    return ended.filter((escalation): escalation is Escalation => escalation !== undefined);
+  }
+
   /** Registers a conversation as an agents' console (it joined with the console token), or renews it. */
   async joinConsole(key: string, reference: StoredReference): Promise<void> {
     const now = this.clock();

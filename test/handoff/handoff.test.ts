@@ -5,6 +5,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { handoffText } from '../../dialogs/text/handoffText';
+import { interruptionText } from '../../dialogs/text/interruptionText';
 import { agentText } from '../../dialogs/text/agentText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { portText } from '../../dialogs/text/portText';
@@ -223,6 +224,24 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     const queue = lastCard(await dana.say('queue'));
     expect(cardTexts(queue)).toEqual(expect.arrayContaining([expect.stringContaining('Callback by email to lee@example.com')]));
     expect(textsOf(await dana.act(submitOf(queue, agentText.queue.take).value as Json))).toEqual([agentText.callbackTaken('lee@example.com')]);
+  });
+
+  it('withdraws a waiting callback, and clears it from every card, when the customer has their data deleted', async () => {
+    const eva = await customerHalfway('customer-6');
+    await eva.say('agent');
+    await eva.say(buttonLabels.callback);
+    await eva.say('eva@example.com');
+    const posted = escalationCards().at(-1) as { id: string; card: Json };
+    expect(JSON.stringify(posted.card)).toContain(ATT_ANSWERS.carrier);
+
+    expect(textsOf(await eva.say('delete my data'))).toEqual([interruptionText.confirm.cancelAndDelete]);
+    await eva.say(buttonLabels.yes);
+
+    const dana = agent({ id: '29:dana', aadObjectId: 'aad-dana', name: 'Dana Lee' }, 'a:dana-personal', 'no-team');
+    expect(JSON.stringify(lastCard(await dana.say('queue')))).not.toContain('eva@example.com');
+    await eventually(async () => cardUpdates(posted.id).some((card) => cardTexts(card).includes(agentText.status.deleted)));
+    const cleared = JSON.stringify(cardUpdates(posted.id).at(-1));
+    for (const gone of ['eva@example.com', 'Maria', ATT_ANSWERS.carrier, '••••3222']) expect(cleared).not.toContain(gone);
   });
 
   it('takes a customer who wants the bot back out of the queue', async () => {
