@@ -5,7 +5,7 @@
  * conversation that joined the console with the agent token. Anything else asking to act as an agent is refused.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { type Activity, ActivityTypes, CardFactory, type ConversationState, MessageFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, CardFactory, Channels, type ConversationState, MessageFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AGENT_ACTIONS, queueCard, takeoverCard } from '../../src/cards/agentCards';
 import { CSR_FIELDS, redactSecrets } from '../../src/domain';
@@ -51,6 +51,11 @@ function identityOf(context: TurnContext): AgentIdentity {
   const firstName = (from.name ?? '').trim().split(/\s+/u)[0];
   return { id: from.aadObjectId ?? from.id, name: firstName || 'An agent' };
 }
+
+/** In a Teams thread the whole team can post: only the agent who took the chat speaks for it. */
+const isAssignedAgent = (context: TurnContext, escalation: Escalation) => escalation.agent?.id === identityOf(context).id;
+
+const isTeams = (context: TurnContext) => context.activity.channelId === Channels.Msteams;
 
 function sameSecret(given: unknown, expected: string | undefined): boolean {
   if (expected === undefined || typeof given !== 'string') return false;
@@ -114,14 +119,18 @@ export class AgentDesk {
     return reminded;
   }
 
+  /**
+   * Team and user ids are vouched for by Teams alone (its Bot Connector signs what it sends): on other channels, Web
+   * Chat above all, the client writes `channelData` and `from` itself.
+   */
   private inAgentsTeam(context: TurnContext): boolean {
     const team = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
-    return this.settings.teamId !== undefined && team?.id === this.settings.teamId;
+    return isTeams(context) && this.settings.teamId !== undefined && team?.id === this.settings.teamId;
   }
 
   private allowListed(context: TurnContext): boolean {
     const from = context.activity.from;
-    return from !== undefined && [from.aadObjectId, from.id].some((id) => id !== undefined && this.settings.allowedUserIds.includes(id));
+    return isTeams(context) && from !== undefined && [from.aadObjectId, from.id].some((id) => id !== undefined && this.settings.allowedUserIds.includes(id));
   }
 
   private async join(context: TurnContext): Promise<void> {
@@ -144,6 +153,11 @@ export class AgentDesk {
       await context.sendActivity(agentText.commands.end.test(text) ? agentText.noChat : agentText.help);
       return;
     }
+    if (!isAssignedAgent(context, escalation)) {
+      // Colleagues may talk in the agent's thread in Teams; what they say is theirs, not the customer's to read.
+      if (escalation.agent && agentText.commands.end.test(text)) await context.sendActivity(agentText.notYourChat(escalation.agent.name));
+      return;
+    }
     if (agentText.commands.end.test(text)) return this.end(context, escalation);
     if (text) await this.relay(context, escalation, text);
   }
@@ -154,6 +168,10 @@ export class AgentDesk {
     const mine = escalation?.agent && conversationKeyOf(escalation.agent.conversation) === conversationKeyOf(this.agentConversation(context, escalation));
     if (!escalation || !mine) {
       await context.sendActivity(escalation?.agent ? agentText.alreadyTaken(escalation.agent.name) : agentText.gone);
+      return;
+    }
+    if (!isAssignedAgent(context, escalation)) {
+      await context.sendActivity(agentText.notYourChat(escalation.agent?.name ?? ''));
       return;
     }
     if (action.handoff === 'end') return this.end(context, escalation);

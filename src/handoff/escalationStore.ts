@@ -59,12 +59,16 @@ export class EscalationStore {
     const existing = await this.forCustomer(customerKey);
     if (existing) return { escalation: existing, created: false };
     const escalation: Escalation = { ...fields, id: randomUUID(), state: 'waiting', waitNoticeSent: false, hubPosts: [] };
+    // Written before the customer's pointer is claimed, so that an open losing the claim finds the winner's escalation.
+    await this.escalations.write(ESCALATION_PREFIX + escalation.id, escalation, undefined);
     const claimed = await this.pointers.write(CUSTOMER_PREFIX + customerKey, { escalationId: escalation.id }, undefined);
     if (!claimed) {
       const other = await this.forCustomer(customerKey);
-      if (other) return { escalation: other, created: false };
+      if (other) {
+        await this.storage.delete([ESCALATION_PREFIX + escalation.id]);
+        return { escalation: other, created: false };
+      }
     }
-    await this.escalations.write(ESCALATION_PREFIX + escalation.id, escalation, undefined);
     await this.queueRecord.change(QUEUE_KEY, (queue) => ({ next: { ids: [...(queue?.ids ?? []), escalation.id] }, outcome: undefined }));
     return { escalation, created: true };
   }
@@ -119,9 +123,17 @@ export class EscalationStore {
     return outcome;
   }
 
-  /** A contact-center platform in front of the bot accepted the hand-off: out of our agents' queue. */
+  /**
+   * A contact-center platform in front of the bot accepted the hand-off: out of our agents' queue. Undefined when it
+   * came too late (one of our agents has the chat already).
+   */
   async acceptedByPlatform(id: string): Promise<Escalation | undefined> {
-    const escalation = await this.update(id, (current) => (current.state === 'waiting' ? { ...current, state: 'assigned', platform: true } : undefined));
+    let accepted = false;
+    const escalation = await this.update(id, (current) => {
+      accepted = current.state === 'waiting';
+      return accepted ? { ...current, state: 'assigned', platform: true } : undefined;
+    });
+    if (!accepted) return undefined;
     await this.removeFromQueue(id);
     return escalation;
   }

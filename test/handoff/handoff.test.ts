@@ -133,6 +133,13 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(textsOf(forged)).toEqual([agentText.notAuthorized]);
     const outsider = await agent({ id: '29:eve', name: 'Eve' }, '19:other@thread.tacv2', '19:other-team@thread.tacv2').act(takeValue(posted.card));
     expect(textsOf(outsider)).toEqual([agentText.notAuthorized]);
+    // Web Chat clients write channelData and from themselves: the team and the allow-list count only from Teams.
+    const posing = await customer('impostor').send({
+      from: { id: '29:dana', aadObjectId: 'aad-dana', name: 'Dana', role: 'user' },
+      channelData: { team: { id: TEAM_ID } },
+      value: takeValue(posted.card),
+    } as Partial<Activity>);
+    expect(textsOf(posing)).toEqual([agentText.notAuthorized]);
 
     // Two agents press "Take over" at once: one gets the chat, the other is told who has it.
     const [alexTook, samTook] = await Promise.all([agent(ALEX).act(takeValue(posted.card)), agent(SAM).act(takeValue(posted.card))]);
@@ -156,6 +163,11 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(connector.textsTo(thread).find((text) => text.startsWith('**Customer:**'))).toBe(agentText.customerSays('Hi, my PIN is •••• and account ••••3222'));
     const inThread = agent(winnerFrom, thread);
     expect(await inThread.say('Hello Maria, I can help with that.')).toEqual([]);
+    // A colleague in the same thread does not speak for the agent, nor end the chat.
+    const colleague = agent(winner === 'Alex' ? SAM : ALEX, thread);
+    expect(await colleague.say('Want me to look at this one?')).toEqual([]);
+    expect(textsOf(await colleague.say('end'))).toEqual([agentText.notYourChat(winner)]);
+    expect(connector.textsTo('customer-1').join('\n')).not.toContain('look at this one');
     const relayed = connector.sentTo('customer-1').find((activity) => activity.text === handoffText.fromAgent(winner, 'Hello Maria, I can help with that.'));
     expect(relayed?.channelData).toEqual({ fromPerson: { name: winner } });
 
