@@ -67,13 +67,19 @@ export const escalationSchema = z.object({
 });
 export type Escalation = z.infer<typeof escalationSchema>;
 
-/** Enough lines for an agent to see what happened, few enough for a card. */
-export const TRANSCRIPT_LINES = 20;
+/**
+ * Enough lines for an agent to see what happened, few enough for a card and for the conversation state that carries
+ * them on every turn (see dialogs/handoff/transcriptRecorder.ts).
+ */
+export const TRANSCRIPT_LINES = 12;
 /** A line longer than this is cut: a pasted record is context, not reading matter. */
 export const TRANSCRIPT_LINE_CHARS = 400;
+/** The bot's lines are ours, and the agent has the same text: the start says which question or answer it was. */
+export const BOT_LINE_CHARS = 120;
 
-/** The transcript with `line` added, keeping the latest TRANSCRIPT_LINES lines, each cut to TRANSCRIPT_LINE_CHARS. */
+/** The transcript with `line` added, keeping the latest TRANSCRIPT_LINES lines, each cut to its speaker's length. */
 export function withLine(transcript: readonly TranscriptLine[], line: TranscriptLine): TranscriptLine[] {
-  const text = line.text.length > TRANSCRIPT_LINE_CHARS ? `${line.text.slice(0, TRANSCRIPT_LINE_CHARS - 1)}…` : line.text;
+  const limit = line.from === 'bot' ? BOT_LINE_CHARS : TRANSCRIPT_LINE_CHARS;
+  const text = line.text.length > limit ? `${line.text.slice(0, limit - 1)}…` : line.text;
   return [...transcript, { ...line, text }].slice(-TRANSCRIPT_LINES);
 }

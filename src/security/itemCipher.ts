@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { DataKey, DataKeyring } from './dataKeys';
 
@@ -9,15 +10,21 @@ import type { DataKey, DataKeyring } from './dataKeys';
  * The additional authenticated data binds the ciphertext to the envelope version, the key id and the storage key:
  * an envelope copied to another key (another customer's state, say) or relabelled with another key id fails to
  * decrypt instead of being read as that key's data.
+ *
+ * Version 2 deflates the JSON before encrypting it: a conversation's state is mostly the bot's own words, and shrinks
+ * to about a third, which is what every turn reads and writes. (Compression before encryption lets ciphertext length
+ * hint at content only to someone who can both put text into another customer's item and watch its stored size;
+ * each item here holds one customer's data, written by their own turns.) Version 1 items are still read.
  */
 
-export const ENVELOPE_VERSION = 1;
+export const ENVELOPE_VERSION = 2;
+const UNCOMPRESSED_VERSION = 1;
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 export const EnvelopeSchema = z.object({
-  v: z.literal(ENVELOPE_VERSION),
+  v: z.union([z.literal(UNCOMPRESSED_VERSION), z.literal(ENVELOPE_VERSION)]),
   kid: z.string(),
   iv: z.base64(),
   tag: z.base64(),
@@ -38,15 +45,15 @@ export class UnreadableItemError extends Error {
   }
 }
 
-function associatedData(kid: string, storageKey: string): Buffer {
-  return Buffer.from(JSON.stringify([ENVELOPE_VERSION, kid, storageKey]), 'utf8');
+function associatedData(version: Envelope['v'], kid: string, storageKey: string): Buffer {
+  return Buffer.from(JSON.stringify([version, kid, storageKey]), 'utf8');
 }
 
 export function sealItem(key: DataKey, storageKey: string, item: object): Envelope {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key.secret, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(key.id, storageKey));
-  const ct = Buffer.concat([cipher.update(JSON.stringify(item), 'utf8'), cipher.final()]);
+  cipher.setAAD(associatedData(ENVELOPE_VERSION, key.id, storageKey));
+  const ct = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(item))), cipher.final()]);
   return {
     v: ENVELOPE_VERSION,
     kid: key.id,
@@ -79,10 +86,11 @@ export function openItem(keyring: DataKeyring, storageKey: string, stored: unkno
   }
   try {
     const decipher = createDecipheriv(ALGORITHM, key.secret, Buffer.from(envelope.iv, 'base64'), { authTagLength: TAG_BYTES });
-    decipher.setAAD(associatedData(envelope.kid, storageKey));
+    decipher.setAAD(associatedData(envelope.v, envelope.kid, storageKey));
     decipher.setAuthTag(tag);
-    const json = Buffer.concat([decipher.update(Buffer.from(envelope.ct, 'base64')), decipher.final()]).toString('utf8');
-    return JSON.parse(json) as Record<string, unknown>;
+    const plain = Buffer.concat([decipher.update(Buffer.from(envelope.ct, 'base64')), decipher.final()]);
+    const json = envelope.v === UNCOMPRESSED_VERSION ? plain : inflateRawSync(plain);
+    return JSON.parse(json.toString('utf8')) as Record<string, unknown>;
   } catch (error) {
     throw new UnreadableItemError(
       storageKey,
