@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { MASKED_PIN } from '../../src/domain/masking';
+import { redactSecrets } from '../../src/domain/redaction';
+
+const PIN = '918273';
+const ACCOUNT_NUMBER = '555444333222';
+const MASKED_ACCOUNT = '••••3222';
+const known = { pin: PIN, accountNumber: ACCOUNT_NUMBER };
+const RUNS = { numRuns: 300 };
+
+describe('redactSecrets', () => {
+  describe('the known PIN and account number', () => {
+    it('hides the PIN wherever it appears, in text that does not mention it', () => {
+      expect(redactSecrets(`${PIN}, yes, I typed ${PIN} twice`, known)).toBe(`${MASKED_PIN}, yes, I typed ${MASKED_PIN} twice`);
+    });
+
+    it('shows the account number as its last four characters only', () => {
+      expect(redactSecrets(`it is ${ACCOUNT_NUMBER} on the bill`, known)).toBe(`it is ${MASKED_ACCOUNT} on the bill`);
+    });
+
+    it.each(['555 444 333 222', '555-444-333-222', '555.444.333.222', '5-5-5-4-4-4-3-3-3-2-2-2'])(
+      'finds the account number written as %j',
+      (written) => {
+        expect(redactSecrets(`it is ${written} on the bill`, known)).toBe(`it is ${MASKED_ACCOUNT} on the bill`);
+      },
+    );
+
+    it.each(['91 82 73', '918-273', '9.1.8.2.7.3'])('finds the PIN written as %j', (written) => {
+      expect(redactSecrets(`try ${written} then`, known)).toBe(`try ${MASKED_PIN} then`);
+    });
+
+    it('finds them however the customer spaced them when they gave them', () => {
+      const spacedWhenGiven = { pin: '918 273', accountNumber: '5554-4433-3222' };
+      expect(redactSecrets(`${ACCOUNT_NUMBER} and ${PIN}`, spacedWhenGiven)).toBe(`${MASKED_ACCOUNT} and ${MASKED_PIN}`);
+    });
+
+    it('finds a lettered account number in either case', () => {
+      expect(redactSecrets('it is ab1234567x', { accountNumber: 'AB1234567X' })).toBe('it is ••••567X');
+    });
+
+    it('keeps the last four of the account number when the text talks about the account', () => {
+      expect(redactSecrets(`my account number is ${ACCOUNT_NUMBER}`, known)).toBe(`my account number is ${MASKED_ACCOUNT}`);
+    });
+
+    it.each([
+      ['an empty PIN (the customer has none)', { pin: '' }, 'press 1 then 12 then #'],
+      ['a two-digit PIN', { pin: '12' }, 'press 1 then 12 then #'],
+      ['a two-character account number', { accountNumber: '1-2' }, 'line 1-2 is mine'],
+    ])('does not look for a secret shorter than three characters: %s', (_, secrets, text) => {
+      expect(redactSecrets(text, secrets)).toBe(text);
+    });
+  });
+
+  describe('text that talks about a PIN, passcode or account', () => {
+    it.each([
+      ['my pin is 4471', 'my pin is ••••'],
+      ['My PIN: 4471 (or 447188?)', 'My PIN: •••• (or ••••?)'],
+      ['the passcode is 2024-11', 'the passcode is ••••'],
+      ['acct 12 3456 789', 'acct ••••'],
+      ['account no. 8812.3301.44', 'account no. ••••'],
+      ['the port-out code they sent is 661 204', 'the port-out code they sent is ••••'],
+      ['security code 5521', 'security code ••••'],
+      ['the transfer code is 0001, pin 9', 'the transfer code is ••••, pin 9'],
+    ])('hides every run of four or more digits: %j', (text, redacted) => {
+      expect(redactSecrets(text, {})).toBe(redacted);
+    });
+
+    it('keeps runs of fewer than four digits', () => {
+      expect(redactSecrets('my account has 2 lines and a 123 pin', {})).toBe('my account has 2 lines and a 123 pin');
+    });
+
+    it('masks a number the bot does not know yet next to the known ones', () => {
+      expect(redactSecrets(`pin ${PIN}, or maybe 5150, account ${ACCOUNT_NUMBER}`, known)).toBe(
+        `pin ${MASKED_PIN}, or maybe ${MASKED_PIN}, account ${MASKED_ACCOUNT}`,
+      );
+    });
+  });
+
+  describe('text about anything else', () => {
+    it.each([
+      'please call me back at 415-555-0123 after 5pm',
+      'move (415) 555-0123 and 4155550124 to you',
+      'I moved in 2019 to 1200 Market St, 94105',
+    ])('keeps the numbers in %j', (text) => {
+      expect(redactSecrets(text, known)).toBe(text);
+    });
+
+    it('is left as it is when no secret is known', () => {
+      const text = 'call 415 555 0123, my order is 77120';
+      expect(redactSecrets(text, {})).toBe(text);
+    });
+  });
+
+  describe('property: the full secret never survives', () => {
+    /** The secret broken up as a customer might type it: at most one space, dot or hyphen between two characters. */
+    const typedForms = (secret: string) =>
+      fc
+        .array(fc.constantFrom('', '', ' ', '-', '.'), { minLength: secret.length - 1, maxLength: secret.length - 1 })
+        .map((separators) => Array.from(secret, (character, index) => character + (separators[index] ?? '')).join(''));
+    const filler = fc.string({ unit: 'grapheme-composite', maxLength: 30 });
+    const containsIgnoringCase = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
+
+    it.each([
+      ['PIN', 'pin', fc.stringMatching(/^\d{3,10}$/)],
+      ['account number', 'accountNumber', fc.stringMatching(/^[0-9A-Za-z]{3,17}$/)],
+    ] as const)('%s embedded anywhere in random text', (_, field, secrets) => {
+      fc.assert(
+        fc.property(
+          secrets.chain((secret) => fc.tuple(fc.constant(secret), typedForms(secret))),
+          filler,
+          filler,
+          fc.boolean(),
+          ([secret, typed], before, after, twice) => {
+            // Text that holds the secret glued to other letters or digits is another word, not the secret.
+            fc.pre(![before, after].some((text) => containsIgnoringCase(text, secret) || containsIgnoringCase(text, typed)));
+            const text = [before, typed, twice ? `${after} ${typed}` : after].join(' ');
+            const redacted = redactSecrets(text, { [field]: secret });
+            return !containsIgnoringCase(redacted, secret) && !containsIgnoringCase(redacted, typed);
+          },
+        ),
+        RUNS,
+      );
+    });
+  });
+});
