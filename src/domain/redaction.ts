@@ -29,6 +29,15 @@ export interface KnownSecrets {
  * are discussed, every long digit run hidden. Secrets shorter than three characters are too common to look for.
  */
 export function redactSecrets(text: string, known: KnownSecrets): string {
+  const redacted = redactKnownSecrets(text, known);
+  return SECRET_TOPIC.test(redacted) ? redacted.replace(DIGIT_RUN, MASKED_PIN) : redacted;
+}
+
+/**
+ * Only the known PIN and account number hidden: for the bot's own words, which talk about PINs all the time (with
+ * the carrier's short codes, "*PORT (*7678)") and never hold one in full.
+ */
+export function redactKnownSecrets(text: string, known: KnownSecrets): string {
   let redacted = text;
   const replacements: [string | undefined, string][] = [
     [known.accountNumber, known.accountNumber === undefined ? '' : maskSecret(compact(known.accountNumber))],
@@ -38,6 +47,5 @@ export function redactSecrets(text: string, known: KnownSecrets): string {
     if (secret === undefined || compact(secret).length < 3) continue;
     redacted = redacted.replace(separatorTolerant(secret), mask);
   }
-  if (SECRET_TOPIC.test(redacted)) redacted = redacted.replace(DIGIT_RUN, MASKED_PIN);
   return redacted;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MASKED_PIN } from '../../src/domain/masking';
-import { redactSecrets } from '../../src/domain/redaction';
+import { redactKnownSecrets, redactSecrets } from '../../src/domain/redaction';
 
 const PIN = '918273';
 const ACCOUNT_NUMBER = '555444333222';
@@ -121,5 +121,15 @@ describe('redactSecrets', () => {
         RUNS,
       );
     });
+  });
+});
+
+describe('redactKnownSecrets (the bot’s own words)', () => {
+  it('hides the known secrets but keeps the carrier’s codes and numbers the bot gives', () => {
+    const said = 'What is your Number Transfer PIN? Dial *PORT (*7678) from your AT&T phone.';
+    expect(redactKnownSecrets(said, { pin: '918273', accountNumber: '555444333222' })).toBe(said);
+    expect(redactKnownSecrets('Your PIN 918273 and account 555444333222', { pin: '918273', accountNumber: '555444333222' })).toBe(
+      'Your PIN •••• and account ••••3222',
+    );
   });
 });
