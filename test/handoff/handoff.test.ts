@@ -23,6 +23,7 @@ const BOT = { id: 'bot', name: 'Porting Assistant', role: 'bot' };
 const ALEX = { id: '29:alex', aadObjectId: 'aad-alex', name: 'Alex Kim', role: 'user' };
 const SAM = { id: '29:sam', aadObjectId: 'aad-sam', name: 'Sam Ortiz', role: 'user' };
 const MINUTE = 60_000;
+const SUPPORT_CONTACT = { phone: '1-800-555-0100' };
 
 type Json = Record<string, unknown>;
 
@@ -98,6 +99,7 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
         AGENT_ALLOWED_USER_IDS: 'aad-dana',
         AGENT_EXPECTED_WAIT_MINUTES: '4',
         AGENT_MAX_WAIT_MINUTES: '10',
+        SUPPORT_PHONE: SUPPORT_CONTACT.phone,
       },
       clock: () => new Date(now),
       waitCheckIntervalMs: 100,
@@ -254,6 +256,24 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     await eventually(async () => cardUpdates(posted.id).some((card) => cardTexts(card).includes(agentText.status.deleted)));
     const cleared = JSON.stringify(cardUpdates(posted.id).at(-1));
     for (const gone of ['eva@example.com', 'Maria', ATT_ANSWERS.carrier, '••••3222']) expect(cleared).not.toContain(gone);
+  });
+
+  it('offers a person to a customer stuck on a question, and takes them back when the platform fails', async () => {
+    const ola = customer('customer-7');
+    await ola.send({ type: 'conversationUpdate', membersAdded: [{ id: 'customer-7-user', name: 'Ola' }] });
+    await ola.say(buttonLabels.startPort);
+    await ola.say(buttonLabels.yes);
+    let refused: Partial<Activity>[] = [];
+    for (const wrong of ['12', 'my number', '000']) refused = await ola.say(wrong);
+    expect(refused.at(-1)?.suggestedActions?.actions.map((action) => action.title)).toContain(buttonLabels.agent);
+
+    await ola.say(buttonLabels.agent);
+    const posted = escalationCards().at(-1) as { id: string; card: Json };
+    expect(JSON.stringify(posted.card)).toContain(agentText.reasons.stuck);
+
+    const failed = await ola.send({ type: 'event', name: 'handoff.status', value: { state: 'failed' } });
+    expect(textsOf(failed)[0]).toBe(handoffText.platformFailed(SUPPORT_CONTACT));
+    expect(textsOf(failed)[1]).toMatch(/phone number/i);
   });
 
   it('takes a customer who wants the bot back out of the queue', async () => {
