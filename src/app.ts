@@ -20,6 +20,7 @@ import type { SweepableStorage } from './storage/createStorage';
 import { startExpirySweep } from './storage/expirySweep';
 import { createSubmissionService, type SubmissionServiceDependencies } from './submission/createSubmissionService';
 import { createPortingEvents, createPortStatuses } from './submission/events';
+import { createLoaPdfRenderer } from './submission/pdf/pdfRenderer';
 
 export interface ApplicationDependencies {
   /** The bot's state and the submission outbox (see createStorage); closed with the application. */
@@ -42,6 +43,11 @@ export interface RunningApplication extends RunningServer {
 const MS_PER_MINUTE = 60_000;
 /** How often waiting customers are checked for having waited too long (AGENT_MAX_WAIT_MINUTES is in minutes). */
 const WAIT_CHECK_INTERVAL_MS = 30_000;
+/**
+ * Threads that render signed letters. One is enough: a letter is rendered once per submission and once per receipt
+ * opened, and the machines have 2 cores, so one rendering thread leaves the other to the main thread's chat turns.
+ */
+const LOA_PDF_THREADS = 1;
 
 /**
  * The composition root: every part of the bot built from the configuration and wired together, the same way for
@@ -53,9 +59,11 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
+  const pdfRenderer = createLoaPdfRenderer({ threads: LOA_PDF_THREADS });
   const submission = createSubmissionService(config.submission, {
     storage,
     logger,
+    pdfRenderer,
     clock,
     worker: deps.submissionWorker,
     onPermanentFailure: (report) => logger.error({ report }, 'the porting backend refused a submission for good'),
@@ -112,7 +120,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     const events = createPortingEvents({ secret: eventsSecret, statuses, outbox: submission.store, messenger, logger, clock });
     routes.push(portingEventsRoute(events, config.server.maxBodyBytes));
   }
-  if (links) routes.push(receiptLinksRoute(links, submission.store, logger));
+  if (links) routes.push(receiptLinksRoute(links, submission.store, pdfRenderer, logger));
 
   const server = await startServer(config, {
     bot: lockedTurns(bot, turnLock, { states: lockedStates, logger }),
@@ -127,6 +135,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const closeAll = async () => {
     await server.close();
     await submission.worker.stop();
+    await pdfRenderer.close();
     await sweep.stop();
     await waitReminders.stop();
     await turnLock.close();

@@ -3,7 +3,7 @@
  * `GET /api/loa/<reference>?token=<version>.<expires>.<key id>.<signature>`. The token is an HMAC-SHA256 of the
  * reference, version, expiry and key id, keyed with a key derived (HKDF) from the data encryption key, so no extra
  * secret needs configuring and a rotated key keeps its links working while it is among the old keys. The copy
- * shows the account number masked and never the PIN (renderCustomerLoaPdf).
+ * shows the account number masked and never the PIN (the 'customer' copy of loaPdf.ts).
  *
  * Answers: 200 with the PDF; 401 for a missing, malformed or forged token; 410 once it has expired; 404 when the
  * letter is not (or no longer) stored.
@@ -15,7 +15,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logging';
 import type { DataKey, DataKeyring } from '../security/dataKeys';
 import { type OutboxStore, entryKey } from '../submission/outbox/outboxStore';
-import { renderCustomerLoaPdf } from '../submission/pdf/loaPdf';
+import type { LoaPdfRenderer } from '../submission/pdf/pdfRenderer';
 import type { RouteRegistration } from './server';
 
 export const RECEIPT_PATH_PREFIX = '/api/loa/';
@@ -118,7 +118,7 @@ function sendText(res: Response, status: number, body: string): void {
 }
 
 /** `GET /api/loa/:reference`: the customer copy of the signed letter the token names. */
-export function receiptLinksRoute(links: ReceiptLinks, outbox: OutboxStore, logger: Logger): RouteRegistration {
+export function receiptLinksRoute(links: ReceiptLinks, outbox: OutboxStore, pdfRenderer: LoaPdfRenderer, logger: Logger): RouteRegistration {
   return (server) => {
     server.get(`${RECEIPT_PATH_PREFIX}:reference`, async (req: Request, res: Response) => {
       const reference = normalizeReferenceNumber(String(req.params.reference ?? ''));
@@ -129,7 +129,7 @@ export function receiptLinksRoute(links: ReceiptLinks, outbox: OutboxStore, logg
       if (checked.kind === 'expired') return sendText(res, 410, text.expired);
       const entry = await outbox.readEntry(entryKey(reference, checked.version));
       if (entry === undefined) return sendText(res, 404, text.notFound);
-      const pdf = await renderCustomerLoaPdf(entry.value.loa);
+      const pdf = await pdfRenderer.render(entry.value.loa, 'customer');
       logger.info({ referenceNumber: reference, version: checked.version }, 'customer copy of the LOA served');
       res.sendRaw(200, pdf, {
         'Content-Type': 'application/pdf',

@@ -8,12 +8,15 @@ import type { LoaSubmitter } from './loaSubmitter';
 import { OutboxStore } from './outbox/outboxStore';
 import { OutboxLoaSubmitter } from './outbox/outboxSubmitter';
 import { OutboxWorker, type OutboxWorkerOptions, type PermanentFailureReport } from './outbox/outboxWorker';
+import type { LoaPdfRenderer } from './pdf/pdfRenderer';
 
 export type SubmissionSettings = Config['submission'];
 
 export interface SubmissionServiceDependencies {
   readonly storage: BotStorage;
   readonly logger: Logger;
+  /** Renders the carrier's copy sent with each submission; the caller owns it and closes it after the worker stops. */
+  readonly pdfRenderer: LoaPdfRenderer;
   readonly clock?: () => Date;
   /** Told once about each submission the porting backend refused for good. */
   readonly onPermanentFailure?: (report: PermanentFailureReport) => void | Promise<void>;
@@ -35,7 +38,7 @@ const LEASE_MARGIN_MS = 60_000;
 export function createSubmissionService(settings: SubmissionSettings, deps: SubmissionServiceDependencies): SubmissionService {
   const clock = deps.clock ?? (() => new Date());
   const store = new OutboxStore(deps.storage);
-  const worker = new OutboxWorker(store, createGateway(settings), clock, deps.logger, {
+  const worker = new OutboxWorker(store, createGateway(settings), deps.pdfRenderer, clock, deps.logger, {
     ...deps.worker,
     retry: { baseMs: settings.retryBaseMs, maxMs: settings.retryMaxMs },
     leaseMs: settings.webhookTimeoutMs + LEASE_MARGIN_MS,

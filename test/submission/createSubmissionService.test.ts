@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
 import { CARRIER_PDF_FILE, FolderGateway, REQUEST_FILE, WebhookGateway, createGateway, createSubmissionService } from '../../src/submission';
+import { createLoaPdfRenderer } from '../../src/submission/pdf/pdfRenderer';
 import { eventually } from '../storage/testBackends';
 import { captureLogs } from '../support/captureLogs';
 import { memoryStorage } from '../support/testStorage';
@@ -13,7 +14,8 @@ describe('createSubmissionService', () => {
     const folder = mkdtempSync(join(tmpdir(), 'submission-service-'));
     const storage = await memoryStorage();
     const settings = parseConfig({ SUBMISSIONS_DIR: folder }).submission;
-    const service = createSubmissionService(settings, { storage, logger: captureLogs('silent').logger, worker: { pollIntervalMs: 20 } });
+    const pdfRenderer = createLoaPdfRenderer({ threads: 1 });
+    const service = createSubmissionService(settings, { storage, logger: captureLogs('silent').logger, pdfRenderer, worker: { pollIntervalMs: 20 } });
     const loa = verizonLoa(new Date());
     const versionFolder = join(folder, loa.referenceNumber, 'v1');
     try {
@@ -25,6 +27,7 @@ describe('createSubmissionService', () => {
       expect(existsSync(join(versionFolder, CARRIER_PDF_FILE))).toBe(true);
     } finally {
       await service.worker.stop();
+      await pdfRenderer.close();
       await storage.close();
       rmSync(folder, { recursive: true, force: true });
     }

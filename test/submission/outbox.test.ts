@@ -15,6 +15,7 @@ import {
   entryKey,
   renderCarrierLoaPdf,
 } from '../../src/submission';
+import { type LoaPdfRenderer, createLoaPdfRenderer } from '../../src/submission/pdf/pdfRenderer';
 import { eventually } from '../storage/testBackends';
 import { captureLogs } from '../support/captureLogs';
 import { VERIZON_ACCOUNT_NUMBER, VERIZON_CONTACT_EMAIL, VERIZON_PIN, verizonLoa } from './support/loas';
@@ -42,10 +43,16 @@ interface Instance {
 }
 
 /** One bot instance's outbox: its own store, worker and submitter over the given storage. */
-function instance(storage: BotStorage, gateway: PortingGateway, clock: TestClock, options: Partial<OutboxWorkerOptions> = {}): Instance {
+function instance(
+  storage: BotStorage,
+  gateway: PortingGateway,
+  clock: TestClock,
+  options: Partial<OutboxWorkerOptions> = {},
+  renderer: LoaPdfRenderer = pdfRenderer,
+): Instance {
   const store = new OutboxStore(storage);
   const failures: PermanentFailureReport[] = [];
-  const worker = new OutboxWorker(store, gateway, clock.read, logs.logger, {
+  const worker = new OutboxWorker(store, gateway, renderer, clock.read, logs.logger, {
     retry: RETRY,
     leaseMs: LEASE_MS,
     pollIntervalMs: 20,
@@ -67,6 +74,9 @@ function webhook(url: string, timeoutMs = 20_000): WebhookGateway {
 const distinctKeys = (receiver: Receiver) => new Set(receiver.requests.map((request: ReceivedRequest) => request.idempotencyKey));
 
 let logs = captureLogs('info');
+// The application's renderer, worker threads and all; one pool serves every instance, as it does in a process.
+const pdfRenderer = createLoaPdfRenderer({ threads: 1 });
+afterAll(() => pdfRenderer.close());
 let folder: string;
 let storages: BotStorage[];
 let receivers: Receiver[];
@@ -162,6 +172,19 @@ describe('the submission outbox', () => {
     expect(distinctKeys(backend).size).toBe(1);
     expect(backend.processed.size).toBe(1);
     expect(await storedEntry(bot)).toMatchObject({ status: 'delivered', attempts: 3 });
+  });
+
+  it('retries a delivery whose letter could not be rendered, without sending anything', async () => {
+    const { receiver: backend, url } = await receiver();
+    const unusable = createLoaPdfRenderer({ threads: 1 });
+    await unusable.close();
+    const bot = instance(await sqliteStorage(), webhook(url), clock, {}, unusable);
+    await submit(bot);
+
+    await bot.worker.runOnce();
+
+    expect(backend.requests).toHaveLength(0);
+    expect(await storedEntry(bot)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('renderer is closed') });
   });
 
   it('retries a delivery that timed out with the same key, which the receiver recognises', async () => {

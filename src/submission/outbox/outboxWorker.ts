@@ -13,7 +13,7 @@ import { isLoaCurrent, LOA_MAX_AGE_DAYS } from '../../domain';
 import { type Logger, scrubSecrets } from '../../logging';
 import { errorMessage } from '../errorText';
 import type { DeliveryOutcome, PortingGateway } from '../gateway/portingGateway';
-import { renderCarrierLoaPdf } from '../pdf/loaPdf';
+import type { LoaPdfRenderer } from '../pdf/pdfRenderer';
 import { toPortRequestJson } from '../portRequestJson';
 import { type BackoffPolicy, retryDelayMs } from './backoff';
 import type { OutboxEntry, OutboxStore, Versioned } from './outboxStore';
@@ -65,6 +65,7 @@ export class OutboxWorker {
   constructor(
     private readonly store: OutboxStore,
     private readonly gateway: PortingGateway,
+    private readonly pdfRenderer: LoaPdfRenderer,
     private readonly clock: () => Date,
     private readonly logger: Logger,
     private readonly options: OutboxWorkerOptions,
@@ -172,7 +173,7 @@ export class OutboxWorker {
   private async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
     try {
       const request = toPortRequestJson(entry.loa, { submittedAt: entry.acceptedAt, contactEmail: entry.contactEmail });
-      const carrierPdf = await renderCarrierLoaPdf(entry.loa);
+      const carrierPdf = await this.pdfRenderer.render(entry.loa, 'carrier');
       return await this.gateway.deliver({ idempotencyKey: request.idempotencyKey, request, carrierPdf }, this.stopping.signal);
     } catch (error) {
       return { kind: 'retry', reason: scrubSecrets(errorMessage(error)) };

@@ -92,7 +92,8 @@ export function renderCustomerLoaPdf(loa: Loa): Promise<Buffer> {
   return renderLoaPdf(loa, 'customer');
 }
 
-function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
+/** Either copy; what the worker threads of the pooled renderer (pdfRenderer.ts) run. */
+export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
   const signedAt = new Date(loa.signature.signedAt);
   const doc = new PDFDocument({
     size: 'LETTER',

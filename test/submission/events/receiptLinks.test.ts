@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from '../../../src/hosting/server';
 import { DataKeyring, parseDataKey } from '../../../src/security/dataKeys';
 import type { BotStorage } from '../../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore } from '../../../src/submission';
+import { type LoaPdfRenderer, createLoaPdfRenderer } from '../../../src/submission/pdf/pdfRenderer';
 import { ConversationState } from 'botbuilder';
 import { captureLogs } from '../../support/captureLogs';
 import { productionEnv } from '../../support/productionEnv';
@@ -80,6 +81,7 @@ describe('GET /api/loa/:reference', () => {
   let storage: BotStorage;
   let server: RunningServer;
   let links: ReceiptLinks;
+  let pdfRenderer: LoaPdfRenderer;
   let loa: Loa;
 
   beforeAll(async () => {
@@ -87,18 +89,20 @@ describe('GET /api/loa/:reference', () => {
     const outbox = new OutboxStore(storage);
     loa = verizonLoa(new Date(START));
     const logger = captureLogs('silent').logger;
+    pdfRenderer = createLoaPdfRenderer({ threads: 1 });
     await new OutboxLoaSubmitter(outbox, clock.read, logger, () => undefined).submit({ loa, conversation: { channelId: 'webchat' } });
     server = await startServer(parseConfig({ PORT: '0' }), {
       bot: { run: async () => undefined },
       storage,
       logger,
       recoverFromTurnError: clearDialogStack(new ConversationState(storage)),
-      routes: [receiptLinksRoute((links = new ReceiptLinks({ baseUrl: () => server.url, keyring: new DataKeyring(newKey('k')), clock: clock.read })), outbox, logger)],
+      routes: [receiptLinksRoute((links = new ReceiptLinks({ baseUrl: () => server.url, keyring: new DataKeyring(newKey('k')), clock: clock.read })), outbox, pdfRenderer, logger)],
     });
   });
 
   afterAll(async () => {
     await server.close();
+    await pdfRenderer.close();
     await storage.close();
   });
 
