@@ -19,6 +19,8 @@ import type { DataKey, DataKeyring } from './dataKeys';
 
 export const ENVELOPE_VERSION = 2;
 const UNCOMPRESSED_VERSION = 1;
+/** The fastest level: on a few KB of JSON it takes half the time of the default for a few bytes more. */
+const DEFLATE_LEVEL = 1;
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -28,7 +30,9 @@ export const EnvelopeSchema = z.object({
   kid: z.string(),
   iv: z.base64(),
   tag: z.base64(),
-  ct: z.base64(),
+  // Not checked as base64: the regular expression would cost more than the decryption on every read of a few KB,
+  // and the authentication tag refuses any ciphertext that is not exactly what was written.
+  ct: z.string(),
 });
 export type Envelope = z.infer<typeof EnvelopeSchema>;
 
@@ -53,7 +57,7 @@ export function sealItem(key: DataKey, storageKey: string, item: object): Envelo
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key.secret, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(ENVELOPE_VERSION, key.id, storageKey));
-  const ct = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(item))), cipher.final()]);
+  const ct = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(item), { level: DEFLATE_LEVEL })), cipher.final()]);
   return {
     v: ENVELOPE_VERSION,
     kid: key.id,
