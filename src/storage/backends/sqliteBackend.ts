@@ -9,7 +9,8 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * A SQLite file on @keyv/sqlite's connection, which opens the file, sets the busy timeout and creates keyv's table.
- * WAL lets readers in other processes carry on while one process writes.
+ * WAL lets readers in other processes carry on while one process writes. Secure delete overwrites what a deleted
+ * item held ("delete my data", purged PINs) rather than leaving it in free pages of the file.
  */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<SqlBackend> {
   const location = path === IN_MEMORY ? IN_MEMORY : resolve(path);
@@ -29,6 +30,7 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
   if (location !== IN_MEMORY) {
     try {
       await adapter.query('PRAGMA journal_mode = WAL');
+      await adapter.query('PRAGMA secure_delete = ON');
     } catch (error) {
       await backend.close();
       throw new Error(`Cannot open the SQLite storage file ${location}: ${(error as Error).message}`, { cause: error });
