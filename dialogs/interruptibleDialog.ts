@@ -122,6 +122,18 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     return Dialog.EndOfTurn;
   }
 
+  /**
+   * An interruption asked for with no question on screen (the opening message of a conversation): confirmed first
+   * when there is something to lose, as anywhere else; otherwise carried out at once and the step goes on.
+   */
+  protected async confirmThenCarryOut(step: WaterfallStepContext, interruption: ConfirmedInterruption): Promise<DialogTurnResult> {
+    if (losesSomething(await this.deps.sessions.find(step.context), interruption)) {
+      return step.beginDialog(CONFIRM_WATERFALL, { intent: interruption } satisfies ConfirmOptions);
+    }
+    await this.carryOut(step, interruption, false);
+    return step.next();
+  }
+
   /** `hadDetails`: whether the customer had given any detail (a plain cancel then says they are kept). */
   private async carryOut(dc: DialogContext, interruption: ConfirmedInterruption, hadDetails: boolean): Promise<void> {
     const { context } = dc;

@@ -125,6 +125,8 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
       case 'help':
         await context.sendActivity(`${interruptionText.generalHelp}\n\n${mainText.menu.help}`);
         return step.next();
+      case 'cancelAndDelete':
+        return this.confirmThenCarryOut(step, 'cancelAndDelete');
       default:
         return step.next();
     }
@@ -152,9 +154,20 @@ function isUnfinished(session: PortingSession | undefined): session is PortingSe
 
 /**
  * What an opening message may lead to directly. Cancel and start over are not among them: with nothing on screen yet,
- * the customer gets the menu (or the offer to continue, which includes starting over) rather than a guess.
+ * the customer gets the menu (or the offer to continue, which includes starting over) rather than a guess. "Delete
+ * my data" is: a customer coming back only to have their data deleted says so first (and confirms it).
  */
-const OPENING_ROUTES: ReadonlySet<Route> = new Set<Route>(['startPort', 'tips', 'status', 'agent', 'form', 'resume', 'help', 'fixNow']);
+const OPENING_ROUTES: ReadonlySet<Route> = new Set<Route>([
+  'startPort',
+  'tips',
+  'status',
+  'agent',
+  'form',
+  'resume',
+  'help',
+  'fixNow',
+  'cancelAndDelete',
+]);
 
 /** An opening message as a route: a pasted record, or a recognised request. */
 function routeOf(opening: string | undefined): Route | undefined {

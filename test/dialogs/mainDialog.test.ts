@@ -179,6 +179,15 @@ describe('MainDialog', () => {
       expect((await later.session())?.draft).toEqual({});
     });
 
+    it('takes "delete my data" as a returning customer\'s first words: confirmed, then everything goes', async () => {
+      const storage = new MemoryStorage();
+      await leaveAfterTwoAnswers(storage);
+      const later = new ConversationHarness({ storage, conversationId: 'today' });
+      expect(await later.say('please delete my data')).toEqual([mainText.greeting, interruptionText.confirm.cancelAndDelete]);
+      expect((await later.say(buttonLabels.yes))[0]).toBe(interruptionText.deleted({ withdrawn: [], sent: [] }, SUPPORT));
+      expect(await later.session()).toBeUndefined();
+    });
+
     it('offers to continue when a returning customer asks to start a port', async () => {
       const storage = new MemoryStorage();
       await leaveAfterTwoAnswers(storage);
