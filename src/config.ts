@@ -147,7 +147,8 @@ const settingsShape = {
         .prefault(PORTING_COUNTRIES.join(',')),
     ),
   }),
-  // Where customers reach a person until live hand-off to agents is available. A deployment must name one.
+  // Where customers reach a person when no agent can take the chat (no agents set up, or the hand-off failed).
+  // A deployment must name one.
   support: z.object({
     phone: fromEnv(
       { name: 'SUPPORT_PHONE', expected: "Use the porting team's phone number as customers should dial it, such as 1-800-555-0199." },

@@ -18,7 +18,7 @@ const QUEUE_KEY = 'handoff/queue';
 const CUSTOMER_PREFIX = 'handoff/customers/';
 const AGENT_PREFIX = 'handoff/agents/';
 const CONSOLES_KEY = 'handoff/consoles';
-/** A console that has said nothing for this long is no longer posted to; joining again renews it. */
+/** A console is posted to for this long after it joined; joining again (reloading the page does) renews it. */
 const CONSOLE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 const queueSchema = z.object({ ids: z.array(z.string()) });
