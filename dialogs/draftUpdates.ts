@@ -44,20 +44,26 @@ async function say(context: TurnContext, lines: readonly string[]): Promise<void
   if (lines.length > 0) await context.sendActivities(lines.map((text) => ({ type: 'message', text })));
 }
 
-/** Saves an accepted answer, confirms it briefly, then shows the validator's warnings and any answer it invalidated. */
+/**
+ * Saves an accepted answer, confirms it briefly (`confirmation`, by default the bot's own "Got it"), then shows the
+ * validator's warnings and any answer it invalidated. Resolves with the draft as saved.
+ */
 export async function saveAndReport<F extends AskableField>(
   context: TurnContext,
   deps: ConversationDeps,
   field: F,
   value: AnswerValue<F>,
   warnings: readonly FieldNotice[],
-): Promise<void> {
+  confirmation: (shown: string) => string = askFieldText.saved[field],
+): Promise<CsrDraft> {
   let invalidated: InvalidatedAnswer[] = [];
   const session = await deps.sessions.update(context, (current) => {
     invalidated = saveAnswer(current.draft, field, value, fieldOptions(deps));
     delete current.refusals[field];
   });
-  await say(context, [savedLine(session.draft, field), ...warnings.map((warning) => warning.message), ...invalidatedLines(invalidated)]);
+  const shown = shownValue(session.draft, field) ?? '';
+  await say(context, [confirmation(shown), ...warnings.map((warning) => warning.message), ...invalidatedLines(invalidated)]);
+  return session.draft;
 }
 
 /**

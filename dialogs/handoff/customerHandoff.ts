@@ -16,8 +16,8 @@ import {
 import { type EscalationStore, conversationKeyOf } from '../../src/handoff/escalationStore';
 import { buttonChoice, labelledChoice, questionActivity } from '../choices';
 import type { ConversationDeps } from '../conversationDeps';
-import { type AskableField, draftProgress, fieldLabel, saveAnswer, validateAnswer } from '../draftFields';
-import { fieldOptions, shownValue } from '../draftUpdates';
+import { type AskableField, draftProgress, fieldLabel, validateAnswer } from '../draftFields';
+import { fieldOptions, saveAndReport, shownValue } from '../draftUpdates';
 import { recognizeIntent } from '../intents';
 import type { PortingSession } from '../portingSession';
 import { agentText } from '../text/agentText';
@@ -191,14 +191,12 @@ export class CustomerHandoff implements HandoffRequester {
     if (!session || session.stage === 'signed') return { kind: 'tooLate' };
     const result = validateAnswer(field, raw, session.draft, fieldOptions(this.deps));
     if (!result.ok) return { kind: 'refused', label, message: redactSecrets(result.error.message, secretsOf(session)) };
-    const updated = await this.deps.sessions.update(context, (current) => {
-      saveAnswer(current.draft, field, result.value, fieldOptions(this.deps));
-      delete current.refusals[field];
-    });
-    const shown = shownValue(updated.draft, field) ?? '';
-    await context.sendActivity(handoffText.corrected(agentName, label.toLowerCase(), shown));
-    const summary = maskedDraftSummary(updated.draft).map((row) => ({ label: row.label, value: row.value }));
-    return { kind: 'saved', label, shown, summary };
+    // The customer hears it as from any answer of theirs: the validator's warnings, and any detail to give again.
+    const draft = await saveAndReport(context, this.deps, field, result.value, result.warnings, (shown) =>
+      handoffText.corrected(agentName, label.toLowerCase(), shown),
+    );
+    const summary = maskedDraftSummary(draft).map((row) => ({ label: row.label, value: row.value }));
+    return { kind: 'saved', label, shown: shownValue(draft, field) ?? '', summary };
   }
 
   /**

@@ -178,6 +178,11 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(textsOf(refused)[0]).toMatch(/^Not saved: the account holder/i);
     const saved = await inThread.act({ handoff: 'correct', escalationId: takeValue(posted.card).escalationId, field: 'holderName', value: 'Maria Lopez' });
     expect(textsOf(saved)).toEqual([agentText.corrected('Account holder', 'Maria Lopez')]);
+    // The customer hears it as from an answer of their own, with the validator's reminder.
+    const told = connector.textsTo('customer-1');
+    const correctedAt = told.indexOf(handoffText.corrected(winner, 'account holder', 'Maria Lopez'));
+    expect(correctedAt).toBeGreaterThan(-1);
+    expect(told[correctedAt + 1]).toMatch(/exactly how the name appears/i);
     const pin = await inThread.act({ handoff: 'correct', escalationId: takeValue(posted.card).escalationId, field: 'pin', value: '123456' });
     expect(textsOf(pin)).toEqual([agentText.pinNotCorrectable]);
 
