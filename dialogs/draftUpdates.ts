@@ -44,9 +44,19 @@ async function say(context: TurnContext, lines: readonly string[]): Promise<void
   if (lines.length > 0) await context.sendActivities(lines.map((text) => ({ type: 'message', text })));
 }
 
+export interface SaveReportOptions {
+  /** How the save is confirmed to the customer; by default the bot's own "Got it". */
+  readonly confirmation?: (shown: string) => string;
+  /**
+   * Whether to tell the customer now which answers the save made invalid. Not while a person has the chat: the
+   * customer would type them (a PIN, an account number) to the agent; the bot asks for them after the hand-back.
+   */
+  readonly reportInvalidated?: boolean;
+}
+
 /**
- * Saves an accepted answer, confirms it briefly (`confirmation`, by default the bot's own "Got it"), then shows the
- * validator's warnings and any answer it invalidated. Resolves with the draft as saved.
+ * Saves an accepted answer, confirms it briefly, then shows the validator's warnings and any answer it invalidated.
+ * Resolves with the draft as saved and the field as shown (masked for the account number).
  */
 export async function saveAndReport<F extends AskableField>(
   context: TurnContext,
@@ -54,16 +64,17 @@ export async function saveAndReport<F extends AskableField>(
   field: F,
   value: AnswerValue<F>,
   warnings: readonly FieldNotice[],
-  confirmation: (shown: string) => string = askFieldText.saved[field],
-): Promise<CsrDraft> {
+  { confirmation = askFieldText.saved[field], reportInvalidated = true }: SaveReportOptions = {},
+): Promise<{ draft: CsrDraft; shown: string }> {
   let invalidated: InvalidatedAnswer[] = [];
   const session = await deps.sessions.update(context, (current) => {
     invalidated = saveAnswer(current.draft, field, value, fieldOptions(deps));
     delete current.refusals[field];
   });
   const shown = shownValue(session.draft, field) ?? '';
-  await say(context, [confirmation(shown), ...warnings.map((warning) => warning.message), ...invalidatedLines(invalidated)]);
-  return session.draft;
+  const invalidatedNotes = reportInvalidated ? invalidatedLines(invalidated) : [];
+  await say(context, [confirmation(shown), ...warnings.map((warning) => warning.message), ...invalidatedNotes]);
+  return { draft: session.draft, shown };
 }
 
 /**

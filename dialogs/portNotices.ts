@@ -48,15 +48,15 @@ export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDi
         lines.push(deps.handoff ? correctionText.personHere(notice.referenceNumber) : correctionText.personNeeded(deps.supportContact, notice.referenceNumber));
       }
       const outdated = session?.correction?.referenceNumber === notice.referenceNumber;
-      const stillNeedsPerson = session?.personNeeded?.referenceNumber === notice.referenceNumber && !personNeeded;
-      if (session && (personNeeded || outdated || stillNeedsPerson)) {
+      const personNoLongerNeeded = session?.personNeeded?.referenceNumber === notice.referenceNumber && !personNeeded;
+      if (session && (personNeeded || outdated || personNoLongerNeeded)) {
         await deps.sessions.update(context, (current) => {
           if (outdated) {
             delete current.correction;
             current.stage = 'signed';
           }
           if (personNeeded) current.personNeeded = { referenceNumber: notice.referenceNumber, reasonCode: notice.reason?.code ?? 'unknown' };
-          else if (stillNeedsPerson) delete current.personNeeded;
+          else if (personNoLongerNeeded) delete current.personNeeded;
         });
       }
     }

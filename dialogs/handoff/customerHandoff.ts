@@ -5,7 +5,7 @@
  * conversation and calls the methods marked "in a turn the agent side opened".
  */
 import { type Activity, ActivityTypes, Channels, type ConversationState, EventFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { type KnownSecrets, pinOf, maskedDraftSummary, redactSecrets, validateCsrField } from '../../src/domain';
+import { type KnownSecrets, pinOf, maskedDraftSummary, redactSecrets, rejectionReason, validateCsrField } from '../../src/domain';
 import {
   type Escalation,
   type EscalationReason,
@@ -17,7 +17,7 @@ import { type EscalationStore, conversationKeyOf } from '../../src/handoff/escal
 import { buttonChoice, labelledChoice, questionActivity } from '../choices';
 import type { ConversationDeps } from '../conversationDeps';
 import { type AskableField, draftProgress, fieldLabel, validateAnswer } from '../draftFields';
-import { fieldOptions, saveAndReport, shownValue } from '../draftUpdates';
+import { fieldOptions, saveAndReport } from '../draftUpdates';
 import { recognizeIntent } from '../intents';
 import type { PortingSession } from '../portingSession';
 import { agentText } from '../text/agentText';
@@ -64,6 +64,10 @@ function reasonFor(session: PortingSession | undefined): EscalationReason {
 
 function stepOf(session: PortingSession | undefined): string {
   if (!session) return agentText.steps.menu;
+  if (session.personNeeded) {
+    const { referenceNumber, reasonCode } = session.personNeeded;
+    return agentText.steps.rejected(referenceNumber, reasonCode, rejectionReason(reasonCode).words);
+  }
   switch (session.stage) {
     case 'collecting': {
       const progress = draftProgress(session.draft);
@@ -191,12 +195,13 @@ export class CustomerHandoff implements HandoffRequester {
     if (!session || session.stage === 'signed') return { kind: 'tooLate' };
     const result = validateAnswer(field, raw, session.draft, fieldOptions(this.deps));
     if (!result.ok) return { kind: 'refused', label, message: redactSecrets(result.error.message, secretsOf(session)) };
-    // The customer hears it as from any answer of theirs: the validator's warnings, and any detail to give again.
-    const draft = await saveAndReport(context, this.deps, field, result.value, result.warnings, (shown) =>
-      handoffText.corrected(agentName, label.toLowerCase(), shown),
-    );
+    // The customer hears it as from any answer of theirs, with the validator's warnings.
+    const { draft, shown } = await saveAndReport(context, this.deps, field, result.value, result.warnings, {
+      confirmation: (value) => handoffText.corrected(agentName, label.toLowerCase(), value),
+      reportInvalidated: false,
+    });
     const summary = maskedDraftSummary(draft).map((row) => ({ label: row.label, value: row.value }));
-    return { kind: 'saved', label, shown: shownValue(draft, field) ?? '', summary };
+    return { kind: 'saved', label, shown, summary };
   }
 
   /**
@@ -204,7 +209,7 @@ export class CustomerHandoff implements HandoffRequester {
    * cards is redrawn without the customer's name, details, words or email.
    */
   async forget(context: TurnContext): Promise<void> {
-    const ended = await this.store.endAllOfCustomer(customerKeyOf(context));
+    const ended = await this.store.endAllOfCustomer(TurnContext.getConversationReference(context.activity) as StoredReference);
     await Promise.all(ended.map((escalation) => this.hub.refresh(escalation, { kind: 'deleted' })));
     await this.active.delete(context);
   }

@@ -4,7 +4,7 @@
  * in conversation state, bounded, and is copied into an escalation when one opens.
  */
 import { type Activity, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { type KnownSecrets, redactKnownSecrets, redactSecrets } from '../../src/domain';
+import { type KnownSecrets, redactBotWords, redactSecrets } from '../../src/domain';
 import { type TranscriptLine, withLine } from '../../src/handoff/escalation';
 import { isSecretAnswer } from '../secretAnswer';
 import { agentText } from '../text/agentText';
@@ -50,7 +50,7 @@ export class TranscriptRecorder {
         const text = isSecretAnswer(context) ? agentText.hiddenSecretAnswer : redactSecrets(said, secrets);
         transcript = withLine(transcript, { from: 'customer', text, at });
       }
-      for (const text of sent) transcript = withLine(transcript, { from: 'bot', text: redactKnownSecrets(text, secrets), at });
+      for (const text of sent) transcript = withLine(transcript, { from: 'bot', text: redactBotWords(text, secrets), at });
       await this.lines.set(context, transcript);
     };
   }

@@ -40,6 +40,7 @@ export const agentText = {
     signing: 'Signing the Letter of Authorization',
     signed: (reference: string) => `Request ${reference} signed and sent`,
     correcting: (reference: string) => `Correcting rejected request ${reference}`,
+    rejected: (reference: string, code: string, words: string) => `Request ${reference} rejected by the carrier (${code}): ${words}`,
   },
   speakers: { customer: 'Customer', bot: 'Bot', agent: 'Agent' },
   hiddenSecretAnswer: '(a PIN or account number: hidden)',

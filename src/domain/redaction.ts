@@ -28,16 +28,25 @@ export interface KnownSecrets {
  * `text` with the known PIN hidden, the known account number shown as its last four characters, and, where secrets
  * are discussed, every long digit run hidden. Secrets shorter than three characters are too common to look for.
  */
+/** What the bot quotes of the customer's message (text.ts `quoted`). */
+const QUOTED = /“[^”]*”/gu;
+
 export function redactSecrets(text: string, known: KnownSecrets): string {
   const redacted = redactKnownSecrets(text, known);
   return SECRET_TOPIC.test(redacted) ? redacted.replace(DIGIT_RUN, MASKED_PIN) : redacted;
 }
 
 /**
- * Only the known PIN and account number hidden: for the bot's own words, which talk about PINs all the time (with
- * the carrier's short codes, "*PORT (*7678)") and never hold one in full.
+ * The bot's own words, which talk about PINs all the time (with the carrier's short codes, "*PORT (*7678)"): the
+ * known PIN and account number hidden, and what they quote of the customer's message (in curly quotes, see
+ * `quoted`) redacted as the customer's own lines are.
  */
-export function redactKnownSecrets(text: string, known: KnownSecrets): string {
+export function redactBotWords(text: string, known: KnownSecrets): string {
+  return redactKnownSecrets(text, known).replace(QUOTED, (quote) => redactSecrets(quote, known));
+}
+
+/** Only the known PIN and account number hidden. */
+function redactKnownSecrets(text: string, known: KnownSecrets): string {
   let redacted = text;
   const replacements: [string | undefined, string][] = [
     [known.accountNumber, known.accountNumber === undefined ? '' : maskSecret(compact(known.accountNumber))],

@@ -75,7 +75,7 @@ export const TRANSCRIPT_LINES = 12;
 /** A line longer than this is cut: a pasted record is context, not reading matter. */
 export const TRANSCRIPT_LINE_CHARS = 400;
 /** The bot's lines are ours, and the agent has the same text: the start says which question or answer it was. */
-export const BOT_LINE_CHARS = 120;
+const BOT_LINE_CHARS = 120;
 
 /** The transcript with `line` added, keeping the latest TRANSCRIPT_LINES lines, each cut to its speaker's length. */
 export function withLine(transcript: readonly TranscriptLine[], line: TranscriptLine): TranscriptLine[] {

@@ -165,13 +165,17 @@ export class EscalationStore {
   }
 
   /**
-   * Ends every escalation of a customer's conversation: the one it is in, and callbacks it left in the queue (which
-   * no longer point back to it). Resolves with them as they were.
+   * Ends every escalation of a customer: the one their conversation is in, and callbacks they left in the queue (which
+   * no longer point back to it), from this conversation or an earlier one of the same user on the same channel.
+   * Resolves with them as they were.
    */
-  async endAllOfCustomer(customerKey: string): Promise<Escalation[]> {
+  async endAllOfCustomer(customer: StoredReference): Promise<Escalation[]> {
+    const customerKey = conversationKeyOf(customer);
     const current = await this.forCustomer(customerKey);
-    const callbacks = (await this.queue()).filter((escalation) => conversationKeyOf(escalation.customer.conversation) === customerKey);
-    const ids = new Set([...(current ? [current.id] : []), ...callbacks.map((escalation) => escalation.id)]);
+    const theirs = (await this.queue()).filter(
+      (escalation) => conversationKeyOf(escalation.customer.conversation) === customerKey || sameUser(escalation.customer.conversation, customer),
+    );
+    const ids = new Set([...(current ? [current.id] : []), ...theirs.map((escalation) => escalation.id)]);
     const ended = await Promise.all([...ids].map((id) => this.end(id)));
     return ended.filter((escalation): escalation is Escalation => escalation !== undefined);
   }
@@ -212,6 +216,12 @@ function isLive(joinedAt: string, now: Date): boolean {
 }
 
 /** `<channel>/<conversation id>`: one conversation, wherever its reference came from. */
+/** Whether two conversation references are of the same user on the same channel. */
+function sameUser(a: StoredReference, b: StoredReference): boolean {
+  const userOf = (reference: StoredReference) => (reference.user as { id?: unknown } | undefined)?.id;
+  return a.channelId === b.channelId && userOf(a) !== undefined && userOf(a) === userOf(b);
+}
+
 export function conversationKeyOf(reference: StoredReference): string {
   const conversation = reference.conversation as { id?: unknown } | undefined;
   return `${String(reference.channelId)}/${String(conversation?.id)}`;

@@ -153,7 +153,10 @@ describe('the correction after a rejection', () => {
       expect(buttonsOf(rejected.told[0])).toEqual([buttonLabels.agent]);
       expect(await withAgents.say(buttonLabels.agent)).toEqual([handoffText.finding(4, 1)]);
       const escalation = (await withAgents.escalations?.queue())?.[0];
-      expect(escalation).toMatchObject({ reason: 'rejectionNeedsPerson', step: agentText.steps.signed(loa.referenceNumber) });
+      expect(escalation).toMatchObject({
+        reason: 'rejectionNeedsPerson',
+        step: agentText.steps.rejected(loa.referenceNumber, 'BILLING_DISPUTE', rejectionReason('BILLING_DISPUTE').words),
+      });
       expect(JSON.stringify(cardIn(withAgents.agentsChannel.activeQueue[0]))).toContain(agentText.reasons.rejectionNeedsPerson);
     } finally {
       await withAgents.close();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MASKED_PIN } from '../../src/domain/masking';
-import { redactKnownSecrets, redactSecrets } from '../../src/domain/redaction';
+import { redactBotWords, redactSecrets } from '../../src/domain/redaction';
 
 const PIN = '918273';
 const ACCOUNT_NUMBER = '555444333222';
@@ -124,12 +124,17 @@ describe('redactSecrets', () => {
   });
 });
 
-describe('redactKnownSecrets (the bot’s own words)', () => {
+describe('redactBotWords (the bot’s own words)', () => {
   it('hides the known secrets but keeps the carrier’s codes and numbers the bot gives', () => {
     const said = 'What is your Number Transfer PIN? Dial *PORT (*7678) from your AT&T phone.';
-    expect(redactKnownSecrets(said, { pin: '918273', accountNumber: '555444333222' })).toBe(said);
-    expect(redactKnownSecrets('Your PIN 918273 and account 555444333222', { pin: '918273', accountNumber: '555444333222' })).toBe(
-      'Your PIN •••• and account ••••3222',
+    expect(redactBotWords(said, known)).toBe(said);
+    expect(redactBotWords(`Your PIN ${PIN} and account ${ACCOUNT_NUMBER}`, known)).toBe(`Your PIN ${MASKED_PIN} and account ${MASKED_ACCOUNT}`);
+  });
+
+  it('redacts what it quotes of the customer as the customer’s own words are', () => {
+    // A mistyped account number the customer sent where the carrier was asked, echoed back in the refusal.
+    expect(redactBotWords('I don’t have “acct 55544433322” as a carrier. Which company is it?', known)).toBe(
+      `I don’t have “acct ${MASKED_PIN}” as a carrier. Which company is it?`,
     );
   });
 });

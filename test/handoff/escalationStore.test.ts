@@ -293,6 +293,27 @@ for (const backend of testBackends(sqliteFile)) {
       it('resolves with nothing for an escalation that does not exist', async () => {
         expect(await store.end('no-such-escalation')).toBeUndefined();
       });
+
+      it('ends all of a customer’s escalations for "delete my data": callbacks of earlier conversations too', async () => {
+        const userReference = (conversationId: string, userId: string) => ({ ...customerReference(conversationId), user: { id: userId } });
+        const withUser = (conversationId: string, userId: string): NewEscalation => ({
+          ...escalationFor(conversationId),
+          customer: { name: 'Maria', conversation: userReference(conversationId, userId) },
+        });
+        // Yesterday's conversation left a callback; today's is waiting; another customer's callback is not theirs.
+        const yesterday = (await store.open(conversationKeyOf(customerReference('yesterday')), withUser('yesterday', 'maria'))).escalation;
+        await store.toCallback(yesterday.id, conversationKeyOf(customerReference('yesterday')), 'maria@example.com');
+        const today = (await store.open(conversationKeyOf(customerReference('today')), withUser('today', 'maria'))).escalation;
+        const someoneElse = (await store.open(conversationKeyOf(customerReference('ana')), withUser('ana', 'ana'))).escalation;
+        await store.toCallback(someoneElse.id, conversationKeyOf(customerReference('ana')), 'ana@example.com');
+
+        const ended = await store.endAllOfCustomer(userReference('today', 'maria'));
+
+        expect(ended.map((escalation) => escalation.id).sort()).toEqual([yesterday.id, today.id].sort());
+        expect(await queuedIds()).toEqual([someoneElse.id]);
+        expect(await store.get(yesterday.id)).toBeUndefined();
+        expect(await store.forCustomer(conversationKeyOf(customerReference('today')))).toBeUndefined();
+      });
     });
 
     describe('agents’ consoles', () => {

@@ -281,6 +281,24 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(textsOf(failed)[1]).toMatch(/phone number/i);
   });
 
+  it('asks for details an agent\'s correction cleared only after the hand-back, never while the agent reads along', async () => {
+    const ben = await customerHalfway('customer-8');
+    await ben.say('agent');
+    const posted = escalationCards().at(-1) as { id: string; card: Json };
+    await agent(ALEX).act(takeValue(posted.card));
+    const thread = `${CHANNEL_ID};messageid=${posted.id}`;
+    const escalationId = takeValue(posted.card).escalationId;
+
+    // A new carrier has other account number and PIN rules: those answers are checked again, and this PIN fails them.
+    await agent(ALEX, thread).act({ handoff: 'correct', escalationId, field: 'carrier', value: 'Verizon' });
+    await eventually(async () => connector.textsTo('customer-8').includes(handoffText.corrected('Alex', 'current carrier', 'Verizon')));
+    expect(connector.textsTo('customer-8').join('\n')).not.toMatch(/I'll need your .* again/);
+
+    await agent(ALEX, thread).say('end');
+    await eventually(async () => connector.textsTo('customer-8').includes(handoffText.handedBack('Alex')));
+    expect(connector.textsTo('customer-8').at(-1)).toMatch(/account number|PIN/);
+  });
+
   it('takes a customer who wants the bot back out of the queue', async () => {
     const kim = await customerHalfway('customer-4');
     await kim.say('agent');

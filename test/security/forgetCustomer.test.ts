@@ -121,8 +121,10 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
           expect(submitted).toHaveLength(1);
           return submitted[0] as string;
         },
-        /** The store's keys that name this customer, their conversation or any of `references`. */
-        /** Sorted: the stores list keys in no set order (Postgres moves an updated row to the end). */
+        /**
+         * The store's keys that name this customer, their conversation or any of `references`, sorted: the stores
+         * list keys in no set order (Postgres moves an updated row to the end).
+         */
         async keysNamingThem(references: readonly string[] = []): Promise<string[]> {
           const names = [userId, conversationId, ...references];
           return (await rawKeys(backend, namespace, sqliteFile)).filter((key) => names.some((name) => key.includes(name))).sort();

@@ -12,11 +12,13 @@ it('overwrites what a deleted item held, in the database file and its write-ahea
   const canary = 'DELETED-CUSTOMER-CANARY'.repeat(10);
   const storage = await createStorage(`sqlite://${file}`, { ttlDays: 1, namespace: 'secure-delete' });
   await storage.write({ forgotten: { note: canary }, kept: { note: 'another customer' } });
+  expect(readFileSync(`${file}-wal`).includes(canary)).toBe(true);
   await storage.delete(['forgotten']);
-  await storage.close();
 
+  // While the server runs, not only once it closes (closing the last connection removes the log).
   const holding = [file, `${file}-wal`].filter((path) => existsSync(path) && readFileSync(path).includes(canary));
   expect(holding).toEqual([]);
+  await storage.close();
   const reopened = await createStorage(`sqlite://${file}`, { ttlDays: 1, namespace: 'secure-delete' });
   expect(await reopened.read(['kept', 'forgotten'])).toEqual({ kept: expect.objectContaining({ note: 'another customer' }) });
   await reopened.close();

@@ -13,6 +13,8 @@ export interface SqlBackendOptions {
   /** SQL for the expiry (epoch ms, as a BIGINT) inside a record held in `column`; NULL where it has none. */
   expiresAt: (column: string) => string;
   close: () => Promise<void>;
+  /** Runs after rows are deleted, e.g. to wipe what a write-ahead log still holds of them. */
+  afterDelete?: () => Promise<void>;
 }
 
 /**
@@ -23,12 +25,14 @@ export class SqlBackend implements StoreBackend {
   readonly description: string;
   private readonly run: SqlRunner;
   private readonly closeConnection: () => Promise<void>;
+  private readonly afterDelete: () => Promise<void>;
   private readonly sql: Statements;
 
   constructor(options: SqlBackendOptions) {
     this.description = options.description;
     this.run = options.run;
     this.closeConnection = options.close;
+    this.afterDelete = options.afterDelete ?? (async () => undefined);
     this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
   }
 
@@ -52,10 +56,12 @@ export class SqlBackend implements StoreBackend {
 
   async deleteMany(keys: readonly string[]): Promise<void> {
     await this.run(this.sql.deleteKeys(keys.length), keys);
+    await this.afterDelete();
   }
 
   async deleteExpired(keyPrefix: string, now: number, limit: number): Promise<number> {
     const rows = await this.run(this.sql.deleteExpired(keyPrefix.length), [keyPrefix, String(now), String(limit)]);
+    if (rows.length > 0) await this.afterDelete();
     return rows.length;
   }
 

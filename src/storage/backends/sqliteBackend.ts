@@ -10,7 +10,9 @@ const BUSY_TIMEOUT_MS = 10_000;
 /**
  * A SQLite file on @keyv/sqlite's connection, which opens the file, sets the busy timeout and creates keyv's table.
  * WAL lets readers in other processes carry on while one process writes. Secure delete overwrites what a deleted
- * item held ("delete my data", purged PINs) rather than leaving it in free pages of the file.
+ * item held ("delete my data", expired drafts) rather than leaving it in free pages of the file, and a checkpoint
+ * after each delete empties the write-ahead log, whose frames would otherwise keep the item until they are reused.
+ * (Deletes are rare: a port writes and reads, and deletes nothing.)
  */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<SqlBackend> {
   const location = path === IN_MEMORY ? IN_MEMORY : resolve(path);
@@ -26,6 +28,9 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
     placeholder: (n) => `?${n}`,
     expiresAt: (column) => `CASE WHEN json_valid(${column}) THEN json_extract(${column}, '$.expires') END`,
     close: () => adapter.disconnect(),
+    afterDelete: async () => {
+      if (location !== IN_MEMORY) await adapter.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    },
   });
   if (location !== IN_MEMORY) {
     try {
