@@ -179,6 +179,15 @@ describe('MainDialog', () => {
       expect((await later.session())?.draft).toEqual({});
     });
 
+    it('takes "delete my data" as a new customer\'s first words: nothing to lose, so done at once', async () => {
+      const harness = new ConversationHarness();
+      expect(await harness.say('delete my data')).toEqual([
+        mainText.greeting,
+        interruptionText.deleted({ withdrawn: [], sent: [] }, SUPPORT),
+        mainText.menu.again,
+      ]);
+    });
+
     it('takes "delete my data" as a returning customer\'s first words: confirmed, then everything goes', async () => {
       const storage = new MemoryStorage();
       await leaveAfterTwoAnswers(storage);

@@ -252,6 +252,14 @@ for (const backend of testBackends(sqliteFile)) {
         expect(await store.queue()).toEqual([]);
         expect(await store.take(escalation.id, alex.agent, alex.agentKey)).toEqual({ kind: 'alreadyTaken', by: 'our contact centre' });
       });
+
+      it('leaves a chat one of our agents took alone when the platform accepts too late', async () => {
+        const { escalation } = await open('maria');
+        await store.take(escalation.id, alex.agent, alex.agentKey);
+
+        expect(await store.acceptedByPlatform(escalation.id)).toBeUndefined();
+        expect(await store.get(escalation.id)).toEqual({ ...escalation, state: 'assigned', agent: alex.agent });
+      });
     });
 
     describe('ending', () => {

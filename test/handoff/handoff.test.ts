@@ -169,6 +169,7 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     const colleague = agent(winner === 'Alex' ? SAM : ALEX, thread);
     expect(await colleague.say('Want me to look at this one?')).toEqual([]);
     expect(textsOf(await colleague.say('end'))).toEqual([agentText.notYourChat(winner)]);
+    expect(textsOf(await colleague.act({ handoff: 'end', escalationId: takeValue(posted.card).escalationId }))).toEqual([agentText.notYourChat(winner)]);
     expect(connector.textsTo('customer-1').join('\n')).not.toContain('look at this one');
     const relayed = connector.sentTo('customer-1').find((activity) => activity.text === handoffText.fromAgent(winner, 'Hello Maria, I can help with that.'));
     expect(relayed?.channelData).toEqual({ fromPerson: { name: winner } });
