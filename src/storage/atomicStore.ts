@@ -8,10 +8,10 @@ export interface AtomicStore {
   /** The live items at the keys, in order; undefined where there is none or it expired. Each call returns new objects. */
   get(keys: readonly string[]): Promise<Array<StoreItem | undefined>>;
   /**
-   * Stores the item for ttlMs when expectedETag is undefined, when the key holds no live item, or when the live
-   * item's eTag equals expectedETag; otherwise stores nothing and resolves false.
+   * Stores the item for ttlMs when expectedETag is undefined, when the key holds no live item (unless `mustExist`),
+   * or when the live item's eTag equals expectedETag; otherwise stores nothing and resolves false.
    */
-  putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number): Promise<boolean>;
+  putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number, mustExist?: boolean): Promise<boolean>;
   delete(keys: readonly string[]): Promise<void>;
   /** Deletes up to `limit` expired records that the backend would otherwise keep; resolves how many went. */
   deleteExpired(limit: number): Promise<number>;
@@ -61,7 +61,7 @@ export class BackendAtomicStore implements AtomicStore {
     return records.map((raw) => (raw === undefined ? undefined : liveItem(raw, now)));
   }
 
-  async putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number): Promise<boolean> {
+  async putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number, mustExist = false): Promise<boolean> {
     const storedKey = this.keyOf(key);
     const record = encodeRecord(item, this.now() + ttlMs);
     if (expectedETag === undefined) {
@@ -73,7 +73,7 @@ export class BackendAtomicStore implements AtomicStore {
     for (let attempt = 0; attempt < MAX_SWAP_ATTEMPTS; attempt++) {
       const [current] = await this.backend.getMany([storedKey]);
       const live = current === undefined ? undefined : liveItem(current, this.now());
-      if (live !== undefined && live.eTag !== expectedETag) {
+      if (live === undefined ? mustExist : live.eTag !== expectedETag) {
         return false;
       }
       if (await this.backend.swap(storedKey, current, record, ttlMs)) {

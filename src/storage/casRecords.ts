@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoreItem } from 'botbuilder';
 import type { z } from 'zod';
 import { type BotStorage, StorageConflictError } from './createStorage';
+import { existingETag } from './keyvStorage';
 
 // Enough for any real contention; a loop that keeps losing means something else is wrong.
 const MAX_CAS_ATTEMPTS = 50;
@@ -50,12 +51,13 @@ export class CasRecords<T extends object> {
 
   /**
    * Writes only if the key still holds the eTag read, or, with no eTag, only if the key holds nothing: an eTag that
-   * no record can have makes the Storage create-if-absent (its rule: a write to an empty key always succeeds).
-   * True when written; false when another writer got there first.
+   * no record can have makes the Storage create-if-absent (its rule: a write to an empty key always succeeds). A
+   * record deleted since it was read stays deleted (`existingETag`): "delete my data" must not be undone by a
+   * worker that read the record a moment before. True when written; false when another writer got there first.
    */
   async write(key: string, value: T, eTag: string | undefined): Promise<boolean> {
     try {
-      await this.storage.write({ [key]: { ...value, eTag: eTag ?? `absent-${randomUUID()}` } });
+      await this.storage.write({ [key]: { ...value, eTag: eTag === undefined ? `absent-${randomUUID()}` : existingETag(eTag) } });
       return true;
     } catch (error) {
       if (error instanceof StorageConflictError) return false;

@@ -21,6 +21,9 @@
  * conflicting key. There is no all-or-nothing transaction across keys (MemoryStorage has none either). A null or
  * undefined item rejects the write with a TypeError at that key, keys before it having been written (MemoryStorage
  * throws the same for a key it holds, and quietly stores {} for a new one).
+ *
+ * One addition to MemoryStorage's rule, for records that must not come back once deleted (see casRecords.ts): an
+ * eTag written as `existingETag(eTag)` also conflicts when the key holds nothing, where a plain eTag would write.
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
@@ -96,7 +99,8 @@ export class KeyvStorage implements SweepableStorage {
       }
       // Copy like MemoryStorage (Object.assign semantics) so the caller's object keeps its old eTag.
       const stored: StoreItem = { ...item, eTag: randomUUID() };
-      if (!(await this.store.putIfMatch(key, stored, expectedETagOf(item as StoreItem), this.ttlMs))) {
+      const { eTag, mustExist } = expectedETagOf(item as StoreItem);
+      if (!(await this.store.putIfMatch(key, stored, eTag, this.ttlMs, mustExist))) {
         conflicts.push(key);
       }
     }
@@ -125,8 +129,17 @@ export class KeyvStorage implements SweepableStorage {
   }
 }
 
+const EXISTING_PREFIX = 'existing:';
+
+/** An eTag that matches only the item that holds `eTag`: a deleted item is not written again. */
+export function existingETag(eTag: string): string {
+  return EXISTING_PREFIX + eTag;
+}
+
 /** MemoryStorage's rule: no eTag, an empty one or "*" overwrites; any other value must match the stored one. */
-function expectedETagOf(item: StoreItem): string | undefined {
+function expectedETagOf(item: StoreItem): { eTag: string | undefined; mustExist: boolean } {
   const eTag: unknown = item.eTag;
-  return !eTag || eTag === '*' ? undefined : String(eTag);
+  if (!eTag || eTag === '*') return { eTag: undefined, mustExist: false };
+  const text = String(eTag);
+  return text.startsWith(EXISTING_PREFIX) ? { eTag: text.slice(EXISTING_PREFIX.length), mustExist: true } : { eTag: text, mustExist: false };
 }

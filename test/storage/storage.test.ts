@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import { Dialog, DialogSet, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { createStorage, StorageConflictError, type BotStorage } from '../../src/storage/createStorage';
+import { existingETag } from '../../src/storage/keyvStorage';
 import { eventually, purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from './testBackends';
 
 const DAY_MS = 86_400_000;
@@ -154,6 +155,20 @@ for (const backend of testBackends(join(scratch.path, 'suite.sqlite'))) {
       it('writes an item whose eTag names a key that does not exist, as MemoryStorage does', async () => {
         await storage.write({ neverWritten: { n: 1, eTag: 'some-old-etag' } });
         expect((await storage.read(['neverWritten'])).neverWritten.n).toBe(1);
+      });
+
+      it('refuses an eTag marked as existing once its item has been deleted: deleted data does not come back', async () => {
+        await storage.write({ forgotten: { pin: 'stale' } });
+        const { eTag } = (await storage.read(['forgotten'])).forgotten;
+        await storage.delete(['forgotten']);
+
+        await expect(storage.write({ forgotten: { pin: 'stale', eTag: existingETag(String(eTag)) } })).rejects.toThrow(StorageConflictError);
+        expect(await storage.read(['forgotten'])).toEqual({});
+        // While it exists, the marked eTag is an eTag like any other.
+        await storage.write({ kept: { n: 1 } });
+        const kept = (await storage.read(['kept'])).kept;
+        await storage.write({ kept: { n: 2, eTag: existingETag(String(kept.eTag)) } });
+        expect((await storage.read(['kept'])).kept.n).toBe(2);
       });
 
       it('lets exactly one of two concurrent writes with the same eTag win', async () => {
