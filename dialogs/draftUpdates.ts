@@ -56,7 +56,7 @@ export interface SaveReportOptions {
 
 /**
  * Saves an accepted answer, confirms it briefly, then shows the validator's warnings and any answer it invalidated.
- * Resolves with the draft as saved and the field as shown (masked for the account number).
+ * Resolves with the draft as saved, the field as shown (masked for the account number) and the answers it cleared.
  */
 export async function saveAndReport<F extends AskableField>(
   context: TurnContext,
@@ -65,7 +65,7 @@ export async function saveAndReport<F extends AskableField>(
   value: AnswerValue<F>,
   warnings: readonly FieldNotice[],
   { confirmation = askFieldText.saved[field], reportInvalidated = true }: SaveReportOptions = {},
-): Promise<{ draft: CsrDraft; shown: string }> {
+): Promise<{ draft: CsrDraft; shown: string; invalidated: readonly InvalidatedAnswer[] }> {
   let invalidated: InvalidatedAnswer[] = [];
   const session = await deps.sessions.update(context, (current) => {
     invalidated = saveAnswer(current.draft, field, value, fieldOptions(deps));
@@ -74,7 +74,7 @@ export async function saveAndReport<F extends AskableField>(
   const shown = shownValue(session.draft, field) ?? '';
   const invalidatedNotes = reportInvalidated ? invalidatedLines(invalidated) : [];
   await say(context, [confirmation(shown), ...warnings.map((warning) => warning.message), ...invalidatedNotes]);
-  return { draft: session.draft, shown };
+  return { draft: session.draft, shown, invalidated };
 }
 
 /**

@@ -253,7 +253,7 @@ export class AgentDesk {
     switch (outcome.kind) {
       case 'saved':
         await this.store.update(escalation.id, (current) => ({ ...current, summary: outcome.summary, corrected: true }));
-        await context.sendActivity(agentText.corrected(outcome.label, outcome.shown));
+        await context.sendActivity(agentText.corrected(outcome.label, outcome.shown, outcome.cleared));
         return;
       case 'refused':
         await context.sendActivity(agentText.correctionRefused(outcome.label.toLowerCase(), outcome.message));

@@ -41,7 +41,14 @@ export interface HandoffSettings {
 export type ResumeDialog = (context: TurnContext, corrected: boolean) => Promise<void>;
 
 export type CorrectionOutcome =
-  | { readonly kind: 'saved'; readonly label: string; readonly shown: string; readonly summary: Escalation['summary'] }
+  | {
+      readonly kind: 'saved';
+      readonly label: string;
+      readonly shown: string;
+      readonly summary: Escalation['summary'];
+      /** The details the correction made invalid, which the bot asks for again after the hand-back. */
+      readonly cleared: readonly string[];
+    }
   | { readonly kind: 'refused'; readonly label: string; readonly message: string }
   | { readonly kind: 'tooLate' };
 
@@ -196,12 +203,12 @@ export class CustomerHandoff implements HandoffRequester {
     const result = validateAnswer(field, raw, session.draft, fieldOptions(this.deps));
     if (!result.ok) return { kind: 'refused', label, message: redactSecrets(result.error.message, secretsOf(session)) };
     // The customer hears it as from any answer of theirs, with the validator's warnings.
-    const { draft, shown } = await saveAndReport(context, this.deps, field, result.value, result.warnings, {
+    const { draft, shown, invalidated } = await saveAndReport(context, this.deps, field, result.value, result.warnings, {
       confirmation: (value) => handoffText.corrected(agentName, label.toLowerCase(), value),
       reportInvalidated: false,
     });
     const summary = maskedDraftSummary(draft).map((row) => ({ label: row.label, value: row.value }));
-    return { kind: 'saved', label, shown, summary };
+    return { kind: 'saved', label, shown, summary, cleared: invalidated.map((answer) => fieldLabel(answer.field)) };
   }
 
   /**

@@ -1,5 +1,6 @@
 /** What agents read in the agents' channel or console: escalation cards, the queue, takeovers and corrections. */
 import type { EscalationReason } from '../../src/handoff/escalation';
+import { joinAsList } from '../../src/domain/text';
 
 const waitedFor = (minutes: number) => (minutes < 1 ? 'just now' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`);
 
@@ -80,7 +81,11 @@ export const agentText = {
   ended: 'Handed back to the bot. The customer carries on where they stopped.',
   customerLeft: 'The customer went back to the bot. This chat has ended.',
   customerSays: (message: string) => `**Customer:** ${message}`,
-  corrected: (label: string, shown: string) => `Saved: ${label} is now ${shown}. The customer has been told.`,
+  corrected: (label: string, shown: string, cleared: readonly string[] = []) =>
+    `Saved: ${label} is now ${shown}. The customer has been told.` +
+    (cleared.length > 0
+      ? ` That change clears their ${joinAsList(cleared.map((field) => field.toLowerCase()))}: the bot asks for ${cleared.length > 1 ? 'them' : 'it'} again after you hand back (never ask for a PIN yourself).`
+      : ''),
   correctionRefused: (label: string, message: string) => `Not saved: the ${label} was refused. ${message}`,
   correctionTooLate: 'The request is already signed and sent, so details can no longer be changed here.',
   pinNotCorrectable: 'The PIN cannot be seen or changed by agents: the customer gives it to the bot themselves.',

@@ -290,8 +290,9 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     const thread = `${CHANNEL_ID};messageid=${posted.id}`;
     const escalationId = takeValue(posted.card).escalationId;
 
-    // A new carrier has other account number and PIN rules: those answers are checked again, and this PIN fails them.
-    await agent(ALEX, thread).act({ handoff: 'correct', escalationId, field: 'carrier', value: 'Verizon' });
+    // A new carrier has other account-number rules: the answer is checked again, fails them, and is cleared.
+    const saved = await agent(ALEX, thread).act({ handoff: 'correct', escalationId, field: 'carrier', value: 'Verizon' });
+    expect(textsOf(saved)[0]).toBe(agentText.corrected('Current carrier', 'Verizon', ['Account number']));
     await eventually(async () => connector.textsTo('customer-8').includes(handoffText.corrected('Alex', 'current carrier', 'Verizon')));
     expect(connector.textsTo('customer-8').join('\n')).not.toMatch(/I'll need your .* again/);
 
