@@ -18,6 +18,8 @@ const QUEUE_KEY = 'handoff/queue';
 const CUSTOMER_PREFIX = 'handoff/customers/';
 const AGENT_PREFIX = 'handoff/agents/';
 const CONSOLES_KEY = 'handoff/consoles';
+/** Claims of one customer's pointer lost in a row: more than a customer asking twice at once can cause. */
+const MAX_CLAIM_ATTEMPTS = 10;
 /** A console is posted to for this long after it joined; joining again (reloading the page does) renews it. */
 const CONSOLE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
@@ -61,16 +63,23 @@ export class EscalationStore {
     const escalation: Escalation = { ...fields, id: randomUUID(), state: 'waiting', waitNoticeSent: false, hubPosts: [] };
     // Written before the customer's pointer is claimed, so that an open losing the claim finds the winner's escalation.
     await this.escalations.write(ESCALATION_PREFIX + escalation.id, escalation, undefined);
-    const claimed = await this.pointers.write(CUSTOMER_PREFIX + customerKey, { escalationId: escalation.id }, undefined);
-    if (!claimed) {
-      const other = await this.forCustomer(customerKey);
+    const pointerKey = CUSTOMER_PREFIX + customerKey;
+    for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+      const pointer = await this.pointers.read(pointerKey);
+      const other = pointer && (await this.get(pointer.value.escalationId));
       if (other) {
         await this.storage.delete([ESCALATION_PREFIX + escalation.id]);
         return { escalation: other, created: false };
       }
+      // No pointer, or one left behind by an escalation that is gone: replaced by compare-and-set, so that two opens
+      // at once still make one escalation.
+      if (await this.pointers.write(pointerKey, { escalationId: escalation.id }, pointer?.eTag)) {
+        await this.queueRecord.change(QUEUE_KEY, (queue) => ({ next: { ids: [...(queue?.ids ?? []), escalation.id] }, outcome: undefined }));
+        return { escalation, created: true };
+      }
     }
-    await this.queueRecord.change(QUEUE_KEY, (queue) => ({ next: { ids: [...(queue?.ids ?? []), escalation.id] }, outcome: undefined }));
-    return { escalation, created: true };
+    await this.storage.delete([ESCALATION_PREFIX + escalation.id]);
+    throw new Error(`Escalations: the customer's conversation "${customerKey}" kept changing while a person was asked for.`);
   }
 
   async get(id: string): Promise<Escalation | undefined> {

@@ -117,6 +117,16 @@ for (const backend of testBackends(sqliteFile)) {
         expect(await queuedIds()).toEqual([...ids]);
       });
 
+      it('replaces a pointer left behind by an escalation that is gone, rather than queueing one nobody can find', async () => {
+        const customerKey = conversationKeyOf(customerReference('maria'));
+        await storage.write({ [`handoff/customers/${customerKey}`]: { escalationId: 'long-gone' } });
+
+        const { escalation, created } = await store.open(customerKey, escalationFor('maria'));
+
+        expect(created).toBe(true);
+        expect(await store.forCustomer(customerKey)).toEqual(escalation);
+      });
+
       it('queues the waiting escalations oldest first', async () => {
         const first = await open('first');
         const second = await open('second');
