@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { LoaSchema } from '../../domain';
-import { LocalKeyLock } from '../../reliability/localKeyLock';
+import { BatchedChanges } from '../../storage/batchedChanges';
 import { CasRecords, type Versioned } from '../../storage/casRecords';
 import type { BotStorage } from '../../storage/createStorage';
 
@@ -56,21 +56,21 @@ export function entryKey(referenceNumber: string, version: number): string {
 
 export const latestKey = (referenceNumber: string) => `submission/latest/${referenceNumber}`;
 
-/** Updates wait for each other this long at most; they take milliseconds each. */
-const UPDATE_QUEUE_WAIT_MS = 30_000;
-
 export class OutboxStore {
-  // Every submission and delivery updates the one pending index: queued within this process, so that only other
-  // instances can make a compare-and-set fail (fifty customers signing at once would otherwise exhaust the retries).
-  private readonly updates = new LocalKeyLock();
+  // Every submission and delivery updates the one pending index: batched within this process (see batchedChanges.ts),
+  // so that fifty customers signing at once neither exhaust the compare-and-set retries nor wait in a line of writes.
   private readonly entries: CasRecords<OutboxEntry>;
   private readonly pending: CasRecords<PendingIndex>;
+  private readonly pendingChanges: BatchedChanges<PendingIndex>;
   private readonly latest: CasRecords<z.infer<typeof LatestVersionSchema>>;
+  private readonly latestChanges: BatchedChanges<z.infer<typeof LatestVersionSchema>>;
 
   constructor(storage: BotStorage) {
     this.entries = new CasRecords(storage, OutboxEntrySchema);
     this.pending = new CasRecords(storage, PendingIndexSchema);
+    this.pendingChanges = new BatchedChanges(this.pending);
     this.latest = new CasRecords(storage, LatestVersionSchema);
+    this.latestChanges = new BatchedChanges(this.latest);
   }
 
   readEntry(key: string): Promise<Versioned<OutboxEntry> | undefined> {
@@ -92,7 +92,7 @@ export class OutboxStore {
   }
 
   addPending(key: string, now: Date): Promise<void> {
-    return this.update(this.pending, PENDING_KEY, (index) =>
+    return this.pendingChanges.apply(PENDING_KEY, (index) =>
       index?.keys[key] !== undefined
         ? undefined
         : { keys: { ...index?.keys, [key]: now.toISOString() }, refreshedAt: now.toISOString() },
@@ -100,7 +100,7 @@ export class OutboxStore {
   }
 
   removePending(key: string, now: Date): Promise<void> {
-    return this.update(this.pending, PENDING_KEY, (index) => {
+    return this.pendingChanges.apply(PENDING_KEY, (index) => {
       if (index?.keys[key] === undefined) return undefined;
       const keys = { ...index.keys };
       delete keys[key];
@@ -110,32 +110,18 @@ export class OutboxStore {
 
   /** Rewrites the index unchanged, so that storage expiry never drops entries that wait a long time. */
   refreshPending(now: Date): Promise<void> {
-    return this.update(this.pending, PENDING_KEY, (index) =>
+    return this.pendingChanges.apply(PENDING_KEY, (index) =>
       index === undefined ? undefined : { ...index, refreshedAt: now.toISOString() },
     );
   }
 
   recordLatestVersion(referenceNumber: string, version: number): Promise<void> {
-    return this.update(this.latest, latestKey(referenceNumber), (latest) =>
+    return this.latestChanges.apply(latestKey(referenceNumber), (latest) =>
       latest !== undefined && latest.version >= version ? undefined : { version },
     );
   }
 
   async latestVersion(referenceNumber: string): Promise<number | undefined> {
     return (await this.latest.read(latestKey(referenceNumber)))?.value.version;
-  }
-
-  /**
-   * Read, change, compare-and-set, queued behind this process's other updates of the key. `change` returns undefined
-   * when there is nothing to do.
-   */
-  private async update<T extends object>(records: CasRecords<T>, key: string, change: (current: T | undefined) => T | undefined): Promise<void> {
-    const turn = await this.updates.acquire(key, AbortSignal.timeout(UPDATE_QUEUE_WAIT_MS));
-    if (turn === undefined) throw new Error(`Storage: gave up waiting ${UPDATE_QUEUE_WAIT_MS} ms to update "${key}".`);
-    try {
-      await records.change<void>(key, (current) => ({ next: change(current), outcome: undefined }));
-    } finally {
-      await turn.release();
-    }
   }
 }
