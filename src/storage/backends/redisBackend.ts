@@ -17,9 +17,9 @@ return 1
 `;
 
 /**
- * Redis on @keyv/redis, which owns the connection (with a connect timeout) and the plain get/set/delete; records
- * also expire natively. Commands fail at once while Redis is unreachable instead of queueing, so a turn errors
- * quickly and readiness reports the outage.
+ * Redis on @keyv/redis, which does the plain get/set/delete; this class makes the connection, within a timeout.
+ * Records also expire natively. Commands fail at once while Redis is unreachable instead of queueing, so a turn
+ * errors quickly and readiness reports the outage.
  */
 export class RedisBackend implements StoreBackend {
   private readonly client: ReturnType<typeof createClient>;
@@ -29,8 +29,8 @@ export class RedisBackend implements StoreBackend {
   constructor(
     url: string,
     readonly description: string,
-    onError: (error: unknown) => void,
-    connectTimeoutMs: number,
+    private readonly onError: (error: unknown) => void,
+    private readonly connectTimeoutMs: number,
   ) {
     this.client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: connectTimeoutMs } });
     this.adapter = new KeyvRedis<string>(this.client, {
@@ -83,9 +83,30 @@ export class RedisBackend implements StoreBackend {
    */
   private async connected(): Promise<void> {
     if (this.client.isReady) return;
-    this.connecting ??= this.adapter.getClient().finally(() => {
+    this.connecting ??= this.connect().finally(() => {
       this.connecting = undefined;
     });
     await this.connecting;
+  }
+
+  /**
+   * What the adapter's getClient does, with a timer that is cleared: getClient's own never is, and keeps a process
+   * (a test run, a CLI) alive for the whole timeout after the connection is made.
+   */
+  private async connect(): Promise<void> {
+    if (this.client.isOpen) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.connectTimeoutMs} ms.`)), this.connectTimeoutMs);
+    });
+    try {
+      await Promise.race([this.client.connect(), timeout]);
+    } catch (error) {
+      this.onError(error);
+      await this.adapter.disconnect(true);
+      throw new Error('Redis client is not connected: it did not answer in time or refused the connection.', { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
