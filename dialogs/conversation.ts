@@ -70,7 +70,6 @@ export function createConversation(options: ConversationOptions, conversationSta
   };
   const dialogs = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
   const welcomed = conversationState.createProperty<boolean>(WELCOMED_PROPERTY);
-  const transcript = new TranscriptRecorder(conversationState, clock);
 
   /** After a hand-off: the question on screen again, or, when an agent changed the details, on from the draft. */
   async function resumeDialog(context: TurnContext, corrected: boolean): Promise<void> {
@@ -89,6 +88,8 @@ export function createConversation(options: ConversationOptions, conversationSta
   const handoff = options.handoff && buildHandoff(options.handoff);
   function buildHandoff(settings: HandoffOptions) {
     const hub = new AgentHub(settings.store, settings.open, settings.teamsChannel, settings.reportError);
+    // Kept only where a person may take the chat: the escalation carries it to them.
+    const transcript = new TranscriptRecorder(conversationState, clock);
     const customers = new CustomerHandoff(conversationState, baseDeps, settings.store, hub, transcript, settings.agents, resumeDialog);
     const customerTurn: CustomerTurn = async (reference, work) => {
       let result: Awaited<ReturnType<typeof work>> | undefined;
@@ -101,7 +102,7 @@ export function createConversation(options: ConversationOptions, conversationSta
       return result as Awaited<ReturnType<typeof work>>;
     };
     const desk = new AgentDesk(conversationState, settings.store, hub, customers, customerTurn, settings.agents, clock);
-    return { customers, desk };
+    return { customers, desk, transcript };
   }
   const deps: ConversationDeps = {
     ...baseDeps,
@@ -117,8 +118,9 @@ export function createConversation(options: ConversationOptions, conversationSta
   dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
 
   async function runDialog(context: TurnContext): Promise<void> {
-    if (await handoff?.customers.handleTurn(context)) return;
-    const recordTurn = transcript.capture(context);
+    if (!handoff) return runDialogs(context);
+    if (await handoff.customers.handleTurn(context)) return;
+    const recordTurn = handoff.transcript.capture(context);
     await runDialogs(context);
     await recordTurn(secretsOf(await deps.sessions.find(context)));
   }

@@ -6,7 +6,7 @@ import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
 import { portingEventsRoute } from './hosting/portingEventsRoute';
 import { createConversationOpener } from './hosting/conversationOpener';
 import { createProactiveMessenger } from './hosting/proactive';
-import { teamsChannelReference } from '../dialogs/handoff';
+import { type HandoffOptions, teamsChannelReference } from '../dialogs/handoff';
 import { EscalationStore } from './handoff/escalationStore';
 import { receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
@@ -78,6 +78,20 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   });
   const lockedStates = [conversationState, userState];
   const openConversation = createConversationOpener(config.bot);
+  const teamsChannel = teamsChannelReference(config);
+  // Without an agents' channel or a console token no one can ever take a chat: asking for a person gives the support
+  // contact, and no turn pays for keeping a transcript for one.
+  const handoff: HandoffOptions | undefined =
+    teamsChannel || config.agents.consoleToken
+      ? {
+          store: new EscalationStore(storage, clock),
+          open: openConversation,
+          lockTurn: (work) => underTurnLock(work, turnLock, lockedStates),
+          teamsChannel,
+          agents: config.agents,
+          reportError: (error, what) => logger.warn({ err: error }, what),
+        }
+      : undefined;
   const conversation = createConversation(
     {
       submitter: submission.submitter,
@@ -88,14 +102,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       portStatus: statuses.lookup,
       receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
       clock,
-      handoff: {
-        store: new EscalationStore(storage, clock),
-        open: openConversation,
-        lockTurn: (work) => underTurnLock(work, turnLock, lockedStates),
-        teamsChannel: teamsChannelReference(config),
-        agents: config.agents,
-        reportError: (error, what) => logger.warn({ err: error }, what),
-      },
+      handoff,
     },
     conversationState,
     userState,
@@ -103,13 +110,15 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const bot = new PortingBot(conversationState, userState, logger, conversation.runDialog, conversation.runAgentTurn);
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
-  const waitReminders = startRepeating(async () => {
-    try {
-      await conversation.remindLongWaits();
-    } catch (error) {
-      logger.warn({ err: error }, 'could not remind customers waiting for a person');
-    }
-  }, deps.waitCheckIntervalMs ?? WAIT_CHECK_INTERVAL_MS);
+  const waitReminders =
+    handoff &&
+    startRepeating(async () => {
+      try {
+        await conversation.remindLongWaits();
+      } catch (error) {
+        logger.warn({ err: error }, 'could not remind customers waiting for a person');
+      }
+    }, deps.waitCheckIntervalMs ?? WAIT_CHECK_INTERVAL_MS);
 
   const routes: RouteRegistration[] = [];
   // The porting backend signs its events with the secret we sign submissions with: without one, no events endpoint.
@@ -137,7 +146,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     await submission.worker.stop();
     await pdfRenderer.close();
     await sweep.stop();
-    await waitReminders.stop();
+    await waitReminders?.stop();
     await turnLock.close();
     await storage.close();
   };

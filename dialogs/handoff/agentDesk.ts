@@ -4,13 +4,13 @@
  * agents' team in Teams (whose channel messages Teams delivers only from members), users on the allow-list, or any
  * conversation that joined the console with the agent token. Anything else asking to act as an agent is refused.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { type Activity, ActivityTypes, CardFactory, Channels, type ConversationState, MessageFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { AGENT_ACTIONS, queueCard, takeoverCard } from '../../src/cards/agentCards';
 import { CSR_FIELDS, redactSecrets } from '../../src/domain';
 import { type Escalation, type StoredReference, withLine } from '../../src/handoff/escalation';
 import { type EscalationStore, conversationKeyOf } from '../../src/handoff/escalationStore';
+import { sameSecret } from '../../src/security/sameSecret';
 import { type AskableField, fieldLabel } from '../draftFields';
 import { agentText } from '../text/agentText';
 import { type AgentHub, threadOf, transcriptForCard } from './agentHub';
@@ -56,13 +56,6 @@ function identityOf(context: TurnContext): AgentIdentity {
 const isAssignedAgent = (context: TurnContext, escalation: Escalation) => escalation.agent?.id === identityOf(context).id;
 
 const isTeams = (context: TurnContext) => context.activity.channelId === Channels.Msteams;
-
-function sameSecret(given: unknown, expected: string | undefined): boolean {
-  if (expected === undefined || typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 const referenceOf = (context: TurnContext) => TurnContext.getConversationReference(context.activity) as StoredReference;
 
@@ -135,7 +128,8 @@ export class AgentDesk {
 
   private async join(context: TurnContext): Promise<void> {
     const token = (context.activity.value as { token?: unknown } | undefined)?.token;
-    if (!sameSecret(token, this.settings.consoleToken)) {
+    const { consoleToken } = this.settings;
+    if (typeof token !== 'string' || consoleToken === undefined || !sameSecret(token, consoleToken)) {
       await context.sendActivity({ type: ActivityTypes.Message, text: agentText.wrongToken, channelData: { agentConsole: 'refused' } });
       return;
     }

@@ -8,7 +8,8 @@
  * Answers: 200 with the PDF; 401 for a missing, malformed or forged token; 410 once it has expired; 404 when the
  * letter is not (or no longer) stored.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
+import { sameSecret } from '../security/sameSecret';
 import type { Request, Response } from 'restify';
 import { normalizeReferenceNumber } from '../domain/referenceNumber';
 import type { Config } from '../config';
@@ -79,9 +80,7 @@ export class ReceiptLinks {
     const version = Number(versionText);
     const expires = Number(expiresText);
     if (key === undefined || version < 1) return { kind: 'invalid' };
-    const expected = Buffer.from(this.mac(key, referenceNumber, version, expires));
-    const received = Buffer.from(given);
-    if (received.length !== expected.length || !timingSafeEqual(received, expected)) return { kind: 'invalid' };
+    if (!sameSecret(given, this.mac(key, referenceNumber, version, expires))) return { kind: 'invalid' };
     return expires * 1000 <= this.clock().getTime() ? { kind: 'expired' } : { kind: 'valid', version };
   }
 

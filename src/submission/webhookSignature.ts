@@ -2,7 +2,8 @@
  * The signature on every webhook body that crosses between the bot and the porting backend, in both directions:
  * `X-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the shared PORTING_WEBHOOK_SECRET.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../security/sameSecret';
 
 export const SIGNATURE_HEADER = 'X-Signature-256';
 const PREFIX = 'sha256=';
@@ -14,7 +15,5 @@ export function signBody(rawBody: Buffer | string, secret: string): string {
 /** Whether `header` is the signature of exactly these bytes; compared in constant time. */
 export function verifySignature(rawBody: Buffer | string, header: string | undefined, secret: string): boolean {
   if (header === undefined) return false;
-  const expected = Buffer.from(signBody(rawBody, secret));
-  const given = Buffer.from(header.trim().toLowerCase());
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(header.trim().toLowerCase(), signBody(rawBody, secret));
 }

@@ -34,41 +34,33 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
   let now = new Date('2026-05-04T15:00:00Z').getTime();
   let sequence = 0;
 
+  /** Sends messages (or other activities) to the bot from one side of one conversation, each with an id of its own. */
+  const sender = (side: Json) => (overrides: Partial<Activity>) => {
+    sequence += 1;
+    return app.exchange({
+      type: 'message',
+      id: `a-${sequence}`,
+      serviceUrl,
+      recipient: BOT,
+      deliveryMode: 'expectReplies',
+      ...side,
+      ...overrides,
+    } as Partial<Activity>);
+  };
+
   const customer = (conversationId: string, userId = `${conversationId}-user`) => {
-    const send = (overrides: Partial<Activity>) => {
-      sequence += 1;
-      return app.exchange({
-        type: 'message',
-        id: `c-${sequence}`,
-        channelId: 'webchat',
-        serviceUrl,
-        from: { id: userId, name: 'Maria', role: 'user' },
-        recipient: BOT,
-        conversation: { id: conversationId },
-        deliveryMode: 'expectReplies',
-        ...overrides,
-      } as Partial<Activity>);
-    };
+    const send = sender({ channelId: 'webchat', from: { id: userId, name: 'Maria', role: 'user' }, conversation: { id: conversationId } });
     return { send, say: (text: string) => send({ text }), conversationId };
   };
 
   /** An agent posting in the agents' channel of a team (a thread under a card, or the channel itself). */
   const agent = (from: Json, conversationId = CHANNEL_ID, teamId = TEAM_ID) => {
-    const send = (overrides: Partial<Activity>) => {
-      sequence += 1;
-      return app.exchange({
-        type: 'message',
-        id: `t-${sequence}`,
-        channelId: 'msteams',
-        serviceUrl,
-        from,
-        recipient: BOT,
-        conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: 'tenant' },
-        channelData: { team: { id: teamId }, channel: { id: CHANNEL_ID }, tenant: { id: 'tenant' } },
-        deliveryMode: 'expectReplies',
-        ...overrides,
-      } as Partial<Activity>);
-    };
+    const send = sender({
+      channelId: 'msteams',
+      from,
+      conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: 'tenant' },
+      channelData: { team: { id: teamId }, channel: { id: CHANNEL_ID }, tenant: { id: 'tenant' } },
+    });
     return { send, say: (text: string) => send({ text }), act: (value: Json) => send({ value }) };
   };
 

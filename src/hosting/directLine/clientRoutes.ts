@@ -10,7 +10,8 @@ import {
   type BridgeContext,
 } from './bridgeContext';
 import type { Conversation } from './conversationRegistry';
-import { bearerCredential, parseJsonBody, sameSecret } from './requests';
+import { sameSecret } from '../../security/sameSecret';
+import { bearerCredential, parseJsonBody } from './requests';
 
 /**
  * The Direct Line 3.0 API that Web Chat talks to, the polling half: tokens, starting a conversation, posting an

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { z } from 'zod';
 import { sendError } from '../activityBody';
@@ -7,13 +6,6 @@ import { sendError } from '../activityBody';
 export function bearerCredential(req: Request): string | undefined {
   const match = /^Bearer (\S+)$/i.exec(req.header('authorization') ?? '');
   return match?.[1];
-}
-
-/** Compares without leaking, through timing, how much of a guess was right. */
-export function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The raw body parsed as JSON and checked against `schema`; on failure answers 400 and returns undefined. */
