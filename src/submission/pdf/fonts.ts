@@ -63,9 +63,43 @@ export function loadFace(face: FontFace): LoadedFace {
   if (cached) return cached;
   const font = fontkit.create(readFileSync(face.file));
   if ('fonts' in font) throw new Error(`${face.file} is a font collection; the LOA needs a single font.`);
-  const entry = { face, font };
+  const entry = { face, font: rememberingShapes(font) };
   loaded.set(face.file, entry);
   return entry;
+}
+
+const MAX_REMEMBERED_RUNS = 20_000;
+
+/**
+ * Shaping (fontkit's layout: ligatures, kerning, marks) is most of the time a letter takes, and every letter shapes
+ * the same labels, statement and words again. The shared font therefore remembers each run it shaped, per text and
+ * features, for every document after it. pdfkit scales the positions of the run it is given in place, so each caller
+ * gets a copy of the remembered run; the glyphs are fontkit's own shared objects either way. A copy is what fontkit
+ * would have returned, so the letters stay byte for byte the same.
+ */
+function rememberingShapes(font: fontkit.Font): fontkit.Font {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, fontkit.GlyphRun>();
+  font.layout = (text, features, ...scriptLanguageDirection) => {
+    // pdfkit passes only text and features; a caller choosing script, language or direction is shaped afresh.
+    if (scriptLanguageDirection.length > 0) return shape(text, features, ...scriptLanguageDirection);
+    const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
+    let run = runs.get(key);
+    if (run === undefined) {
+      if (runs.size >= MAX_REMEMBERED_RUNS) runs.clear();
+      run = shape(text, features);
+      runs.set(key, run);
+    }
+    return copyOfRun(run);
+  };
+  return font;
+}
+
+function copyOfRun(run: fontkit.GlyphRun): fontkit.GlyphRun {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun, run);
+  copy.glyphs = [...run.glyphs];
+  copy.positions = run.positions.map((position) => Object.assign(Object.create(Object.getPrototypeOf(position) as object) as fontkit.GlyphPosition, position));
+  return copy;
 }
 
 /** Combining marks, spaces, punctuation, symbols, digits and format characters belong to no script of their own. */

@@ -44,24 +44,13 @@ interface VisualRun {
 const WHOLE_RUN: PDFKit.Mixins.TextOptions = { features: [] };
 
 /**
- * Shaping is the slow part of setting text (about a millisecond a word), and every letter measures the same labels
- * and words: widths are remembered across documents, per font and text at size 1 (a width scales with the size).
- * They are measured on the shared fontkit font, not through a document, so that a document's fonts are created in
- * drawing order whatever is remembered: that keeps every rendering of a letter byte for byte the same.
+ * A text's width at size 1, from the shared fontkit font (which remembers its shaping, see fonts.ts) rather than
+ * through a document, so that a document's fonts are created in drawing order whatever was measured before: that
+ * keeps every rendering of a letter byte for byte the same.
  */
-const widthsAtSizeOne = new Map<string, number>();
-const MAX_REMEMBERED_WIDTHS = 20_000;
-
 function widthAtSizeOne(face: LoadedFace, text: string): number {
-  const key = `${face.face.name}\u0000${text}`;
-  let width = widthsAtSizeOne.get(key);
-  if (width === undefined) {
-    if (widthsAtSizeOne.size >= MAX_REMEMBERED_WIDTHS) widthsAtSizeOne.clear();
-    // The same shaping pdfkit does when it sets a run whole (features given), in font units.
-    width = face.font.layout(text, []).advanceWidth / face.font.unitsPerEm;
-    widthsAtSizeOne.set(key, width);
-  }
-  return width;
+  // The same shaping pdfkit does when it sets a run whole (features given), in font units.
+  return face.font.layout(text, []).advanceWidth / face.font.unitsPerEm;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
