@@ -8,12 +8,13 @@
  *   random eTag, so "record unchanged" is "eTag unchanged", and no backend has to parse JSON inside the database
  *   (Postgres' JSON operators reject any value containing \u0000, which customer text can hold).
  * - Records keep keyv's layout ({ value, expires } as JSON in keyv's `keyv` table or under a plain Redis key), and
- *   the SQLite and Redis backends run on keyv's adapters (@keyv/sqlite's connection and table, @keyv/redis's client,
- *   connect timeout and plain get/set/delete). Two parts of keyv are deliberately not used: Keyv#get deletes an
- *   expired record unconditionally after reading it, which can erase a write another process made in between; and
- *   @keyv/postgres keeps one module-wide pg pool (closing any instance ends it for all) with no 'error' listener,
- *   so Postgres dropping an idle connection crashes the process. Postgres therefore runs on its own pg pool, using
- *   keyv's table definition.
+ *   the Redis backend runs on keyv's adapter (@keyv/redis's client and plain get/set/delete). Parts of keyv are
+ *   deliberately not used: Keyv#get deletes an expired record unconditionally after reading it, which can erase a
+ *   write another process made in between; @keyv/postgres keeps one module-wide pg pool (closing any instance ends it
+ *   for all) with no 'error' listener, so Postgres dropping an idle connection crashes the process; and @keyv/sqlite
+ *   prepares and finalizes every statement, which held the bot's main thread on the connection's mutex under load
+ *   (see sqliteConnection.ts) while hiding the connection that could prepare them once. Postgres and SQLite therefore
+ *   run on their own connections (a pg pool; one sqlite3 connection), using keyv's table definition.
  *
  * What a write guarantees: keys are written one at a time, in the order of the changes object, and each key either
  * takes the new item or is left exactly as it was. As in MemoryStorage, a key whose eTag conflicts does not stop the

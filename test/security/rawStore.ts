@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from '@keyv/redis';
-import { KeyvSqlite } from '@keyv/sqlite';
 import { Pool } from 'pg';
+import sqlite3 from 'sqlite3';
 import type { TestBackend } from '../storage/testBackends';
 
 /**
@@ -46,12 +46,14 @@ export async function rawContents(backend: TestBackend, namespace: string, sqlit
 export async function rawKeys(backend: TestBackend, namespace: string, sqliteFile: string): Promise<string[]> {
   switch (backend.name) {
     case 'sqlite': {
-      const adapter = new KeyvSqlite({ uri: `sqlite://${sqliteFile}` });
+      const db = new sqlite3.Database(sqliteFile);
       try {
-        const rows = (await adapter.query('SELECT key FROM keyv WHERE key LIKE ?', `${namespace}:%`)) as Array<{ key: string }>;
+        const rows = await new Promise<Array<{ key: string }>>((resolve, reject) =>
+          db.all('SELECT key FROM keyv WHERE key LIKE ?', [`${namespace}:%`], (error, found: Array<{ key: string }>) => (error ? reject(error) : resolve(found))),
+        );
         return rows.map((row) => row.key);
       } finally {
-        await adapter.disconnect();
+        await new Promise((resolve) => db.close(resolve));
       }
     }
     case 'redis': {
