@@ -1,5 +1,6 @@
 import { Channels, TeamsActivityHandler, TurnContext, type ConversationState, type UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../logging';
+import { storageKeyOf } from '../reliability/lockedTurns';
 import { customerForgotten } from '../security/forgetCustomer';
 import { text } from './text';
 
@@ -68,6 +69,10 @@ export class PortingBot extends TeamsActivityHandler {
     const log = loggerForTurn(this.logger, context);
     const startedAt = performance.now();
     log.info({ activity: context.activity }, 'turn started');
+    // Both states are read at once (one round trip to Redis), rather than each when the dialogs first need it. A
+    // state without a key for this activity is left to fail where it is used, as before.
+    const readable = [this.conversationState, this.userState].filter((state) => storageKeyOf(state, context) !== undefined);
+    await Promise.all(readable.map((state) => state.load(context)));
     await super.run(context);
     // After "delete my data" nothing of the turn is written back (see forgetCustomer.ts).
     if (!customerForgotten(context)) {

@@ -64,12 +64,14 @@ export function underTurnLock<A extends unknown[], R = void>(
 }
 
 function stateKeys(states: LockedStates, context: TurnContext): string[] {
-  return states.flatMap((state) => {
-    try {
-      return state.getStorageKey(context) ?? [];
-    } catch {
-      // The state cannot name a key for this activity (UserState without a sender, say), so the turn cannot write it.
-      return [];
-    }
-  });
+  return states.flatMap((state) => storageKeyOf(state, context) ?? []);
+}
+
+/** Where `state` keeps this turn's state; undefined when it cannot name a key (UserState without a sender, say). */
+export function storageKeyOf(state: StateKeySource, context: TurnContext): string | undefined {
+  try {
+    return state.getStorageKey(context);
+  } catch {
+    return undefined;
+  }
 }

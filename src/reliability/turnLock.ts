@@ -44,10 +44,11 @@ export class TurnLock {
     const ordered = [...new Set(keys)].sort();
     const signal = AbortSignal.timeout(this.waitMs);
     const held: Lease[] = [];
+    // Only taking keys needs one order; letting go of them all at once costs one round trip to the backend, not one each.
     const releaseAll = async () => {
-      for (const lease of held.splice(0).reverse()) {
-        await lease.release();
-      }
+      const released = await Promise.allSettled(held.splice(0).map((lease) => lease.release()));
+      const failed = released.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
     };
     try {
       for (const key of ordered) {

@@ -70,4 +70,36 @@ describe('PortingBot', () => {
 
     expect(reached.map((activity) => activity.type)).toEqual([ActivityTypes.ConversationUpdate, ActivityTypes.Event]);
   });
+
+  it('reads conversation and user state together when a turn starts, each once', async () => {
+    const storage = new MemoryStorage();
+    const reads: string[][] = [];
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const read = storage.read.bind(storage);
+    storage.read = async (keys: string[]) => {
+      reads.push(keys);
+      mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+      try {
+        return await read(keys);
+      } finally {
+        inFlight--;
+      }
+    };
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    const bot = new PortingBot(conversationState, userState, captureLogs('silent').logger, async (context) => {
+      // What the dialogs do: use both states, which must already be loaded.
+      await conversationState.createProperty('dialogs').get(context, {});
+      await userState.createProperty('session').get(context, {});
+      await context.sendActivity('ok');
+    });
+    const adapter = new TestAdapter((context) => bot.run(context));
+
+    await adapter.send('hello').assertReply('ok');
+
+    expect(reads.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
+    expect(mostAtOnce).toBe(2);
+  });
 });
+
