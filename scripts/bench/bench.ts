@@ -54,6 +54,8 @@ interface Result {
   readonly turnsPerSecond: number;
   /** The server's CPU time per turn flat out, in milliseconds: what throughput is made of, whatever else runs. */
   readonly cpuMsPerTurn: number;
+  /** The simulated customers' CPU time per turn flat out, taken from the same cores. */
+  readonly clientCpuMsPerTurn: number;
   /** Latency flat out (a queue of turns waiting) and paced (customers pausing between turns). */
   readonly flatOut: LatencySummary;
   readonly paced: LatencySummary;
@@ -251,6 +253,7 @@ async function runTarget(target: Target, options: Options, keyText: string, work
     name: target.name,
     turnsPerSecond: flatOut.samples.length / flatOut.seconds,
     cpuMsPerTurn: drove.flatOutCpuMs / flatOut.samples.length,
+    clientCpuMsPerTurn: flatOut.clientCpuMs / flatOut.samples.length,
     flatOut: summarize(flatOut.samples),
     paced: summarize(paced.samples),
     peakRssBytes,
@@ -278,15 +281,15 @@ function report(results: readonly Result[], options: Options, loadBefore: number
       `${options.thinkMs} ms on average before each turn (${TURNS_PER_PORT} turns a port); ${options.warmup} warm-up port each first.`,
   );
   console.log(
-    '\n| server | turns/s flat out | vs echo | CPU ms/turn | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) |',
+    '\n| server | turns/s flat out | vs echo | CPU ms/turn | client CPU ms/turn | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     const ratio = echo ? (result.turnsPerSecond / echo.turnsPerSecond).toFixed(2) : 'n/a';
     const state = result.state ? `${Math.round(result.state.storedBytes)} / ${Math.round(result.state.plainBytes)}` : '–';
     const { p50, p95, p99 } = result.paced;
     console.log(
-      `| ${result.name} | ${result.turnsPerSecond.toFixed(0)} | ${ratio} | ${result.cpuMsPerTurn.toFixed(2)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(result.flatOut.p99)} | ` +
+      `| ${result.name} | ${result.turnsPerSecond.toFixed(0)} | ${ratio} | ${result.cpuMsPerTurn.toFixed(2)} | ${result.clientCpuMsPerTurn.toFixed(2)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(result.flatOut.p99)} | ` +
         `${(result.peakRssBytes / MIB).toFixed(0)} | ${state} |`,
     );
   }

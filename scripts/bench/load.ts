@@ -28,6 +28,8 @@ export interface Phase {
 
 export interface PhaseResult {
   readonly seconds: number;
+  /** The simulated customers' own CPU time in milliseconds: on a small machine they share the cores with the server. */
+  readonly clientCpuMs: number;
   /** Each turn's latency in milliseconds, from sending the request to reading the whole response. */
   readonly samples: readonly number[];
   /** The state keys of each conversation opened (see stateKeys). */
@@ -54,10 +56,12 @@ export async function runPhase(url: string, customer: Customer, phase: Phase): P
     };
   };
   const startedAt = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: phase.customers }, async (_, index) => {
       for (let round = phase.firstRound; round < phase.firstRound + phase.rounds; round++) await customer(index, round, open);
     }),
   );
-  return { seconds: (performance.now() - startedAt) / 1000, samples, conversations };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { seconds: (performance.now() - startedAt) / 1000, clientCpuMs: (cpu.user + cpu.system) / 1000, samples, conversations };
 }

@@ -96,6 +96,8 @@ export function renderCustomerLoaPdf(loa: Loa): Promise<Buffer> {
 export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
   const signedAt = new Date(loa.signature.signedAt);
   const doc = new PDFDocument({
+    // No default font: pdfkit would parse Helvetica's metrics for every letter, which sets no text in it.
+    font: null as unknown as string,
     size: 'LETTER',
     margin: PAGE.margin,
     lang: 'en-US',
