@@ -233,6 +233,8 @@ async function runTarget(target: Target, options: Options, keyText: string, work
     STATE_TTL_DAYS: '1',
     DATA_ENCRYPTION_KEY: keyText,
     SUBMISSIONS_DIR: submissionsDir,
+    // As deployed, with people to hand chats to: every turn then also keeps the transcript an agent would be shown.
+    AGENT_TOKEN: randomBytes(24).toString('base64url'),
   };
   const { server, url } = await ServerProcess.start(target, { env, namespace }, options.profileDir);
   const customer = target.script === 'botServer' ? portingCustomer(runId) : echoCustomer(runId);
