@@ -79,8 +79,8 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
   }
 
   private async answeredStrayCard(innerDc: DialogContext): Promise<boolean> {
-    if (!this.cards || waitsForCard(innerDc)) return false;
-    return this.cards.answerStray(innerDc.context, () => innerDc.repromptDialog());
+    // Finding the question on screen makes a dialog context for every nested dialog: only a card submit needs it.
+    return this.cards?.answerStray(innerDc.context, () => waitsForCard(innerDc), () => innerDc.repromptDialog()) ?? false;
   }
 
   private interruptionIn(innerDc: DialogContext): Interruption | undefined {
