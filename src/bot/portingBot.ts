@@ -1,4 +1,4 @@
-import { Channels, TeamsActivityHandler, TurnContext, type ConversationState, type UserState } from 'botbuilder';
+import { ActivityTypes, Channels, TeamsActivityHandler, TurnContext, type ConversationState, type UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../logging';
 import { storageKeyOf } from '../reliability/lockedTurns';
 import { customerForgotten } from '../security/forgetCustomer';
@@ -14,6 +14,14 @@ export type DialogRunner = (context: TurnContext) => Promise<void>;
 export type AgentTurnRunner = (context: TurnContext) => Promise<boolean>;
 
 const noAgents: AgentTurnRunner = async () => false;
+
+/** The activities this bot answers, whose turns read state; typing, reactions and the like read none. */
+const STATEFUL_ACTIVITIES: ReadonlySet<string> = new Set([
+  ActivityTypes.Message,
+  ActivityTypes.ConversationUpdate,
+  ActivityTypes.Event,
+  ActivityTypes.Invoke,
+]);
 
 /** The event Web Chat pages send when the chat opens, so that the bot can speak first on Direct Line. */
 export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
@@ -69,10 +77,12 @@ export class PortingBot extends TeamsActivityHandler {
     const log = loggerForTurn(this.logger, context);
     const startedAt = performance.now();
     log.info({ activity: context.activity }, 'turn started');
-    // Both states are read at once (one round trip to Redis), rather than each when the dialogs first need it. A
-    // state without a key for this activity is left to fail where it is used, as before.
-    const readable = [this.conversationState, this.userState].filter((state) => storageKeyOf(state, context) !== undefined);
-    await Promise.all(readable.map((state) => state.load(context)));
+    if (STATEFUL_ACTIVITIES.has(context.activity.type)) {
+      // Both states are read at once (one round trip to Redis), rather than each when the dialogs first need it. A
+      // state without a key for this activity is left to fail where it is used, as before.
+      const readable = [this.conversationState, this.userState].filter((state) => storageKeyOf(state, context) !== undefined);
+      await Promise.all(readable.map((state) => state.load(context)));
+    }
     await super.run(context);
     // After "delete my data" nothing of the turn is written back (see forgetCustomer.ts).
     if (!customerForgotten(context)) {

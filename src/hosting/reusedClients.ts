@@ -1,11 +1,11 @@
 import {
+  AuthenticationConstants,
   type AuthenticateRequestResult,
   BotFrameworkAuthentication,
   type BotFrameworkClient,
   type ClaimsIdentity,
   type ConnectorClient,
   ConnectorFactory,
-  JwtTokenValidation,
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
@@ -73,8 +73,11 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   }
 }
 
+/** The app a client is made for, taken from the claims as the SDK's factories take it: the audience, else the app id. */
 function appIdOf(claimsIdentity: ClaimsIdentity): string {
-  return JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+  return (
+    claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? ''
+  );
 }
 
 /** Remembers values made by key, up to a bound; a value whose making failed is forgotten, to be made again. */

@@ -101,5 +101,13 @@ describe('PortingBot', () => {
     expect(reads.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
     expect(mostAtOnce).toBe(2);
   });
+
+  it('runs a turn whose activity names no sender, which has no user state to read', async () => {
+    const { reached, adapter } = botRecordingTurns();
+
+    await adapter.send({ type: ActivityTypes.Message, text: 'hello', from: { id: '', name: 'Someone' } }).assertReply('dialog got: hello');
+
+    expect(reached).toEqual([{ type: ActivityTypes.Message, text: 'hello' }]);
+  });
 });
 

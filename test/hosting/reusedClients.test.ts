@@ -1,5 +1,12 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { ConnectorFactory, type ConnectorClient } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  BotFrameworkAuthentication,
+  ClaimsIdentity,
+  ConnectorClient,
+  ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
 import { ReusedClientsAuthentication } from '../../src/hosting/reusedClients';
 
 const activity = (serviceUrl: string) => ({ type: 'message', serviceUrl, channelId: 'test' }) as Activity;
@@ -73,4 +80,37 @@ describe('connector and user-token clients reused across turns', () => {
     // The first was let go once the bound was reached: asking again makes a new one.
     expect(await connectorFor(authentication, 'https://0.example/')).not.toBe(first);
   });
+
+  it('keeps the clients of different apps and audiences apart, keyed as the SDK makes them', async () => {
+    // An inner authentication whose factories record which app each client was made for (the audience claim).
+    const made: string[] = [];
+    const appOf = (claims: ClaimsIdentity) => claims.getClaimValue('aud') ?? '';
+    const inner = new (class extends BotFrameworkAuthentication {
+      authenticateRequest = (): Promise<AuthenticateRequestResult> => Promise.reject(new Error('not used'));
+      authenticateStreamingRequest = (): Promise<AuthenticateRequestResult> => Promise.reject(new Error('not used'));
+      createUserTokenClient = (): Promise<UserTokenClient> => Promise.reject(new Error('not used'));
+      createConnectorFactory(claims: ClaimsIdentity): ConnectorFactory {
+        return new (class extends ConnectorFactory {
+          async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+            made.push(`${appOf(claims)} ${serviceUrl} ${audience}`);
+            return new ConnectorClient({ signRequest: async (request: unknown) => request } as never, { baseUri: serviceUrl });
+          }
+        })();
+      }
+    })();
+    const authentication = new ReusedClientsAuthentication(inner);
+    const app = (id: string) => new ClaimsIdentity([{ type: 'aud', value: id }], true);
+    const connector = (id: string, audience: string) => authentication.createConnectorFactory(app(id)).create('https://a.example/', audience);
+
+    const first = await connector('app-a', 'https://api.botframework.com');
+    expect(await connector('app-a', 'https://api.botframework.com')).toBe(first);
+    expect(await connector('app-b', 'https://api.botframework.com')).not.toBe(first);
+    expect(await connector('app-a', 'https://other-audience')).not.toBe(first);
+    expect(made).toEqual([
+      'app-a https://a.example/ https://api.botframework.com',
+      'app-b https://a.example/ https://api.botframework.com',
+      'app-a https://a.example/ https://other-audience',
+    ]);
+  });
 });
+

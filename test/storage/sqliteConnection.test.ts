@@ -44,4 +44,16 @@ describe('the SQLite connection with prepared statements', () => {
 
     await expect(connection.all('SELECT value FROM later WHERE key = ?1', ['k'])).resolves.toEqual([]);
   });
+
+  it('finishes the runs under way when closing, closes cleanly after letting go of statements, and refuses runs once closed', async () => {
+    const other = await SqliteConnection.open(join(dir, 'other.sqlite'), { busyTimeoutMs: 1000, onError: () => undefined });
+    // More distinct statements than are kept: the oldest are finalized in the background, which closing waits for.
+    const runs = Promise.all(Array.from({ length: 70 }, (_, n) => other.all(`SELECT ${n} AS n`, [])));
+    const closed = other.close();
+
+    expect((await runs).map((rows) => rows[0]?.n)).toEqual(Array.from({ length: 70 }, (_, n) => n));
+    await expect(closed).resolves.toBeUndefined();
+    await expect(other.all('SELECT 1', [])).rejects.toThrow('The SQLite connection is closed.');
+  });
 });
+

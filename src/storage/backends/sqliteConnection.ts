@@ -11,6 +11,9 @@ const MAX_PREPARED_STATEMENTS = 64;
  */
 export class SqliteConnection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
+  /** Statements let go of when too many were kept: closing waits for them, as SQLite will not close before. */
+  private finalizing: Promise<void> = Promise.resolve();
+  private closing = false;
 
   private constructor(private readonly db: sqlite3.Database) {}
 
@@ -28,6 +31,7 @@ export class SqliteConnection {
 
   /** Runs one statement with positional parameters and resolves its rows (those of RETURNING for a change). */
   async all(sql: string, params: readonly unknown[]): Promise<Array<Record<string, unknown>>> {
+    if (this.closing) throw new Error('The SQLite connection is closed.');
     const statement = await this.prepared(sql);
     return new Promise((resolve, reject) => {
       statement.all([...params], (error: Error | null, rows: Array<Record<string, unknown>>) => (error ? reject(error) : resolve(rows)));
@@ -36,14 +40,15 @@ export class SqliteConnection {
 
   /** Finalizes the statements (each after the runs queued on it) and closes the connection. */
   async close(): Promise<void> {
-    await this.finalizeAll();
+    this.closing = true;
+    await Promise.all([this.finalizing, this.finalizeAll()]);
     await new Promise<void>((resolve, reject) => this.db.close((error) => (error ? reject(error) : resolve())));
   }
 
   private prepared(sql: string): Promise<sqlite3.Statement> {
     let statement = this.statements.get(sql);
     if (statement === undefined) {
-      if (this.statements.size >= MAX_PREPARED_STATEMENTS) void this.finalizeAll();
+      if (this.statements.size >= MAX_PREPARED_STATEMENTS) this.finalizing = Promise.all([this.finalizing, this.finalizeAll()]).then(() => undefined);
       const preparing = new Promise<sqlite3.Statement>((resolve, reject) => {
         const made = this.db.prepare(sql, (error: Error | null) => (error ? reject(error) : resolve(made)));
       });
@@ -57,6 +62,10 @@ export class SqliteConnection {
     return statement;
   }
 
+  /**
+   * Every run already holding one of these statements queued its run before this queues the finalize (it awaited the
+   * statement a microtask earlier), and sqlite3 runs a statement's queue in order: no run meets a finalized statement.
+   */
   private async finalizeAll(): Promise<void> {
     const statements = [...this.statements.values()];
     this.statements.clear();

@@ -68,7 +68,8 @@ export function loadFace(face: FontFace): LoadedFace {
   return entry;
 }
 
-const MAX_REMEMBERED_RUNS = 20_000;
+/** About 5 MB of remembered runs per font: far more than the labels, statement and words a letter repeats. */
+const MAX_REMEMBERED_GLYPHS = 50_000;
 
 /**
  * Shaping (fontkit's layout: ligatures, kerning, marks) is most of the time a letter takes, and every letter shapes
@@ -80,15 +81,21 @@ const MAX_REMEMBERED_RUNS = 20_000;
 function rememberingShapes(font: fontkit.Font): fontkit.Font {
   const shape = font.layout.bind(font);
   const runs = new Map<string, fontkit.GlyphRun>();
+  let glyphs = 0;
   font.layout = (text, features, ...scriptLanguageDirection) => {
     // pdfkit passes only text and features; a caller choosing script, language or direction is shaped afresh.
     if (scriptLanguageDirection.length > 0) return shape(text, features, ...scriptLanguageDirection);
     const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
     let run = runs.get(key);
     if (run === undefined) {
-      if (runs.size >= MAX_REMEMBERED_RUNS) runs.clear();
       run = shape(text, features);
+      // Bounded by glyphs, not runs: unspaced CJK text is measured prefix by prefix, each a run of its own.
+      if (glyphs + run.glyphs.length > MAX_REMEMBERED_GLYPHS) {
+        runs.clear();
+        glyphs = 0;
+      }
       runs.set(key, run);
+      glyphs += run.glyphs.length;
     }
     return copyOfRun(run);
   };
