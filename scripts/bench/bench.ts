@@ -6,8 +6,9 @@
  *
  * Three phases per server: --warmup 1 port per customer (not measured); --ports 3 ports per customer flat out, each
  * customer sending its next turn as soon as the last is answered (turns per second, and the latency of a saturated
- * server); one more port per customer pausing --think-ms 1000 on average before each turn, as people do (the latency
- * at --customers 50 concurrent conversations). Then the state each conversation left behind is measured.
+ * server); then --paced-ports 2 more ports per customer pausing --think-ms 1000 on average before each turn, as
+ * people do (the latency at --customers 50 concurrent conversations; two ports give 1,400 turns, so that the p99 is
+ * not one or two unlucky turns). Then the state each conversation left behind is measured.
  *
  * Other options: --only echo,sqlite,redis --redis redis://127.0.0.1:6379 --log silent (the servers' LOG_LEVEL)
  * --profile <dir> (writes each server's CPU profile there, as node --cpu-prof does).
@@ -36,6 +37,7 @@ interface Options {
   readonly ports: number;
   readonly warmup: number;
   readonly thinkMs: number;
+  readonly pacedPorts: number;
   readonly only: readonly string[];
   readonly redisUrl: string;
   readonly profileDir: string | undefined;
@@ -70,6 +72,7 @@ function readOptions(): Options {
       ports: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '1' },
       'think-ms': { type: 'string', default: '1000' },
+      'paced-ports': { type: 'string', default: '2' },
       only: { type: 'string', default: 'echo,sqlite,redis' },
       redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
       profile: { type: 'string' },
@@ -86,6 +89,7 @@ function readOptions(): Options {
     ports: whole('ports', values.ports, 1),
     warmup: whole('warmup', values.warmup, 0),
     thinkMs: whole('think-ms', values['think-ms'], 0),
+    pacedPorts: whole('paced-ports', values['paced-ports'], 1),
     only: values.only.split(',').map((name) => name.trim()),
     redisUrl: values.redis,
     profileDir: values.profile === undefined ? undefined : resolve(values.profile),
@@ -204,7 +208,7 @@ async function drive(
   const flatOut = await runPhase(url, customer, { customers, rounds: ports, firstRound: warmup });
   await drain(warmup + ports);
   const flatOutCpuMs = (await server.cpuMs()) - cpuBefore;
-  const paced = await runPhase(url, customer, { customers, rounds: 1, firstRound: warmup + ports, thinkMs: options.thinkMs });
+  const paced = await runPhase(url, customer, { customers, rounds: options.pacedPorts, firstRound: warmup + ports, thinkMs: options.thinkMs });
   return { flatOut, flatOutCpuMs, paced };
 }
 
@@ -279,7 +283,7 @@ function report(results: readonly Result[], options: Options, loadBefore: number
   const ms = (value: number) => value.toFixed(1);
   console.log(`\nMachine: ${machine()}; ${busyness(loadBefore)}.`);
   console.log(
-    `Load: ${options.customers} concurrent customers; ${options.ports} ports each flat out, then 1 port each pausing ` +
+    `Load: ${options.customers} concurrent customers; ${options.ports} ports each flat out, then ${options.pacedPorts} ports each pausing ` +
       `${options.thinkMs} ms on average before each turn (${TURNS_PER_PORT} turns a port); ${options.warmup} warm-up port each first.`,
   );
   console.log(
