@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openSqliteBackend } from '../../src/storage/backends/sqliteBackend';
 import { SqliteConnection } from '../../src/storage/backends/sqliteConnection';
 
 describe('the SQLite connection with prepared statements', () => {
@@ -54,6 +55,33 @@ describe('the SQLite connection with prepared statements', () => {
     expect((await runs).map((rows) => rows[0]?.n)).toEqual(Array.from({ length: 70 }, (_, n) => n));
     await expect(closed).resolves.toBeUndefined();
     await expect(other.all('SELECT 1', [])).rejects.toThrow('The SQLite connection is closed.');
+  });
+});
+
+describe('the SQLite backend', () => {
+  it('reads while one of its writes waits for the database, instead of queueing behind it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlite-backend-'));
+    const file = join(dir, 'store.sqlite');
+    const backend = await openSqliteBackend(file, () => undefined);
+    await backend.set('kept', 'a record');
+    // Another process holds the write lock, so the backend's next write waits (up to its busy timeout).
+    const other = await SqliteConnection.open(file, { busyTimeoutMs: 1000, onError: () => undefined });
+    await other.all('BEGIN IMMEDIATE', []);
+    let writeDone = false;
+    const write = backend.set('new', 'another record').then(() => {
+      writeDone = true;
+    });
+
+    const [read] = await backend.getMany(['kept']);
+
+    expect(read).toBe('a record');
+    expect(writeDone).toBe(false);
+    await other.all('COMMIT', []);
+    await write;
+    await expect(backend.getMany(['new'])).resolves.toEqual(['another record']);
+    await other.close();
+    await backend.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -8,6 +8,8 @@ export interface SqlBackendOptions {
   /** keyv's table: key VARCHAR(255) PRIMARY KEY, value TEXT. */
   table: string;
   run: SqlRunner;
+  /** Runs the statements that only read; `run` by default. (SQLite reads on a connection of their own.) */
+  read?: SqlRunner;
   /** The placeholder for the n-th (1-based) parameter in this dialect. */
   placeholder: (n: number) => string;
   /** SQL for the expiry (epoch ms, as a BIGINT) inside a record held in `column`; NULL where it has none. */
@@ -24,6 +26,7 @@ export interface SqlBackendOptions {
 export class SqlBackend implements StoreBackend {
   readonly description: string;
   private readonly run: SqlRunner;
+  private readonly read: SqlRunner;
   private readonly closeConnection: () => Promise<void>;
   private readonly afterDelete: () => Promise<void>;
   private readonly sql: Statements;
@@ -31,13 +34,14 @@ export class SqlBackend implements StoreBackend {
   constructor(options: SqlBackendOptions) {
     this.description = options.description;
     this.run = options.run;
+    this.read = options.read ?? options.run;
     this.closeConnection = options.close;
     this.afterDelete = options.afterDelete ?? (async () => undefined);
     this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
-    const rows = await this.run(this.sql.selectKeys(keys.length), keys);
+    const rows = await this.read(this.sql.selectKeys(keys.length), keys);
     const records = new Map(rows.map((row) => [String(row.key), String(row.value)]));
     return keys.map((key) => records.get(key));
   }
@@ -66,7 +70,7 @@ export class SqlBackend implements StoreBackend {
   }
 
   async ping(): Promise<void> {
-    await this.run(this.sql.ping, []);
+    await this.read(this.sql.ping, []);
   }
 
   close(): Promise<void> {

@@ -10,11 +10,14 @@ const TABLE = 'keyv';
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`;
 
 /**
- * A SQLite file in keyv's layout, on one connection whose statements are prepared once (see SqliteConnection).
- * WAL lets readers in other processes carry on while one process writes. Secure delete overwrites what a deleted
- * item held ("delete my data", expired drafts) rather than leaving it in free pages of the file, and a checkpoint
- * after each delete empties the write-ahead log, whose frames would otherwise keep the item until they are reused.
- * (Deletes are rare: a port writes and reads, and deletes nothing.)
+ * A SQLite file in keyv's layout, on connections whose statements are prepared once (see SqliteConnection): one
+ * writes, one only reads. WAL lets a reader carry on while a write commits, so a turn reading its state does not wait
+ * behind other turns' writes (each a synced commit, now and then with a checkpoint); the conditional writes keep the
+ * compare-and-set atomic whichever connection read the record. An in-memory database is one connection's alone, so
+ * it has one. Secure delete overwrites what a deleted item held ("delete my data", expired drafts) rather than
+ * leaving it in free pages of the file, and a checkpoint after each delete empties the write-ahead log, whose frames
+ * would otherwise keep the item until they are reused. (Deletes are rare: a port writes and reads, and deletes
+ * nothing.)
  */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<SqlBackend> {
   const location = path === IN_MEMORY ? IN_MEMORY : resolve(path);
@@ -22,29 +25,38 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
     await mkdir(dirname(location), { recursive: true });
   }
   const cannotOpen = (error: unknown) => new Error(`Cannot open the SQLite storage file ${location}: ${(error as Error).message}`, { cause: error });
-  const connection = await SqliteConnection.open(location, { busyTimeoutMs: BUSY_TIMEOUT_MS, onError }).catch((error: unknown) => {
+  const open = () => SqliteConnection.open(location, { busyTimeoutMs: BUSY_TIMEOUT_MS, onError });
+  const writer = await open().catch((error: unknown) => {
     throw cannotOpen(error);
   });
-  const backend = new SqlBackend({
-    description: `sqlite at ${location}`,
-    table: TABLE,
-    run: (sql, params) => connection.all(sql, params),
-    placeholder: (n) => `?${n}`,
-    expiresAt: (column) => `CASE WHEN json_valid(${column}) THEN json_extract(${column}, '$.expires') END`,
-    close: () => connection.close(),
-    afterDelete: async () => {
-      if (location !== IN_MEMORY) await connection.all('PRAGMA wal_checkpoint(TRUNCATE)', []);
-    },
-  });
+  const connections: SqliteConnection[] = [writer];
+  const closeAll = async () => {
+    await Promise.all(connections.map((connection) => connection.close()));
+  };
   try {
-    await connection.all(CREATE_TABLE, []);
+    await writer.all(CREATE_TABLE, []);
     if (location !== IN_MEMORY) {
-      await connection.all('PRAGMA journal_mode = WAL', []);
-      await connection.all('PRAGMA secure_delete = ON', []);
+      await writer.all('PRAGMA journal_mode = WAL', []);
+      await writer.all('PRAGMA secure_delete = ON', []);
+      const reader = await open();
+      connections.push(reader);
+      await reader.all('PRAGMA query_only = ON', []);
     }
   } catch (error) {
-    await backend.close();
+    await closeAll();
     throw cannotOpen(error);
   }
-  return backend;
+  const reader = connections.at(-1) as SqliteConnection;
+  return new SqlBackend({
+    description: `sqlite at ${location}`,
+    table: TABLE,
+    run: (sql, params) => writer.all(sql, params),
+    read: (sql, params) => reader.all(sql, params),
+    placeholder: (n) => `?${n}`,
+    expiresAt: (column) => `CASE WHEN json_valid(${column}) THEN json_extract(${column}, '$.expires') END`,
+    close: closeAll,
+    afterDelete: async () => {
+      if (location !== IN_MEMORY) await writer.all('PRAGMA wal_checkpoint(TRUNCATE)', []);
+    },
+  });
 }
