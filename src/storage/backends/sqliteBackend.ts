@@ -13,8 +13,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMA
  * A SQLite file in keyv's layout, on connections whose statements are prepared once (see SqliteConnection): one
  * writes, one only reads. WAL lets a reader carry on while a write commits, so a turn reading its state does not wait
  * behind other turns' writes (each a synced commit, now and then with a checkpoint); the conditional writes keep the
- * compare-and-set atomic whichever connection read the record. An in-memory database is one connection's alone, so
- * it has one. Secure delete overwrites what a deleted item held ("delete my data", expired drafts) rather than
+ * compare-and-set atomic whichever connection read the record. Secure delete overwrites what a deleted item held ("delete my data", expired drafts) rather than
  * leaving it in free pages of the file, and a checkpoint after each delete empties the write-ahead log, whose frames
  * would otherwise keep the item until they are reused. (Deletes are rare: a port writes and reads, and deletes
  * nothing.)
@@ -29,24 +28,23 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
   const writer = await open().catch((error: unknown) => {
     throw cannotOpen(error);
   });
-  const connections: SqliteConnection[] = [writer];
+  // An in-memory database reads on its one connection.
+  let reader = writer;
   const closeAll = async () => {
-    await Promise.all(connections.map((connection) => connection.close()));
+    await Promise.all([...new Set([writer, reader])].map((connection) => connection.close()));
   };
   try {
     await writer.all(CREATE_TABLE, []);
     if (location !== IN_MEMORY) {
       await writer.all('PRAGMA journal_mode = WAL', []);
       await writer.all('PRAGMA secure_delete = ON', []);
-      const reader = await open();
-      connections.push(reader);
+      reader = await open();
       await reader.all('PRAGMA query_only = ON', []);
     }
   } catch (error) {
     await closeAll();
     throw cannotOpen(error);
   }
-  const reader = connections.at(-1) as SqliteConnection;
   return new SqlBackend({
     description: `sqlite at ${location}`,
     table: TABLE,
