@@ -10,13 +10,13 @@ const TABLE = 'keyv';
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMARY KEY, value TEXT )`;
 
 /**
- * A SQLite file in keyv's layout, on connections whose statements are prepared once (see SqliteConnection): one
- * writes, one only reads. WAL lets a reader carry on while a write commits, so a turn reading its state does not wait
- * behind other turns' writes (each a synced commit, now and then with a checkpoint); the conditional writes keep the
- * compare-and-set atomic whichever connection read the record. Secure delete overwrites what a deleted item held ("delete my data", expired drafts) rather than
- * leaving it in free pages of the file, and a checkpoint after each delete empties the write-ahead log, whose frames
- * would otherwise keep the item until they are reused. (Deletes are rare: a port writes and reads, and deletes
- * nothing.)
+ * A SQLite file in keyv's layout, on connections whose statements are prepared once (see SqliteConnection): one writes,
+ * one only reads. WAL lets a reader carry on while a write commits, so a turn reading its state does not wait behind
+ * other turns' writes (each a synced commit, now and then with a checkpoint); the conditional writes keep the
+ * compare-and-set atomic whichever connection read the record. Secure delete overwrites what a deleted item held
+ * ("delete my data", expired drafts) rather than leaving it in free pages of the file, and a checkpoint after each
+ * delete empties the write-ahead log, whose frames would otherwise keep the item until they are reused. (Deletes are
+ * rare: a port writes and reads, and deletes nothing.)
  */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<SqlBackend> {
   const location = path === IN_MEMORY ? IN_MEMORY : resolve(path);
