@@ -14,7 +14,7 @@
  *   for all) with no 'error' listener, so Postgres dropping an idle connection crashes the process; and @keyv/sqlite
  *   prepares and finalizes every statement, which held the bot's main thread on the connection's mutex under load
  *   (see sqliteConnection.ts) while hiding the connection that could prepare them once. Postgres and SQLite therefore
- *   run on their own connections (a pg pool; one sqlite3 connection), using keyv's table definition.
+ *   run on their own connections (a pg pool; a sqlite3 writer and reader), using keyv's table definition.
  *
  * What a write guarantees: keys are written one at a time, in the order of the changes object, and each key either
  * takes the new item or is left exactly as it was. As in MemoryStorage, a key whose eTag conflicts does not stop the

@@ -68,34 +68,61 @@ export function loadFace(face: FontFace): LoadedFace {
   return entry;
 }
 
+const HAS_DIGIT = /\p{Nd}/u;
 /** About 5 MB of remembered runs per font: far more than the labels, statement and words a letter repeats. */
 const MAX_REMEMBERED_GLYPHS = 50_000;
+
+/** Each font's runs with digits, remembered only while one letter is being set (see setOneLetter). */
+const oneLetterMemories: Array<Map<string, fontkit.GlyphRun>> = [];
+let settingLetter = false;
+
+/**
+ * Sets one letter with `draw`, which must set it synchronously. Text with digits (the account number on the carrier's
+ * copy, phone numbers, dates, the reference) is shaped several times within a letter but differs from letter to letter,
+ * and the account number must not outlive the letter in a cache: such runs are remembered only until `draw` returns.
+ */
+export function setOneLetter<T>(draw: () => T): T {
+  settingLetter = true;
+  try {
+    return draw();
+  } finally {
+    settingLetter = false;
+    for (const memory of oneLetterMemories) memory.clear();
+  }
+}
 
 /**
  * Shaping (fontkit's layout: ligatures, kerning, marks) is most of the time a letter takes, and every letter shapes
  * the same labels, statement and words again. The shared font therefore remembers each run it shaped, per text and
- * features, for every document after it. pdfkit scales the positions of the run it is given in place, so each caller
- * gets a copy of the remembered run; the glyphs are fontkit's own shared objects either way. A copy is what fontkit
- * would have returned, so the letters stay byte for byte the same.
+ * features, for every document after it (text with digits only for the letter being set, see setOneLetter). pdfkit
+ * scales the positions of the run it is given in place, so each caller gets a copy of the remembered run; the glyphs
+ * are fontkit's own shared objects either way. A copy is what fontkit would have returned, so the letters stay byte
+ * for byte the same.
  */
-function rememberingShapes(font: fontkit.Font): fontkit.Font {
+export function rememberingShapes(font: fontkit.Font): fontkit.Font {
   const shape = font.layout.bind(font);
   const runs = new Map<string, fontkit.GlyphRun>();
+  const oneLetterRuns = new Map<string, fontkit.GlyphRun>();
+  oneLetterMemories.push(oneLetterRuns);
   let glyphs = 0;
   font.layout = (text, features, ...scriptLanguageDirection) => {
+    const withDigits = HAS_DIGIT.test(text);
     // pdfkit passes only text and features; a caller choosing script, language or direction is shaped afresh.
-    if (scriptLanguageDirection.length > 0) return shape(text, features, ...scriptLanguageDirection);
+    if (scriptLanguageDirection.length > 0 || (withDigits && !settingLetter)) return shape(text, features, ...scriptLanguageDirection);
+    const memory = withDigits ? oneLetterRuns : runs;
     const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
-    let run = runs.get(key);
+    let run = memory.get(key);
     if (run === undefined) {
       run = shape(text, features);
-      // Bounded by glyphs, not runs: unspaced CJK text is measured prefix by prefix, each a run of its own.
-      if (glyphs + run.glyphs.length > MAX_REMEMBERED_GLYPHS) {
-        runs.clear();
-        glyphs = 0;
+      if (memory === runs) {
+        // Bounded by glyphs, not runs: unspaced CJK text is measured prefix by prefix, each a run of its own.
+        if (glyphs + run.glyphs.length > MAX_REMEMBERED_GLYPHS) {
+          runs.clear();
+          glyphs = 0;
+        }
+        glyphs += run.glyphs.length;
       }
-      runs.set(key, run);
-      glyphs += run.glyphs.length;
+      memory.set(key, run);
     }
     return copyOfRun(run);
   };

@@ -13,6 +13,7 @@ import {
   maskSecret,
 } from '../../domain';
 import { PdfText, type TextStyle } from './pdfText';
+import { setOneLetter } from './fonts';
 
 export type LoaCopy = 'carrier' | 'customer';
 
@@ -113,7 +114,7 @@ export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
     },
   });
   const finished = collect(doc);
-  new LoaLayout(new PdfText(doc), doc).draw(loa, copy);
+  setOneLetter(() => new LoaLayout(new PdfText(doc), doc).draw(loa, copy));
   doc.end();
   return finished;
 }
