@@ -10,7 +10,11 @@
  * people do (the latency at --customers 50 concurrent conversations; two ports give 1,400 turns, so that the p99 is
  * not one or two unlucky turns). Then the state each conversation left behind is measured.
  *
- * Other options: --only echo,sqlite,redis --redis redis://127.0.0.1:6379 --log silent (the servers' LOG_LEVEL)
+ * Between the echo bot and the Porting Assistant run two more baselines (see dialogFloorServer.ts): `dialogs`, the echo
+ * bot with a waterfall of prompts in BotState in memory, the least any bot on botbuilder-dialogs does; and
+ * `dialogs-redis`, the same with its state encrypted in Redis under the turn lock, as this issue requires of any turn.
+ *
+ * Other options: --only echo,dialogs,dialogs-redis,sqlite,redis --redis redis://127.0.0.1:6379 --log silent (the servers' LOG_LEVEL)
  * --profile <dir> (writes each server's CPU profile there, as node --cpu-prof does).
  */
 import { fork } from 'node:child_process';
@@ -47,7 +51,7 @@ interface Options {
 
 interface Target {
   readonly name: string;
-  readonly script: 'echoServer' | 'botServer';
+  readonly script: 'echoServer' | 'dialogFloorServer' | 'botServer';
   readonly storageUrl?: string;
 }
 
@@ -73,7 +77,7 @@ function readOptions(): Options {
       warmup: { type: 'string', default: '1' },
       'think-ms': { type: 'string', default: '1000' },
       'paced-ports': { type: 'string', default: '2' },
-      only: { type: 'string', default: 'echo,sqlite,redis' },
+      only: { type: 'string', default: 'echo,dialogs,dialogs-redis,sqlite,redis' },
       redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
       profile: { type: 'string' },
       log: { type: 'string', default: 'silent' },
@@ -161,7 +165,7 @@ const portingCustomer = (runId: string): Customer => async (index, round, open) 
   await completePort(open(userId, `${userId}-conversation`), userId, index * 1000 + round);
 };
 
-/** The echo bot's customer: as many turns per round as a port has, a greeting first. */
+/** The baselines' customer: as many turns per round as a port has, a greeting first. */
 const echoCustomer = (runId: string): Customer => async (index, round, open) => {
   const userId = `${runId}-customer-${index}-${round}`;
   const send = open(userId, `${userId}-conversation`);
@@ -311,6 +315,8 @@ async function main(): Promise<void> {
   const keyText = formatDataKey('bench', randomBytes(32));
   const targets: Target[] = [
     { name: 'echo', script: 'echoServer' },
+    { name: 'dialogs', script: 'dialogFloorServer' },
+    { name: 'dialogs-redis', script: 'dialogFloorServer', storageUrl: options.redisUrl },
     { name: 'sqlite', script: 'botServer', storageUrl: `sqlite://${join(workDir, 'bot.sqlite')}` },
     { name: 'redis', script: 'botServer', storageUrl: options.redisUrl },
   ];
@@ -318,8 +324,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0];
   try {
     for (const target of targets.filter((candidate) => options.only.includes(candidate.name))) {
-      if (target.name === 'redis' && !(await redisReachable(options.redisUrl))) {
-        console.log(`Redis at ${options.redisUrl} does not answer: skipping the Redis run (start redis-server, or pass --redis <url>).`);
+      if (target.storageUrl === options.redisUrl && !(await redisReachable(options.redisUrl))) {
+        console.log(`Redis at ${options.redisUrl} does not answer: skipping the ${target.name} run (start redis-server, or pass --redis <url>).`);
         continue;
       }
       console.log(`Running ${target.name}…`);

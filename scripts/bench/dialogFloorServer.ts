@@ -1,0 +1,99 @@
+/**
+ * The benchmark's second baseline: the echo bot with the least a stateful botbuilder bot does, as BotBuilder-Samples'
+ * multi-turn-prompt sample does it: conversation and user state (BotState on MemoryStorage, so no I/O and no
+ * encryption) and one ComponentDialog asking a waterfall of text prompts, a question per turn, over and over. No
+ * porting, validation, cards, lock or storage: what the chosen stack (botbuilder-dialogs and BotState) costs by
+ * itself, the floor under any bot built on it.
+ *
+ * With a STORAGE_URL other than memory:// it adds what issue #8 requires of every turn, as the Porting Assistant
+ * does it: state encrypted at rest (createStorage with DATA_ENCRYPTION_KEY) and the turn lock across instances
+ * (createTurnLock, lockedTurns). Still no porting: the floor under any bot that meets those requirements.
+ */
+import { ActivityHandler, ConversationState, MemoryStorage, UserState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogState,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { createLogger } from '../../src/logging';
+import { createTurnLock } from '../../src/reliability/createTurnLock';
+import { lockedTurns } from '../../src/reliability/lockedTurns';
+import { DataKeyring, parseDataKey } from '../../src/security/dataKeys';
+import { createStorage } from '../../src/storage/createStorage';
+import { serveToParent } from './childProcess';
+import { serveSample } from './sampleServer';
+
+const QUESTIONS = 8;
+const PROMPT = 'prompt';
+
+/** Asks QUESTIONS questions one per turn, keeping each answer in user state, then starts over. */
+class QuestionsDialog extends ComponentDialog {
+  constructor(answers: StatePropertyAccessor<string[]>) {
+    super('questions');
+    const ask = (n: number) => async (step: WaterfallStepContext) => {
+      if (n > 0) await answers.set(step.context, [...(await answers.get(step.context, [])), String(step.result)]);
+      return step.prompt(PROMPT, `Question ${n + 1}?`);
+    };
+    const again = async (step: WaterfallStepContext) => {
+      await answers.set(step.context, []);
+      return step.replaceDialog(this.initialDialogId);
+    };
+    this.addDialog(new TextPrompt(PROMPT));
+    this.addDialog(new WaterfallDialog('steps', [...Array.from({ length: QUESTIONS }, (_, n) => ask(n)), again]));
+    this.initialDialogId = 'steps';
+  }
+}
+
+class DialogBot extends ActivityHandler {
+  constructor(conversationState: ConversationState, userState: UserState) {
+    super();
+    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    dialogs.add(new QuestionsDialog(userState.createProperty<string[]>('answers')));
+    this.onMessage(async (context, next) => {
+      const dialogContext = await dialogs.createContext(context);
+      const result = await dialogContext.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog('questions');
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await context.sendActivity('Hello and welcome!');
+      await next();
+    });
+    this.onDialog(async (context, next) => {
+      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+      await next();
+    });
+  }
+}
+
+const TURN_LOCK_WAIT_MS = 5_000;
+
+serveToParent(async ({ env, namespace }) => {
+  const storageUrl = env.STORAGE_URL ?? 'memory://';
+  if (storageUrl === 'memory://') {
+    const storage = new MemoryStorage();
+    return serveSample(new DialogBot(new ConversationState(storage), new UserState(storage)));
+  }
+  const encryption = new DataKeyring(parseDataKey(env.DATA_ENCRYPTION_KEY ?? ''));
+  const storage = await createStorage(storageUrl, { ttlDays: 1, encryption, namespace });
+  const onError = (error: unknown) => console.error(error);
+  const lock = createTurnLock(storageUrl, { waitMs: TURN_LOCK_WAIT_MS, onError, namespace });
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const bot = lockedTurns(new DialogBot(conversationState, userState), lock, {
+    states: [conversationState, userState],
+    logger: createLogger({ level: 'silent' }),
+  });
+  const server = await serveSample(bot);
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await Promise.all([lock.close(), storage.close()]);
+    },
+  };
+});
