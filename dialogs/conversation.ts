@@ -3,6 +3,7 @@ import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialog
 import type { NumbersPolicy } from '../src/domain';
 import type { DialogRunner } from '../src/bot/portingBot';
 import { DIALOG_STATE_PROPERTY, type TurnErrorRecovery, clearDialogStack } from '../src/bot/turnErrorRecovery';
+import { saveStates } from '../src/bot/turnStates';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import { CardActions } from './cardActions';
@@ -95,8 +96,7 @@ export function createConversation(options: ConversationOptions, conversationSta
       let result: Awaited<ReturnType<typeof work>> | undefined;
       const turn = settings.lockTurn(async (context) => {
         result = await work(context);
-        await conversationState.saveChanges(context, false);
-        await userState.saveChanges(context, false);
+        await saveStates(context, [conversationState, userState]);
       });
       await settings.open(reference, turn);
       return result as Awaited<ReturnType<typeof work>>;

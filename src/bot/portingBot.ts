@@ -3,6 +3,7 @@ import { loggerForTurn, type Logger } from '../logging';
 import { storageKeyOf } from '../reliability/lockedTurns';
 import { customerForgotten } from '../security/forgetCustomer';
 import { text } from './text';
+import { saveStates } from './turnStates';
 
 /**
  * Runs one turn of the conversation flow: each message, and each time someone joins (a conversationUpdate adding
@@ -86,8 +87,7 @@ export class PortingBot extends TeamsActivityHandler {
     await super.run(context);
     // After "delete my data" nothing of the turn is written back (see forgetCustomer.ts).
     if (!customerForgotten(context)) {
-      await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
+      await saveStates(context, [this.conversationState, this.userState]);
     }
     log.info({ durationMs: Math.round(performance.now() - startedAt) }, 'turn ended');
   }

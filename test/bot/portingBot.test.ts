@@ -15,6 +15,44 @@ function botRecordingTurns() {
   return { reached, adapter };
 }
 
+/** A MemoryStorage recording the keys of each read or write, and how many of them were under way at once. */
+function storageWatching(method: 'read' | 'write') {
+  const storage = new MemoryStorage();
+  const calls: string[][] = [];
+  let inFlight = 0;
+  let most = 0;
+  const original = storage[method].bind(storage) as (arg: never) => Promise<never>;
+  Object.assign(storage, {
+    [method]: async (arg: never) => {
+      calls.push(method === 'read' ? (arg as string[]) : Object.keys(arg));
+      most = Math.max(most, ++inFlight);
+      try {
+        return await original(arg);
+      } finally {
+        inFlight--;
+      }
+    },
+  });
+  return { storage, calls, mostAtOnce: () => most };
+}
+
+/** A PortingBot whose dialogs use both states, as the real ones do (and change them, if `change`), then answer "ok". */
+function botUsingBothStates(storage: MemoryStorage, change: boolean): TestAdapter {
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const bot = new PortingBot(conversationState, userState, captureLogs('silent').logger, async (context) => {
+    // Both states must already be loaded when the dialogs use them.
+    const dialogs = await conversationState.createProperty<{ turns?: number }>('dialogs').get(context, {});
+    const session = await userState.createProperty<{ turns?: number }>('session').get(context, {});
+    if (change) {
+      dialogs.turns = 1;
+      session.turns = 1;
+    }
+    await context.sendActivity('ok');
+  });
+  return new TestAdapter((context) => bot.run(context));
+}
+
 const botAccount = { id: 'bot-id', name: 'Porting Assistant' };
 
 function teamsActivity(conversationType: 'personal' | 'channel', activity: Partial<Activity>): Partial<Activity> {
@@ -72,34 +110,23 @@ describe('PortingBot', () => {
   });
 
   it('reads conversation and user state together when a turn starts, each once', async () => {
-    const storage = new MemoryStorage();
-    const reads: string[][] = [];
-    let inFlight = 0;
-    let mostAtOnce = 0;
-    const read = storage.read.bind(storage);
-    storage.read = async (keys: string[]) => {
-      reads.push(keys);
-      mostAtOnce = Math.max(mostAtOnce, ++inFlight);
-      try {
-        return await read(keys);
-      } finally {
-        inFlight--;
-      }
-    };
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
-    const bot = new PortingBot(conversationState, userState, captureLogs('silent').logger, async (context) => {
-      // What the dialogs do: use both states, which must already be loaded.
-      await conversationState.createProperty('dialogs').get(context, {});
-      await userState.createProperty('session').get(context, {});
-      await context.sendActivity('ok');
-    });
-    const adapter = new TestAdapter((context) => bot.run(context));
+    const { storage, calls, mostAtOnce } = storageWatching('read');
+    const adapter = botUsingBothStates(storage, false);
 
     await adapter.send('hello').assertReply('ok');
 
-    expect(reads.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
-    expect(mostAtOnce).toBe(2);
+    expect(calls.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
+    expect(mostAtOnce()).toBe(2);
+  });
+
+  it('writes what the turn changed in conversation and user state together, each once', async () => {
+    const { storage, calls, mostAtOnce } = storageWatching('write');
+    const adapter = botUsingBothStates(storage, true);
+
+    await adapter.send('hello').assertReply('ok');
+
+    expect(calls.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
+    expect(mostAtOnce()).toBe(2);
   });
 
   it('runs a turn whose activity names no sender, which has no user state to read', async () => {
