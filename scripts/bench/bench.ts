@@ -30,6 +30,7 @@ import type { ChildMessage, ParentMessage, StartMessage } from './childProcess';
 import { summarize, type LatencySummary } from './latency';
 import { runPhase, type Customer, type PhaseResult } from './load';
 import { completePort, TURNS_PER_PORT } from './simulatedCustomer';
+import { speedCheckMs } from './speedCheck';
 import { measureState, type StateSize } from './stateSize';
 
 const MIB = 1024 * 1024;
@@ -57,6 +58,8 @@ interface Target {
 
 interface Result {
   readonly name: string;
+  /** The speed check just before this server ran (see speedCheck.ts). */
+  readonly speedCheckMs: number;
   readonly turnsPerSecond: number;
   /** The server's CPU time per turn flat out, in milliseconds: what throughput is made of, whatever else runs. */
   readonly cpuMsPerTurn: number;
@@ -229,7 +232,7 @@ async function redisReachable(url: string): Promise<boolean> {
   }
 }
 
-async function runTarget(target: Target, options: Options, keyText: string, workDir: string): Promise<Result> {
+async function runTarget(target: Target, options: Options, keyText: string, workDir: string): Promise<Omit<Result, 'speedCheckMs'>> {
   const runId = `${target.name}-${Date.now().toString(36)}`;
   // Each run stores under a namespace of its own, and for a day at most, in a Redis that may outlive it.
   const namespace = `bench-${runId}`;
@@ -291,21 +294,25 @@ function report(results: readonly Result[], options: Options, loadBefore: number
       `${options.thinkMs} ms on average before each turn (${TURNS_PER_PORT} turns a port); ${options.warmup} warm-up port each first.`,
   );
   console.log(
-    '\n| server | turns/s flat out | vs echo | CPU ms/turn | client CPU ms/turn | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) |',
+    '\n| server | turns/s flat out | vs echo | CPU ms/turn | client CPU ms/turn | p50 ms | p95 ms | p99 ms | p99 ms flat out | peak RSS MiB | state bytes/conversation (stored / plain) | speed check ms |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const result of results) {
     const ratio = echo ? (result.turnsPerSecond / echo.turnsPerSecond).toFixed(2) : 'n/a';
     const state = result.state ? `${Math.round(result.state.storedBytes)} / ${Math.round(result.state.plainBytes)}` : '–';
     const { p50, p95, p99 } = result.paced;
     console.log(
       `| ${result.name} | ${result.turnsPerSecond.toFixed(0)} | ${ratio} | ${result.cpuMsPerTurn.toFixed(2)} | ${result.clientCpuMsPerTurn.toFixed(2)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(result.flatOut.p99)} | ` +
-        `${(result.peakRssBytes / MIB).toFixed(0)} | ${state} |`,
+        `${(result.peakRssBytes / MIB).toFixed(0)} | ${state} | ${result.speedCheckMs.toFixed(0)} |`,
     );
   }
   console.log(
     `\nTargets: turns/s flat out ≥ ${TARGETS.throughputRatio} × echo; p99 (paced) ≤ ${TARGETS.p99Ms} ms at 50 conversations; ` +
       `state ≤ ${TARGETS.stateBytes} bytes per conversation.`,
+  );
+  console.log(
+    'Speed check: a fixed CPU task timed just before each server ran (lower is faster). Compare runs, or servers within ' +
+      'a run, only where it is alike: this machine may be slower or faster from one minute to the next.',
   );
 }
 
@@ -329,7 +336,8 @@ async function main(): Promise<void> {
         continue;
       }
       console.log(`Running ${target.name}…`);
-      results.push(await runTarget(target, options, keyText, workDir));
+      const speed = speedCheckMs();
+      results.push({ ...(await runTarget(target, options, keyText, workDir)), speedCheckMs: speed });
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
