@@ -109,19 +109,12 @@ describe('PortingBot', () => {
     expect(reached.map((activity) => activity.type)).toEqual([ActivityTypes.ConversationUpdate, ActivityTypes.Event]);
   });
 
-  it('reads conversation and user state together when a turn starts, each once', async () => {
-    const { storage, calls, mostAtOnce } = storageWatching('read');
-    const adapter = botUsingBothStates(storage, false);
-
-    await adapter.send('hello').assertReply('ok');
-
-    expect(calls.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
-    expect(mostAtOnce()).toBe(2);
-  });
-
-  it('writes what the turn changed in conversation and user state together, each once', async () => {
-    const { storage, calls, mostAtOnce } = storageWatching('write');
-    const adapter = botUsingBothStates(storage, true);
+  it.each([
+    { method: 'read' as const, does: 'reads', when: 'when a turn starts (the dialogs use both)' },
+    { method: 'write' as const, does: 'writes', when: 'when a turn that changed both ends' },
+  ])('$does conversation and user state together $when, each once', async ({ method }) => {
+    const { storage, calls, mostAtOnce } = storageWatching(method);
+    const adapter = botUsingBothStates(storage, method === 'write');
 
     await adapter.send('hello').assertReply('ok');
 
