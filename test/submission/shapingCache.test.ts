@@ -41,4 +41,22 @@ describe('the shared fonts’ shaping memory', () => {
     // Once for the first letter, once for the next, and once outside any letter: never carried from one to another.
     expect(shaped).toEqual(['123456789-00001', '123456789-00001', '123456789-00001']);
   });
+
+  it('keeps a letter’s secret without digits (an account number of letters), or a part, only while that letter is set', () => {
+    const { font, shaped } = countingFont();
+
+    setOneLetter(() => {
+      font.layout('QWERTYZX', []);
+      font.layout('QWERTY', []); // a part of it, as a line broken inside it is measured
+      font.layout('Account number', []);
+    }, ['QWERTYZX']);
+    setOneLetter(() => {
+      font.layout('QWERTYZX', []);
+      font.layout('QWERTY', []);
+      font.layout('Account number', []);
+    }, ['ZXCVBNMA']);
+
+    // The label is remembered for the next letter; the secret and its part are shaped again.
+    expect(shaped).toEqual(['QWERTYZX', 'QWERTY', 'Account number', 'QWERTYZX', 'QWERTY']);
+  });
 });

@@ -72,32 +72,44 @@ const HAS_DIGIT = /\p{Nd}/u;
 /** About 5 MB of remembered runs per font: far more than the labels, statement and words a letter repeats. */
 const MAX_REMEMBERED_GLYPHS = 50_000;
 
-/** Each font's runs with digits, remembered only while one letter is being set (see setOneLetter). */
+/** Each font's runs remembered only while one letter is being set (see setOneLetter). */
 const oneLetterMemories: Array<Map<string, fontkit.GlyphRun>> = [];
 let settingLetter = false;
+/** The secrets of the letter being set: text holding one, or part of one, is never remembered beyond it. */
+let letterSecrets: readonly string[] = [];
 
 /**
- * Sets one letter with `draw`, which must set it synchronously. Text with digits (the account number on the carrier's
- * copy, phone numbers, dates, the reference) is shaped several times within a letter but differs from letter to letter,
- * and the account number must not outlive the letter in a cache: such runs are remembered only until `draw` returns.
+ * Sets one letter with `draw`, which must set it synchronously. Text with digits (phone numbers, dates, the
+ * reference) is shaped several times within a letter but differs from letter to letter, and the letter's `secrets`
+ * (the account number on the carrier's copy, which may have no digit at all) must not outlive the letter in a cache:
+ * such runs are remembered only until `draw` returns.
  */
-export function setOneLetter<T>(draw: () => T): T {
+export function setOneLetter<T>(draw: () => T, secrets: readonly string[] = []): T {
   settingLetter = true;
+  letterSecrets = secrets.filter((secret) => secret.length > 0);
   try {
     return draw();
   } finally {
     settingLetter = false;
+    letterSecrets = [];
     for (const memory of oneLetterMemories) memory.clear();
   }
+}
+
+/** Text remembered only for the letter being set: it changes from letter to letter, or holds part of a secret. */
+function onlyForThisLetter(text: string): boolean {
+  const part = text.trim();
+  const holdsSecret = (secret: string) => text.includes(secret) || (part.length > 0 && secret.includes(part));
+  return HAS_DIGIT.test(text) || letterSecrets.some(holdsSecret);
 }
 
 /**
  * Shaping (fontkit's layout: ligatures, kerning, marks) is most of the time a letter takes, and every letter shapes
  * the same labels, statement and words again. The shared font therefore remembers each run it shaped, per text and
- * features, for every document after it (text with digits only for the letter being set, see setOneLetter). pdfkit
- * scales the positions of the run it is given in place, so each caller gets a copy of the remembered run; the glyphs
- * are fontkit's own shared objects either way. A copy is what fontkit would have returned, so the letters stay byte
- * for byte the same.
+ * features, for every document after it (text with digits or a secret only for the letter being set, see
+ * setOneLetter). pdfkit scales the positions of the run it is given in place, so each caller gets a copy of the
+ * remembered run; the glyphs are fontkit's own shared objects either way. A copy is what fontkit would have returned,
+ * so the letters stay byte for byte the same.
  */
 export function rememberingShapes(font: fontkit.Font): fontkit.Font {
   const shape = font.layout.bind(font);
@@ -106,10 +118,10 @@ export function rememberingShapes(font: fontkit.Font): fontkit.Font {
   oneLetterMemories.push(oneLetterRuns);
   let glyphs = 0;
   font.layout = (text, features, ...scriptLanguageDirection) => {
-    const withDigits = HAS_DIGIT.test(text);
+    const letterOnly = onlyForThisLetter(text);
     // pdfkit passes only text and features; a caller choosing script, language or direction is shaped afresh.
-    if (scriptLanguageDirection.length > 0 || (withDigits && !settingLetter)) return shape(text, features, ...scriptLanguageDirection);
-    const memory = withDigits ? oneLetterRuns : runs;
+    if (scriptLanguageDirection.length > 0 || (letterOnly && !settingLetter)) return shape(text, features, ...scriptLanguageDirection);
+    const memory = letterOnly ? oneLetterRuns : runs;
     const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
     let run = memory.get(key);
     if (run === undefined) {

@@ -114,7 +114,7 @@ export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
     },
   });
   const finished = collect(doc);
-  setOneLetter(() => new LoaLayout(new PdfText(doc), doc).draw(loa, copy));
+  setOneLetter(() => new LoaLayout(new PdfText(doc), doc).draw(loa, copy), [loa.accountNumber, loa.pin ?? '']);
   doc.end();
   return finished;
 }
