@@ -169,7 +169,7 @@ const portingCustomer = (runId: string): Customer => async (index, round, open) 
 };
 
 /** The baselines' customer: as many turns per round as a port has, a greeting first. */
-const echoCustomer = (runId: string): Customer => async (index, round, open) => {
+const baselineCustomer = (runId: string): Customer => async (index, round, open) => {
   const userId = `${runId}-customer-${index}-${round}`;
   const send = open(userId, `${userId}-conversation`);
   await send({ type: 'conversationUpdate', membersAdded: [{ id: userId, name: 'Customer' }] });
@@ -248,7 +248,7 @@ async function runTarget(target: Target, options: Options, keyText: string, work
     AGENT_TOKEN: randomBytes(24).toString('base64url'),
   };
   const { server, url } = await ServerProcess.start(target, { env, namespace }, options.profileDir);
-  const customer = target.script === 'botServer' ? portingCustomer(runId) : echoCustomer(runId);
+  const customer = target.script === 'botServer' ? portingCustomer(runId) : baselineCustomer(runId);
   let drove: Awaited<ReturnType<typeof drive>>;
   try {
     drove = await drive(server, url, customer, options, target.script === 'botServer' ? submissionsDir : undefined);

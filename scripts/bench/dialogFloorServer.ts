@@ -19,11 +19,9 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { createLogger } from '../../src/logging';
 import { createTurnLock } from '../../src/reliability/createTurnLock';
 import { lockedTurns } from '../../src/reliability/lockedTurns';
-import { DataKeyring, parseDataKey } from '../../src/security/dataKeys';
-import { createStorage } from '../../src/storage/createStorage';
+import { configuredStorage } from './benchStorage';
 import { serveToParent } from './childProcess';
 import { serveSample } from './sampleServer';
 
@@ -70,24 +68,20 @@ class DialogBot extends ActivityHandler {
   }
 }
 
-const TURN_LOCK_WAIT_MS = 5_000;
-
-serveToParent(async ({ env, namespace }) => {
-  const storageUrl = env.STORAGE_URL ?? 'memory://';
-  if (storageUrl === 'memory://') {
+serveToParent(async (start) => {
+  if ((start.env.STORAGE_URL ?? 'memory://') === 'memory://') {
     const storage = new MemoryStorage();
     return serveSample(new DialogBot(new ConversationState(storage), new UserState(storage)));
   }
-  const encryption = new DataKeyring(parseDataKey(env.DATA_ENCRYPTION_KEY ?? ''));
-  const storage = await createStorage(storageUrl, { ttlDays: 1, encryption, namespace });
-  const onError = (error: unknown) => console.error(error);
-  const lock = createTurnLock(storageUrl, { waitMs: TURN_LOCK_WAIT_MS, onError, namespace });
+  const { config, logger, storage } = await configuredStorage(start);
+  const lock = createTurnLock(config.storage.url, {
+    waitMs: config.turnLock.waitMs,
+    onError: (error) => logger.warn({ err: error }, 'turn lock error'),
+    namespace: start.namespace,
+  });
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const bot = lockedTurns(new DialogBot(conversationState, userState), lock, {
-    states: [conversationState, userState],
-    logger: createLogger({ level: 'silent' }),
-  });
+  const bot = lockedTurns(new DialogBot(conversationState, userState), lock, { states: [conversationState, userState], logger });
   const server = await serveSample(bot);
   return {
     url: server.url,
