@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from '@keyv/redis';
 import { Pool } from 'pg';
-import sqlite3 from 'sqlite3';
+import { SqliteConnection } from '../../src/storage/backends/sqliteConnection';
 import type { TestBackend } from '../storage/testBackends';
 
 /**
@@ -46,14 +46,12 @@ export async function rawContents(backend: TestBackend, namespace: string, sqlit
 export async function rawKeys(backend: TestBackend, namespace: string, sqliteFile: string): Promise<string[]> {
   switch (backend.name) {
     case 'sqlite': {
-      const db = new sqlite3.Database(sqliteFile);
+      const connection = await SqliteConnection.open(sqliteFile, { busyTimeoutMs: 5_000, onError: () => undefined });
       try {
-        const rows = await new Promise<Array<{ key: string }>>((resolve, reject) =>
-          db.all('SELECT key FROM keyv WHERE key LIKE ?', [`${namespace}:%`], (error, found: Array<{ key: string }>) => (error ? reject(error) : resolve(found))),
-        );
-        return rows.map((row) => row.key);
+        const rows = await connection.all('SELECT key FROM keyv WHERE key LIKE ?1', [`${namespace}:%`]);
+        return rows.map((row) => String(row.key));
       } finally {
-        await new Promise((resolve) => db.close(resolve));
+        await connection.close();
       }
     }
     case 'redis': {
