@@ -1,4 +1,5 @@
 import type { StoreItem } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { backendKey, assertValidNamespace, namespacePrefix } from './storageKey';
 import { encodeRecord, liveItem } from './storedRecord';
 import type { StoreBackend } from './storeBackend';
@@ -29,6 +30,12 @@ export interface BackendAtomicStoreOptions {
 }
 
 const DEFAULT_PING_TIMEOUT_MS = 5_000;
+/**
+ * Records remembered for the writes that follow their reads. A turn writes what it read milliseconds before, so this
+ * covers a thousand turns at once, in a few MB; a record no longer remembered is read again. (They are as the backend
+ * holds them: encrypted.)
+ */
+const MAX_REMEMBERED_RECORDS = 1_024;
 // Each failed swap means another process changed the key in between; this many in a row means something is wrong.
 const MAX_SWAP_ATTEMPTS = 100;
 
@@ -41,6 +48,8 @@ export class BackendAtomicStore implements AtomicStore {
   private readonly now: () => number;
   private readonly pingTimeoutMs: number;
   private closing: Promise<void> | undefined;
+  /** The record each key held when this store last read or wrote it: what a conditional write swaps against. */
+  private readonly lastSeen = new LRUCache<string, string>({ max: MAX_REMEMBERED_RECORDS });
 
   constructor(
     private readonly backend: StoreBackend,
@@ -56,9 +65,13 @@ export class BackendAtomicStore implements AtomicStore {
     if (keys.length === 0) {
       return [];
     }
-    const records = await this.backend.getMany(keys.map((key) => this.keyOf(key)));
+    const storedKeys = keys.map((key) => this.keyOf(key));
+    const records = await this.backend.getMany(storedKeys);
     const now = this.now();
-    return records.map((raw) => (raw === undefined ? undefined : liveItem(raw, now)));
+    return records.map((raw, index) => {
+      this.remember(storedKeys[index], raw);
+      return raw === undefined ? undefined : liveItem(raw, now);
+    });
   }
 
   async putIfMatch(key: string, item: StoreItem, expectedETag: string | undefined, ttlMs: number, mustExist = false): Promise<boolean> {
@@ -66,17 +79,24 @@ export class BackendAtomicStore implements AtomicStore {
     const record = encodeRecord(item, this.now() + ttlMs);
     if (expectedETag === undefined) {
       await this.backend.set(storedKey, record, ttlMs);
+      this.remember(storedKey, record);
       return true;
     }
     // Optimistic compare-and-swap on the whole stored record: a failed swap means another process changed the key
-    // since we looked (perhaps deleting it, which must not count as a conflict), so look again.
+    // since we looked (perhaps deleting it, which must not count as a conflict), so look again. The first look is
+    // at the record this store last saw there, which the same turn usually read a moment ago: when nothing changed
+    // since, the write is one operation instead of a read and a swap. Only a fresh read can show a conflict.
+    const remembered = this.lastSeen.get(storedKey);
     for (let attempt = 0; attempt < MAX_SWAP_ATTEMPTS; attempt++) {
-      const [current] = await this.backend.getMany([storedKey]);
+      const fromMemory = attempt === 0 && remembered !== undefined;
+      const current = fromMemory ? remembered : await this.readRecord(storedKey);
       const live = current === undefined ? undefined : liveItem(current, this.now());
       if (live === undefined ? mustExist : live.eTag !== expectedETag) {
+        if (fromMemory) continue;
         return false;
       }
       if (await this.backend.swap(storedKey, current, record, ttlMs)) {
+        this.remember(storedKey, record);
         return true;
       }
     }
@@ -85,7 +105,9 @@ export class BackendAtomicStore implements AtomicStore {
 
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length > 0) {
-      await this.backend.deleteMany(keys.map((key) => this.keyOf(key)));
+      const storedKeys = keys.map((key) => this.keyOf(key));
+      storedKeys.forEach((storedKey) => this.lastSeen.delete(storedKey));
+      await this.backend.deleteMany(storedKeys);
     }
   }
 
@@ -108,6 +130,17 @@ export class BackendAtomicStore implements AtomicStore {
   close(): Promise<void> {
     this.closing ??= this.backend.close();
     return this.closing;
+  }
+
+  private async readRecord(storedKey: string): Promise<string | undefined> {
+    const [record] = await this.backend.getMany([storedKey]);
+    this.remember(storedKey, record);
+    return record;
+  }
+
+  private remember(storedKey: string, record: string | undefined): void {
+    if (record === undefined) this.lastSeen.delete(storedKey);
+    else this.lastSeen.set(storedKey, record);
   }
 
   private keyOf(key: string): string {

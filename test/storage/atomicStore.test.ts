@@ -1,0 +1,104 @@
+import { BackendAtomicStore } from '../../src/storage/atomicStore';
+import { MemoryBackend } from '../../src/storage/backends/memoryBackend';
+
+const TTL_MS = 60_000;
+
+/** A memory backend that counts the reads and swaps it is asked for. */
+class CountingBackend extends MemoryBackend {
+  reads = 0;
+  swaps = 0;
+
+  override async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
+    this.reads++;
+    return super.getMany(keys);
+  }
+
+  override async swap(key: string, current: string | undefined, record: string): Promise<boolean> {
+    this.swaps++;
+    return super.swap(key, current, record);
+  }
+}
+
+/** Two stores on one backend, as two bot instances share one database. */
+function twoInstances() {
+  const backend = new CountingBackend();
+  const store = () => new BackendAtomicStore(backend, { namespace: 'test' });
+  return { backend, first: store(), second: store() };
+}
+
+async function readETag(store: BackendAtomicStore, key: string): Promise<string> {
+  const [item] = await store.get([key]);
+  const eTag = item?.eTag;
+  if (eTag === undefined) throw new Error(`no item at ${key}`);
+  return eTag;
+}
+
+describe('BackendAtomicStore conditional writes', () => {
+  it('swaps against the record it has just read, without reading it again', async () => {
+    const { backend, first } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    const eTag = await readETag(first, 'conversation');
+    backend.reads = 0;
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, eTag, TTL_MS)).resolves.toBe(true);
+
+    expect(backend.reads).toBe(0);
+    expect(backend.swaps).toBe(1);
+    const [item] = await first.get(['conversation']);
+    expect(item).toMatchObject({ turn: 2 });
+  });
+
+  it('writes again after its own write without reading, for a turn that saves twice', async () => {
+    const { backend, first } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    backend.reads = 0;
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, 'a', TTL_MS)).resolves.toBe(true);
+    expect(backend.reads).toBe(0);
+  });
+
+  it('refuses a stale eTag when another instance wrote since it read, and keeps that write', async () => {
+    const { first, second } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    const eTag = await readETag(first, 'conversation');
+    const secondETag = await readETag(second, 'conversation');
+    await expect(second.putIfMatch('conversation', { eTag: 'b', turn: 2, by: 'second' }, secondETag, TTL_MS)).resolves.toBe(true);
+
+    await expect(first.putIfMatch('conversation', { eTag: 'c', turn: 2, by: 'first' }, eTag, TTL_MS)).resolves.toBe(false);
+    const [item] = await first.get(['conversation']);
+    expect(item).toMatchObject({ by: 'second' });
+  });
+
+  it('accepts an eTag that another instance read after this one last looked, by reading the record again', async () => {
+    const { backend, first, second } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    await first.get(['conversation']);
+    await second.putIfMatch('conversation', { eTag: 'b', turn: 2 }, undefined, TTL_MS);
+    const newer = await readETag(second, 'conversation');
+    backend.reads = 0;
+
+    await expect(first.putIfMatch('conversation', { eTag: 'c', turn: 3 }, newer, TTL_MS)).resolves.toBe(true);
+    expect(backend.reads).toBe(1);
+    const [item] = await second.get(['conversation']);
+    expect(item).toMatchObject({ turn: 3 });
+  });
+
+  it('does not bring back an item that another instance deleted after it was read', async () => {
+    const { first, second } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    const eTag = await readETag(first, 'conversation');
+    await second.delete(['conversation']);
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, eTag, TTL_MS, true)).resolves.toBe(false);
+    await expect(first.get(['conversation'])).resolves.toEqual([undefined]);
+  });
+
+  it('forgets what it deleted: a write expecting the deleted item conflicts', async () => {
+    const { first } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    const eTag = await readETag(first, 'conversation');
+    await first.delete(['conversation']);
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, eTag, TTL_MS, true)).resolves.toBe(false);
+  });
+});
