@@ -1,3 +1,4 @@
+import { GroupedWrites } from '../groupedWrites';
 import type { StoreBackend } from '../storeBackend';
 
 /** Runs one SQL statement with positional parameters and returns its rows. */
@@ -19,9 +20,13 @@ export interface SqlBackendOptions {
   afterDelete?: () => Promise<void>;
 }
 
+/** The most records one upsert statement writes: 32 parameters, and as many statements prepared as there are sizes. */
+const MAX_RECORDS_PER_UPSERT = 16;
+
 /**
  * Records in keyv's SQL table, for SQLite and Postgres alike: both accept these statements, differing only in
  * placeholders. Each conditional write is a single statement, so the database makes it atomic across processes.
+ * Unconditional writes (a turn's states) are committed in groups, one statement each (see GroupedWrites).
  */
 export class SqlBackend implements StoreBackend {
   readonly description: string;
@@ -30,6 +35,7 @@ export class SqlBackend implements StoreBackend {
   private readonly closeConnection: () => Promise<void>;
   private readonly afterDelete: () => Promise<void>;
   private readonly sql: Statements;
+  private readonly upserts: GroupedWrites;
 
   constructor(options: SqlBackendOptions) {
     this.description = options.description;
@@ -38,6 +44,9 @@ export class SqlBackend implements StoreBackend {
     this.closeConnection = options.close;
     this.afterDelete = options.afterDelete ?? (async () => undefined);
     this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
+    this.upserts = new GroupedWrites(async (records) => {
+      await this.run(this.sql.upsert(records.size), [...records].flat());
+    }, MAX_RECORDS_PER_UPSERT);
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
@@ -46,8 +55,8 @@ export class SqlBackend implements StoreBackend {
     return keys.map((key) => records.get(key));
   }
 
-  async set(key: string, record: string): Promise<void> {
-    await this.run(this.sql.upsert, [key, record]);
+  set(key: string, record: string): Promise<void> {
+    return this.upserts.write(key, record);
   }
 
   async swap(key: string, current: string | undefined, record: string): Promise<boolean> {
@@ -84,10 +93,12 @@ function buildStatements(table: string, placeholder: (n: number) => string, expi
   const [key, record, current] = [placeholder(1), placeholder(2), placeholder(3)];
   const [prefix, now, limit] = [placeholder(1), `CAST(${placeholder(2)} AS BIGINT)`, `CAST(${placeholder(3)} AS BIGINT)`];
   const keyList = (count: number) => Array.from({ length: count }, (_, index) => placeholder(index + 1)).join(', ');
+  const recordRows = (count: number) =>
+    Array.from({ length: count }, (_, index) => `(${placeholder(2 * index + 1)}, ${placeholder(2 * index + 2)})`).join(', ');
   return {
     selectKeys: (count: number) => `SELECT key, value FROM ${table} WHERE key IN (${keyList(count)})`,
     deleteKeys: (count: number) => `DELETE FROM ${table} WHERE key IN (${keyList(count)})`,
-    upsert: `INSERT INTO ${table} (key, value) VALUES (${key}, ${record})
+    upsert: (count: number) => `INSERT INTO ${table} (key, value) VALUES ${recordRows(count)}
       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     insertIfAbsent: `INSERT INTO ${table} (key, value) VALUES (${key}, ${record})
       ON CONFLICT (key) DO NOTHING RETURNING key`,

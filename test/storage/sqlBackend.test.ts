@@ -1,0 +1,40 @@
+import { SqlBackend } from '../../src/storage/backends/sqlBackend';
+
+/** A SqlBackend on a runner that records each statement it is given. */
+function recordingBackend() {
+  const statements: Array<{ sql: string; params: readonly string[] }> = [];
+  const backend = new SqlBackend({
+    description: 'recording',
+    table: 'keyv',
+    run: async (sql, params) => {
+      statements.push({ sql, params });
+      return [];
+    },
+    placeholder: (n) => `?${n}`,
+    expiresAt: (column) => `json_extract(${column}, '$.expires')`,
+    close: async () => undefined,
+  });
+  return { backend, statements };
+}
+
+describe('SqlBackend writes', () => {
+  it("writes a turn's two states in one statement, one commit", async () => {
+    const { backend, statements } = recordingBackend();
+
+    await Promise.all([backend.set('conversation', 'c1'), backend.set('user', 'u1')]);
+
+    expect(statements).toHaveLength(1);
+    expect(statements[0].sql).toContain('VALUES (?1, ?2), (?3, ?4)');
+    expect(statements[0].params).toEqual(['conversation', 'c1', 'user', 'u1']);
+  });
+
+  it('writes one record alone when nothing else is written with it', async () => {
+    const { backend, statements } = recordingBackend();
+
+    await backend.set('conversation', 'c1');
+
+    expect(statements).toHaveLength(1);
+    expect(statements[0].sql).toContain('VALUES (?1, ?2)\n');
+    expect(statements[0].params).toEqual(['conversation', 'c1']);
+  });
+});
