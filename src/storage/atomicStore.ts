@@ -31,11 +31,11 @@ export interface BackendAtomicStoreOptions {
 
 const DEFAULT_PING_TIMEOUT_MS = 5_000;
 /**
- * Records remembered for the writes that follow their reads. A turn writes what it read milliseconds before, so this
- * covers a thousand turns at once, in a few MB; a record no longer remembered is read again. (They are as the backend
- * holds them: encrypted.)
+ * Records remembered for the writes that follow their reads, by total length: 4 MB hold a thousand conversations'
+ * records read in the same moments as their writes, which come milliseconds later; a record no longer remembered is
+ * read again. (They are as the backend holds them: encrypted.)
  */
-const MAX_REMEMBERED_RECORDS = 1_024;
+const MAX_REMEMBERED_CHARACTERS = 4 * 1024 * 1024;
 // Each failed swap means another process changed the key in between; this many in a row means something is wrong.
 const MAX_SWAP_ATTEMPTS = 100;
 
@@ -49,7 +49,10 @@ export class BackendAtomicStore implements AtomicStore {
   private readonly pingTimeoutMs: number;
   private closing: Promise<void> | undefined;
   /** The record each key held when this store last read or wrote it: what a conditional write swaps against. */
-  private readonly lastSeen = new LRUCache<string, string>({ max: MAX_REMEMBERED_RECORDS });
+  private readonly lastSeen = new LRUCache<string, string>({
+    maxSize: MAX_REMEMBERED_CHARACTERS,
+    sizeCalculation: (record) => Math.max(1, record.length),
+  });
 
   constructor(
     private readonly backend: StoreBackend,

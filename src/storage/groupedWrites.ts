@@ -2,8 +2,9 @@
  * Unconditional writes committed in groups, one statement each: the writes that arrive together (a turn saves its
  * conversation and its user state at once) and those that arrive while a commit is under way are committed together
  * next. On SQLite every commit is a synced write to disk, and commits happen one at a time: fifty conversations
- * saving two items a turn would otherwise wait in one line of syncs. Each write resolves once the commit that holds
- * it has succeeded, and rejects with that commit's error.
+ * saving two items a turn would otherwise wait in one line of syncs. Each write resolves once a commit that holds it
+ * has succeeded. When a group fails, each of its keys is committed again on its own, so that a write fails only with
+ * its own error, not with another's.
  */
 
 /** Commits records by key, all or none, as one statement. */
@@ -12,7 +13,7 @@ export type CommitRecords = (records: ReadonlyMap<string, string>) => Promise<vo
 interface Group {
   /** Key → record; a key written twice keeps its last record, as writing one after the other would. */
   readonly records: Map<string, string>;
-  readonly waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+  readonly waiting: Array<{ readonly key: string; readonly resolve: () => void; readonly reject: (error: unknown) => void }>;
 }
 
 export class GroupedWrites {
@@ -37,7 +38,7 @@ export class GroupedWrites {
         this.groups.push(group);
       }
       group.records.set(key, record);
-      group.waiting.push({ resolve, reject });
+      group.waiting.push({ key, resolve, reject });
       if (!this.committing) {
         this.committing = true;
         void this.commitAll();
@@ -53,9 +54,22 @@ export class GroupedWrites {
         await this.commit(group.records);
         group.waiting.forEach(({ resolve }) => resolve());
       } catch (error) {
-        group.waiting.forEach(({ reject }) => reject(error));
+        if (group.records.size === 1) group.waiting.forEach(({ reject }) => reject(error));
+        else await this.commitEachAlone(group);
       }
     }
     this.committing = false;
+  }
+
+  private async commitEachAlone(group: Group): Promise<void> {
+    for (const [key, record] of group.records) {
+      const waiting = group.waiting.filter((writer) => writer.key === key);
+      try {
+        await this.commit(new Map([[key, record]]));
+        waiting.forEach(({ resolve }) => resolve());
+      } catch (error) {
+        waiting.forEach(({ reject }) => reject(error));
+      }
+    }
   }
 }

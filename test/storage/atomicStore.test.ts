@@ -19,11 +19,12 @@ class CountingBackend extends MemoryBackend {
   }
 }
 
-/** Two stores on one backend, as two bot instances share one database. */
+/** Two stores on one backend, as two bot instances share one database, on a clock the test moves. */
 function twoInstances() {
   const backend = new CountingBackend();
-  const store = () => new BackendAtomicStore(backend, { namespace: 'test' });
-  return { backend, first: store(), second: store() };
+  const clock = { now: Date.now() };
+  const store = () => new BackendAtomicStore(backend, { namespace: 'test', now: () => clock.now });
+  return { backend, clock, first: store(), second: store() };
 }
 
 async function readETag(store: BackendAtomicStore, key: string): Promise<string> {
@@ -93,12 +94,28 @@ describe('BackendAtomicStore conditional writes', () => {
     await expect(first.get(['conversation'])).resolves.toEqual([undefined]);
   });
 
-  it('forgets what it deleted: a write expecting the deleted item conflicts', async () => {
-    const { first } = twoInstances();
+  it('forgets what it deleted: a write expecting the deleted item reads, finds nothing and conflicts', async () => {
+    const { backend, first } = twoInstances();
     await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
     const eTag = await readETag(first, 'conversation');
     await first.delete(['conversation']);
+    backend.reads = 0;
 
     await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, eTag, TTL_MS, true)).resolves.toBe(false);
+    expect(backend.reads).toBe(1);
+    expect(backend.swaps).toBe(0);
+  });
+
+  it('treats a remembered item that has since expired as gone: no write where it must exist, a new one otherwise', async () => {
+    const { clock, first } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    const eTag = await readETag(first, 'conversation');
+    clock.now += TTL_MS + 1;
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, eTag, TTL_MS, true)).resolves.toBe(false);
+    await expect(first.get(['conversation'])).resolves.toEqual([undefined]);
+    await expect(first.putIfMatch('conversation', { eTag: 'c', turn: 3 }, eTag, TTL_MS)).resolves.toBe(true);
+    const [item] = await first.get(['conversation']);
+    expect(item).toMatchObject({ turn: 3 });
   });
 });

@@ -76,19 +76,45 @@ describe('GroupedWrites', () => {
     expect(commits.map((records) => [...records.keys()])).toEqual([['a', 'b'], ['c']]);
   });
 
-  it("rejects every write of a failed commit with its error, and still commits the next group", async () => {
+  it('commits a key written again while its group is being committed in the next group, with the newer record', async () => {
     const { commits, commit, release } = heldCommits();
     const writes = new GroupedWrites(commit, 16);
 
-    const failed = [writes.write('a', '1'), writes.write('b', '1')].map((written) => written.catch((error: Error) => error.message));
+    const first = writes.write('a', 'old');
     await settle();
-    const next = writes.write('c', '1');
+    const again = writes.write('a', 'new');
+    await release();
+    await release();
+    await Promise.all([first, again]);
+
+    expect(commits).toEqual([new Map([['a', 'old']]), new Map([['a', 'new']])]);
+  });
+
+  it('commits each key of a failed group on its own, so that a write fails only with its own error', async () => {
+    const { commits, commit, release } = heldCommits();
+    const writes = new GroupedWrites(commit, 16);
+
+    const outcomes = [writes.write('a', '1'), writes.write('b', '1')].map((written) => written.then(() => 'written', (error: Error) => error.message));
+    await release(new Error('b is too big'));
+    await release();
+    await release(new Error('b is too big'));
+
+    await expect(Promise.all(outcomes)).resolves.toEqual(['written', 'b is too big']);
+    expect(commits).toEqual([new Map([['a', '1'], ['b', '1']]), new Map([['a', '1']]), new Map([['b', '1']])]);
+  });
+
+  it('rejects a lone write with its commit\'s error, and still commits the next group', async () => {
+    const { commit, release } = heldCommits();
+    const writes = new GroupedWrites(commit, 16);
+
+    const failed = writes.write('a', '1').catch((error: Error) => error.message);
+    await settle();
+    const next = writes.write('b', '1');
     await release(new Error('disk full'));
     await release();
 
-    await expect(Promise.all(failed)).resolves.toEqual(['disk full', 'disk full']);
+    await expect(failed).resolves.toBe('disk full');
     await expect(next).resolves.toBeUndefined();
-    expect(commits).toHaveLength(2);
   });
 
   it('refuses fewer than one key per commit', () => {

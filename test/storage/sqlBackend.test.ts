@@ -1,7 +1,7 @@
 import { SqlBackend } from '../../src/storage/backends/sqlBackend';
 
 /** A SqlBackend on a runner that records each statement it is given. */
-function recordingBackend() {
+function recordingBackend(groupWrites = true) {
   const statements: Array<{ sql: string; params: readonly string[] }> = [];
   const backend = new SqlBackend({
     description: 'recording',
@@ -13,12 +13,13 @@ function recordingBackend() {
     placeholder: (n) => `?${n}`,
     expiresAt: (column) => `json_extract(${column}, '$.expires')`,
     close: async () => undefined,
+    groupWrites,
   });
   return { backend, statements };
 }
 
 describe('SqlBackend writes', () => {
-  it("writes a turn's two states in one statement, one commit", async () => {
+  it("writes a turn's two states in one statement, one commit, where the database commits one write at a time (SQLite)", async () => {
     const { backend, statements } = recordingBackend();
 
     await Promise.all([backend.set('conversation', 'c1'), backend.set('user', 'u1')]);
@@ -26,6 +27,17 @@ describe('SqlBackend writes', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0].sql).toContain('VALUES (?1, ?2), (?3, ?4)');
     expect(statements[0].params).toEqual(['conversation', 'c1', 'user', 'u1']);
+  });
+
+  it('writes each record in a statement of its own where the database runs writes in parallel (Postgres)', async () => {
+    const { backend, statements } = recordingBackend(false);
+
+    await Promise.all([backend.set('conversation', 'c1'), backend.set('user', 'u1')]);
+
+    expect(statements.map((statement) => statement.params)).toEqual([
+      ['conversation', 'c1'],
+      ['user', 'u1'],
+    ]);
   });
 
   it('writes one record alone when nothing else is written with it', async () => {

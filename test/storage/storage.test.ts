@@ -233,6 +233,19 @@ for (const backend of testBackends(join(scratch.path, 'suite.sqlite'))) {
         `${'😀'.repeat(300)}`,
       ];
 
+      it('stores every key of writes made at once by separate callers, as a turn saves its states, the last write of a key winning', async () => {
+        const keys = [...oddKeys, ...Array.from({ length: 10 }, (_, index) => `at-once-${index}`)];
+        await Promise.all([
+          ...keys.map((key, index) => storage.write({ [key]: { index, by: 'first' } })),
+          storage.write({ 'at-once-0': { index: oddKeys.length, by: 'second' } }),
+        ]);
+        const read = await storage.read(keys);
+        keys.forEach((key, index) => expect(read[key]).toMatchObject({ index }));
+        expect(read['at-once-0'].by).toBe('second');
+
+        await storage.delete(keys);
+      });
+
       it('stores and reads back every key separately, whatever its length or characters', async () => {
         const changes = Object.fromEntries(oddKeys.map((key, index) => [key, { index }]));
         await storage.write(changes);

@@ -18,15 +18,19 @@ export interface SqlBackendOptions {
   close: () => Promise<void>;
   /** Runs after rows are deleted, e.g. to wipe what a write-ahead log still holds of them. */
   afterDelete?: () => Promise<void>;
+  /**
+   * Commits unconditional writes in groups (see GroupedWrites): for a database that commits one write at a time
+   * anyway (SQLite). Postgres runs writes in parallel on its pool, each locking only its own row.
+   */
+  groupWrites?: boolean;
 }
 
-/** The most records one upsert statement writes: 32 parameters, and as many statements prepared as there are sizes. */
+/** The most records one grouped upsert writes: 32 parameters, and as many statements prepared as there are sizes. */
 const MAX_RECORDS_PER_UPSERT = 16;
 
 /**
  * Records in keyv's SQL table, for SQLite and Postgres alike: both accept these statements, differing only in
  * placeholders. Each conditional write is a single statement, so the database makes it atomic across processes.
- * Unconditional writes (a turn's states) are committed in groups, one statement each (see GroupedWrites).
  */
 export class SqlBackend implements StoreBackend {
   readonly description: string;
@@ -35,7 +39,7 @@ export class SqlBackend implements StoreBackend {
   private readonly closeConnection: () => Promise<void>;
   private readonly afterDelete: () => Promise<void>;
   private readonly sql: Statements;
-  private readonly upserts: GroupedWrites;
+  private readonly upserts: GroupedWrites | undefined;
 
   constructor(options: SqlBackendOptions) {
     this.description = options.description;
@@ -44,9 +48,10 @@ export class SqlBackend implements StoreBackend {
     this.closeConnection = options.close;
     this.afterDelete = options.afterDelete ?? (async () => undefined);
     this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
-    this.upserts = new GroupedWrites(async (records) => {
+    const upsert = async (records: ReadonlyMap<string, string>) => {
       await this.run(this.sql.upsert(records.size), [...records].flat());
-    }, MAX_RECORDS_PER_UPSERT);
+    };
+    this.upserts = options.groupWrites ? new GroupedWrites(upsert, MAX_RECORDS_PER_UPSERT) : undefined;
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
@@ -55,8 +60,9 @@ export class SqlBackend implements StoreBackend {
     return keys.map((key) => records.get(key));
   }
 
-  set(key: string, record: string): Promise<void> {
-    return this.upserts.write(key, record);
+  async set(key: string, record: string): Promise<void> {
+    if (this.upserts) return this.upserts.write(key, record);
+    await this.run(this.sql.upsert(1), [key, record]);
   }
 
   async swap(key: string, current: string | undefined, record: string): Promise<boolean> {

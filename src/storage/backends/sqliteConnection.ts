@@ -1,6 +1,6 @@
 import sqlite3 from 'sqlite3';
 
-/** More distinct statements than the storage uses (one per batch size of reads and deletes, a few others). */
+/** More distinct statements than the storage uses (one per batch size of reads, deletes and grouped writes, a few others). */
 const MAX_PREPARED_STATEMENTS = 64;
 
 /**
