@@ -1,4 +1,4 @@
-import { GroupedWrites } from '../groupedWrites';
+import { KeyedGroups } from '../keyedGroups';
 import type { StoreBackend } from '../storeBackend';
 
 /** Runs one SQL statement with positional parameters and returns its rows. */
@@ -19,14 +19,15 @@ export interface SqlBackendOptions {
   /** Runs after rows are deleted, e.g. to wipe what a write-ahead log still holds of them. */
   afterDelete?: () => Promise<void>;
   /**
-   * Commits unconditional writes in groups (see GroupedWrites): for a database that commits one write at a time
-   * anyway (SQLite). Postgres runs writes in parallel on its pool, each locking only its own row.
+   * Runs reads and unconditional writes in groups (see KeyedGroups): for a database that runs one statement at a
+   * time on a connection anyway (SQLite). Postgres runs them in parallel on its pool, each write locking only its
+   * own row, where a write of several rows could deadlock with another.
    */
-  groupWrites?: boolean;
+  groupStatements?: boolean;
 }
 
-/** The most records one grouped upsert writes: 32 parameters, and as many statements prepared as there are sizes. */
-const MAX_RECORDS_PER_UPSERT = 16;
+/** The most keys a grouped statement takes: 32 parameters at most, and as many statements prepared as there are sizes. */
+const MAX_KEYS_PER_GROUP = 16;
 
 /**
  * Records in keyv's SQL table, for SQLite and Postgres alike: both accept these statements, differing only in
@@ -39,7 +40,7 @@ export class SqlBackend implements StoreBackend {
   private readonly closeConnection: () => Promise<void>;
   private readonly afterDelete: () => Promise<void>;
   private readonly sql: Statements;
-  private readonly upserts: GroupedWrites | undefined;
+  private readonly groups: { readonly reads: KeyedGroups<undefined, string>; readonly writes: KeyedGroups<string, void> } | undefined;
 
   constructor(options: SqlBackendOptions) {
     this.description = options.description;
@@ -48,21 +49,28 @@ export class SqlBackend implements StoreBackend {
     this.closeConnection = options.close;
     this.afterDelete = options.afterDelete ?? (async () => undefined);
     this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
-    const upsert = async (records: ReadonlyMap<string, string>) => {
-      await this.run(this.sql.upsert(records.size), [...records].flat());
-    };
-    this.upserts = options.groupWrites ? new GroupedWrites(upsert, MAX_RECORDS_PER_UPSERT) : undefined;
+    this.groups = options.groupStatements
+      ? {
+          reads: new KeyedGroups((keys) => this.select([...keys.keys()]), MAX_KEYS_PER_GROUP),
+          writes: new KeyedGroups<string, void>(async (records) => {
+            await this.upsert(records);
+            return new Map<string, void>();
+          }, MAX_KEYS_PER_GROUP),
+        }
+      : undefined;
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
-    const rows = await this.read(this.sql.selectKeys(keys.length), keys);
-    const records = new Map(rows.map((row) => [String(row.key), String(row.value)]));
+    if (this.groups) {
+      const { reads } = this.groups;
+      return Promise.all(keys.map((key) => reads.add(key, undefined)));
+    }
+    const records = await this.select(keys);
     return keys.map((key) => records.get(key));
   }
 
   async set(key: string, record: string): Promise<void> {
-    if (this.upserts) return this.upserts.write(key, record);
-    await this.run(this.sql.upsert(1), [key, record]);
+    await (this.groups ? this.groups.writes.add(key, record) : this.upsert(new Map([[key, record]])));
   }
 
   async swap(key: string, current: string | undefined, record: string): Promise<boolean> {
@@ -82,6 +90,16 @@ export class SqlBackend implements StoreBackend {
     const rows = await this.run(this.sql.deleteExpired(keyPrefix.length), [keyPrefix, String(now), String(limit)]);
     if (rows.length > 0) await this.afterDelete();
     return rows.length;
+  }
+
+  /** The records held at the keys, by key. */
+  private async select(keys: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.read(this.sql.selectKeys(keys.length), keys);
+    return new Map(rows.map((row) => [String(row.key), String(row.value)]));
+  }
+
+  private async upsert(records: ReadonlyMap<string, string>): Promise<void> {
+    await this.run(this.sql.upsert(records.size), [...records].flat());
   }
 
   async ping(): Promise<void> {

@@ -16,8 +16,8 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMA
  * compare-and-set atomic whichever connection read the record. Secure delete overwrites what a deleted item held
  * ("delete my data", expired drafts) rather than leaving it in free pages of the file, and a checkpoint after each
  * delete empties the write-ahead log, whose frames would otherwise keep the item until they are reused. (Deletes are
- * rare: a port writes and reads, and deletes nothing.) SQLite commits one write at a time, each synced to disk: the
- * writes that wait are committed together (see GroupedWrites).
+ * rare: a port writes and reads, and deletes nothing.) A connection runs one statement at a time, and every commit is
+ * synced to disk: the reads, and the writes, that wait run together (see KeyedGroups).
  */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<SqlBackend> {
   const location = path === IN_MEMORY ? IN_MEMORY : resolve(path);
@@ -57,6 +57,6 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
     afterDelete: async () => {
       if (location !== IN_MEMORY) await writer.all('PRAGMA wal_checkpoint(TRUNCATE)', []);
     },
-    groupWrites: true,
+    groupStatements: true,
   });
 }

@@ -1,15 +1,16 @@
-import { GroupedWrites } from '../../src/storage/groupedWrites';
+import { KeyedGroups } from '../../src/storage/keyedGroups';
 
-/** A commit that waits to be let go, recording what each commit held. */
+/** A run that waits to be let go, recording what each run held; each key gives "<key>=<input>". */
 function heldCommits() {
   const commits: Array<ReadonlyMap<string, string>> = [];
   const releases: Array<(error?: Error) => void> = [];
-  const commit = (records: ReadonlyMap<string, string>) =>
-    new Promise<void>((resolve, reject) => {
-      commits.push(new Map(records));
-      releases.push((error) => (error ? reject(error) : resolve()));
+  const commit = (inputs: ReadonlyMap<string, string>) =>
+    new Promise<ReadonlyMap<string, string>>((resolve, reject) => {
+      commits.push(new Map(inputs));
+      const outputs = new Map([...inputs].map(([key, input]) => [key, `${key}=${input}`]));
+      releases.push((error) => (error ? reject(error) : resolve(outputs)));
     });
-  /** Lets the oldest commit still waiting finish, with `error` if given. */
+  /** Lets the oldest run still waiting finish, with `error` if given. */
   const release = async (error?: Error) => {
     await settle();
     releases.shift()?.(error);
@@ -20,27 +21,27 @@ function heldCommits() {
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-describe('GroupedWrites', () => {
+describe('KeyedGroups', () => {
   it('commits the writes started in the same moment together, in one commit', async () => {
     const { commits, commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 16);
+    const groups = new KeyedGroups(commit, 16);
 
-    const both = Promise.all([writes.write('conversation', 'c1'), writes.write('user', 'u1')]);
+    const both = Promise.all([groups.add('conversation', 'c1'), groups.add('user', 'u1')]);
     await release();
 
-    await expect(both).resolves.toBeDefined();
+    await expect(both).resolves.toEqual(['conversation=c1', 'user=u1']);
     expect(commits).toEqual([new Map([['conversation', 'c1'], ['user', 'u1']])]);
   });
 
   it('commits the writes that arrive during a commit together next, and resolves each only once its own commit is done', async () => {
     const { commits, commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 16);
+    const groups = new KeyedGroups(commit, 16);
     const done: string[] = [];
-    const track = (name: string, written: Promise<void>) => written.then(() => done.push(name));
+    const track = (name: string, written: Promise<unknown>) => written.then(() => done.push(name));
 
-    const first = track('a', writes.write('a', '1'));
+    const first = track('a', groups.add('a', '1'));
     await settle();
-    const later = [track('b', writes.write('b', '1')), track('c', writes.write('c', '1'))];
+    const later = [track('b', groups.add('b', '1')), track('c', groups.add('c', '1'))];
     await settle();
     expect(done).toEqual([]);
 
@@ -55,9 +56,9 @@ describe('GroupedWrites', () => {
 
   it('keeps the last record of a key written twice in one group, as writing them in turn would', async () => {
     const { commits, commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 16);
+    const groups = new KeyedGroups(commit, 16);
 
-    const both = Promise.all([writes.write('a', 'old'), writes.write('a', 'new')]);
+    const both = Promise.all([groups.add('a', 'old'), groups.add('a', 'new')]);
     await release();
     await both;
 
@@ -66,9 +67,9 @@ describe('GroupedWrites', () => {
 
   it('starts a new group once one holds the most keys a commit may', async () => {
     const { commits, commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 2);
+    const groups = new KeyedGroups(commit, 2);
 
-    const all = Promise.all(['a', 'b', 'c'].map((key) => writes.write(key, '1')));
+    const all = Promise.all(['a', 'b', 'c'].map((key) => groups.add(key, '1')));
     await release();
     await release();
     await all;
@@ -78,11 +79,11 @@ describe('GroupedWrites', () => {
 
   it('commits a key written again while its group is being committed in the next group, with the newer record', async () => {
     const { commits, commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 16);
+    const groups = new KeyedGroups(commit, 16);
 
-    const first = writes.write('a', 'old');
+    const first = groups.add('a', 'old');
     await settle();
-    const again = writes.write('a', 'new');
+    const again = groups.add('a', 'new');
     await release();
     await release();
     await Promise.all([first, again]);
@@ -92,9 +93,9 @@ describe('GroupedWrites', () => {
 
   it('commits each key of a failed group on its own, so that a write fails only with its own error', async () => {
     const { commits, commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 16);
+    const groups = new KeyedGroups(commit, 16);
 
-    const outcomes = [writes.write('a', '1'), writes.write('b', '1')].map((written) => written.then(() => 'written', (error: Error) => error.message));
+    const outcomes = [groups.add('a', '1'), groups.add('b', '1')].map((written) => written.then(() => 'written', (error: Error) => error.message));
     await release(new Error('b is too big'));
     await release();
     await release(new Error('b is too big'));
@@ -105,19 +106,27 @@ describe('GroupedWrites', () => {
 
   it('rejects a lone write with its commit\'s error, and still commits the next group', async () => {
     const { commit, release } = heldCommits();
-    const writes = new GroupedWrites(commit, 16);
+    const groups = new KeyedGroups(commit, 16);
 
-    const failed = writes.write('a', '1').catch((error: Error) => error.message);
+    const failed = groups.add('a', '1').catch((error: Error) => error.message);
     await settle();
-    const next = writes.write('b', '1');
+    const next = groups.add('b', '1');
     await release(new Error('disk full'));
     await release();
 
     await expect(failed).resolves.toBe('disk full');
-    await expect(next).resolves.toBeUndefined();
+    await expect(next).resolves.toBe('b=1');
+  });
+
+  it('gives every call of a key what that key gave, and nothing for a key the run left out', async () => {
+    const groups = new KeyedGroups(async (inputs: ReadonlyMap<string, undefined>) => new Map([...inputs.keys()].filter((key) => key !== 'absent').map((key) => [key, `record of ${key}`])), 16);
+
+    const read = await Promise.all([groups.add('a', undefined), groups.add('absent', undefined), groups.add('a', undefined)]);
+
+    expect(read).toEqual(['record of a', undefined, 'record of a']);
   });
 
   it('refuses fewer than one key per commit', () => {
-    expect(() => new GroupedWrites(async () => undefined, 0)).toThrow(RangeError);
+    expect(() => new KeyedGroups(async () => new Map(), 0)).toThrow(RangeError);
   });
 });
