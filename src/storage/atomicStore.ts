@@ -36,6 +36,8 @@ const DEFAULT_PING_TIMEOUT_MS = 5_000;
  * read again. (They are as the backend holds them: encrypted.)
  */
 const MAX_REMEMBERED_CHARACTERS = 4 * 1024 * 1024;
+/** Remembered for a key found holding nothing, so that creating it takes one operation too. */
+const NOTHING = Symbol('nothing');
 // Each failed swap means another process changed the key in between; this many in a row means something is wrong.
 const MAX_SWAP_ATTEMPTS = 100;
 
@@ -49,9 +51,9 @@ export class BackendAtomicStore implements AtomicStore {
   private readonly pingTimeoutMs: number;
   private closing: Promise<void> | undefined;
   /** The record each key held when this store last read or wrote it: what a conditional write swaps against. */
-  private readonly lastSeen = new LRUCache<string, string>({
+  private readonly lastSeen = new LRUCache<string, string | typeof NOTHING>({
     maxSize: MAX_REMEMBERED_CHARACTERS,
-    sizeCalculation: (record) => Math.max(1, record.length),
+    sizeCalculation: (record) => (record === NOTHING ? 1 : Math.max(1, record.length)),
   });
 
   constructor(
@@ -87,12 +89,13 @@ export class BackendAtomicStore implements AtomicStore {
     }
     // Optimistic compare-and-swap on the whole stored record: a failed swap means another process changed the key
     // since we looked (perhaps deleting it, which must not count as a conflict), so look again. The first look is
-    // at the record this store last saw there, which the same turn usually read a moment ago: when nothing changed
-    // since, the write is one operation instead of a read and a swap. Only a fresh read can show a conflict.
+    // at the record this store last saw there (or its absence), which the same turn usually read a moment ago: when
+    // nothing changed since, the write is one operation instead of a read and a swap. Only a fresh read can show a
+    // conflict.
     const remembered = this.lastSeen.get(storedKey);
     for (let attempt = 0; attempt < MAX_SWAP_ATTEMPTS; attempt++) {
       const fromMemory = attempt === 0 && remembered !== undefined;
-      const current = fromMemory ? remembered : await this.readRecord(storedKey);
+      const current = fromMemory ? recordOf(remembered) : await this.readRecord(storedKey);
       const live = current === undefined ? undefined : liveItem(current, this.now());
       if (live === undefined ? mustExist : live.eTag !== expectedETag) {
         if (fromMemory) continue;
@@ -109,8 +112,8 @@ export class BackendAtomicStore implements AtomicStore {
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length > 0) {
       const storedKeys = keys.map((key) => this.keyOf(key));
-      storedKeys.forEach((storedKey) => this.lastSeen.delete(storedKey));
       await this.backend.deleteMany(storedKeys);
+      storedKeys.forEach((storedKey) => this.remember(storedKey, undefined));
     }
   }
 
@@ -142,13 +145,16 @@ export class BackendAtomicStore implements AtomicStore {
   }
 
   private remember(storedKey: string, record: string | undefined): void {
-    if (record === undefined) this.lastSeen.delete(storedKey);
-    else this.lastSeen.set(storedKey, record);
+    this.lastSeen.set(storedKey, record ?? NOTHING);
   }
 
   private keyOf(key: string): string {
     return backendKey(this.namespace, key);
   }
+}
+
+function recordOf(remembered: string | typeof NOTHING): string | undefined {
+  return remembered === NOTHING ? undefined : remembered;
 }
 
 export async function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {

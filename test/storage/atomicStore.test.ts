@@ -58,6 +58,27 @@ describe('BackendAtomicStore conditional writes', () => {
     expect(backend.reads).toBe(0);
   });
 
+  it('creates a key it has just found empty without reading it again', async () => {
+    const { backend, first } = twoInstances();
+    await expect(first.get(['outbox-entry'])).resolves.toEqual([undefined]);
+    backend.reads = 0;
+
+    await expect(first.putIfMatch('outbox-entry', { eTag: 'new', n: 1 }, 'absent-1', TTL_MS)).resolves.toBe(true);
+
+    expect(backend.reads).toBe(0);
+    expect(backend.swaps).toBe(1);
+  });
+
+  it('does not create a key that another instance created since it was found empty', async () => {
+    const { first, second } = twoInstances();
+    await first.get(['outbox-entry']);
+    await second.putIfMatch('outbox-entry', { eTag: 'new', by: 'second' }, 'absent-2', TTL_MS);
+
+    await expect(first.putIfMatch('outbox-entry', { eTag: 'new', by: 'first' }, 'absent-1', TTL_MS)).resolves.toBe(false);
+    const [item] = await first.get(['outbox-entry']);
+    expect(item).toMatchObject({ by: 'second' });
+  });
+
   it('refuses a stale eTag when another instance wrote since it read, and keeps that write', async () => {
     const { first, second } = twoInstances();
     await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
