@@ -31,9 +31,9 @@ export interface BackendAtomicStoreOptions {
 
 const DEFAULT_PING_TIMEOUT_MS = 5_000;
 /**
- * Records remembered for the writes that follow their reads, by total length: 4 MB hold a thousand conversations'
- * records read in the same moments as their writes, which come milliseconds later; a record no longer remembered is
- * read again. (They are as the backend holds them: encrypted.)
+ * Records remembered for the writes that follow their reads, bounded by the length of their keys and records: 4 M
+ * characters hold a thousand conversations' records read in the same moments as their writes, which come milliseconds
+ * later; a record no longer remembered is read again. (They are as the backend holds them: encrypted.)
  */
 const MAX_REMEMBERED_CHARACTERS = 4 * 1024 * 1024;
 /** Remembered for a key found holding nothing, so that creating it takes one operation too. */
@@ -53,7 +53,8 @@ export class BackendAtomicStore implements AtomicStore {
   /** The record each key held when this store last read or wrote it: what a conditional write swaps against. */
   private readonly lastSeen = new LRUCache<string, string | typeof NOTHING>({
     maxSize: MAX_REMEMBERED_CHARACTERS,
-    sizeCalculation: (record) => (record === NOTHING ? 1 : Math.max(1, record.length)),
+    // The key counts too: keys found empty, which anyone can ask for, must not fill memory at one unit each.
+    sizeCalculation: (record, storedKey) => storedKey.length + (record === NOTHING ? 0 : record.length),
   });
 
   constructor(

@@ -3,7 +3,8 @@
  * conversation and its user state at once) and those that arrive while a group is running run together next. SQLite
  * runs one statement at a time on a connection, and every commit is synced to disk: fifty conversations reading and
  * saving two items a turn would otherwise wait in one line of statements. Each call settles once a run that holds it
- * has; when a group fails, each of its keys is run again on its own, so that a call fails only with its own error.
+ * has. A failed group of writes runs each of its keys again on its own, so that a write fails only with its own error;
+ * a failed group of reads fails whole, as one key cannot fail a select.
  */
 
 /** Runs one group as one statement: the input of each key; resolves what each key gave (absent: nothing). */
@@ -21,17 +22,25 @@ interface Group<Input, Output> {
   readonly waiting: Waiting<Output>[];
 }
 
+export interface KeyedGroupsOptions {
+  /** The most keys one statement takes (a statement's parameters are bounded, and each size is prepared once). */
+  readonly maxKeysPerGroup: number;
+  /** Whether a failed group runs each of its keys again on its own (writes), or fails every call in it (reads). */
+  readonly runKeysAloneOnFailure: boolean;
+}
+
 export class KeyedGroups<Input, Output> {
   private readonly groups: Group<Input, Output>[] = [];
   private running = false;
+  private readonly maxKeysPerGroup: number;
 
   constructor(
     private readonly run: RunGroup<Input, Output>,
-    /** The most keys one statement takes (a statement's parameters are bounded, and each size is prepared once). */
-    private readonly maxKeysPerGroup: number,
+    private readonly options: KeyedGroupsOptions,
   ) {
-    if (!Number.isSafeInteger(maxKeysPerGroup) || maxKeysPerGroup < 1) {
-      throw new RangeError(`Keyed groups need at least one key per group, got ${maxKeysPerGroup}.`);
+    this.maxKeysPerGroup = options.maxKeysPerGroup;
+    if (!Number.isSafeInteger(this.maxKeysPerGroup) || this.maxKeysPerGroup < 1) {
+      throw new RangeError(`Keyed groups need at least one key per group, got ${this.maxKeysPerGroup}.`);
     }
   }
 
@@ -60,8 +69,8 @@ export class KeyedGroups<Input, Output> {
         const outputs = await this.run(group.inputs);
         group.waiting.forEach(({ key, resolve }) => resolve(outputs.get(key)));
       } catch (error) {
-        if (group.inputs.size === 1) group.waiting.forEach(({ reject }) => reject(error));
-        else await this.runEachAlone(group);
+        if (this.options.runKeysAloneOnFailure && group.inputs.size > 1) await this.runEachAlone(group);
+        else group.waiting.forEach(({ reject }) => reject(error));
       }
     }
     this.running = false;

@@ -115,7 +115,7 @@ describe('BackendAtomicStore conditional writes', () => {
     await expect(first.get(['conversation'])).resolves.toEqual([undefined]);
   });
 
-  it('forgets what it deleted: a write expecting the deleted item reads, finds nothing and conflicts', async () => {
+  it('remembers what it deleted as gone: a write expecting the deleted item reads, finds nothing and conflicts', async () => {
     const { backend, first } = twoInstances();
     await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
     const eTag = await readETag(first, 'conversation');
@@ -125,6 +125,16 @@ describe('BackendAtomicStore conditional writes', () => {
     await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, eTag, TTL_MS, true)).resolves.toBe(false);
     expect(backend.reads).toBe(1);
     expect(backend.swaps).toBe(0);
+  });
+
+  it('creates again a key it deleted without reading it first', async () => {
+    const { backend, first } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    await first.delete(['conversation']);
+    backend.reads = 0;
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, 'absent-1', TTL_MS)).resolves.toBe(true);
+    expect(backend.reads).toBe(0);
   });
 
   it('treats a remembered item that has since expired as gone: no write where it must exist, a new one otherwise', async () => {

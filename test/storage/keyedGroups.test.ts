@@ -21,10 +21,13 @@ function heldCommits() {
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** As writes are grouped: up to `maxKeysPerGroup` keys, and each key of a failed group run again on its own. */
+const asWrites = (maxKeysPerGroup = 16) => ({ maxKeysPerGroup, runKeysAloneOnFailure: true });
+
 describe('KeyedGroups', () => {
   it('commits the writes started in the same moment together, in one commit', async () => {
     const { commits, commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 16);
+    const groups = new KeyedGroups(commit, asWrites());
 
     const both = Promise.all([groups.add('conversation', 'c1'), groups.add('user', 'u1')]);
     await release();
@@ -35,7 +38,7 @@ describe('KeyedGroups', () => {
 
   it('commits the writes that arrive during a commit together next, and resolves each only once its own commit is done', async () => {
     const { commits, commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 16);
+    const groups = new KeyedGroups(commit, asWrites());
     const done: string[] = [];
     const track = (name: string, written: Promise<unknown>) => written.then(() => done.push(name));
 
@@ -56,7 +59,7 @@ describe('KeyedGroups', () => {
 
   it('keeps the last record of a key written twice in one group, as writing them in turn would', async () => {
     const { commits, commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 16);
+    const groups = new KeyedGroups(commit, asWrites());
 
     const both = Promise.all([groups.add('a', 'old'), groups.add('a', 'new')]);
     await release();
@@ -67,7 +70,7 @@ describe('KeyedGroups', () => {
 
   it('starts a new group once one holds the most keys a commit may', async () => {
     const { commits, commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 2);
+    const groups = new KeyedGroups(commit, asWrites(2));
 
     const all = Promise.all(['a', 'b', 'c'].map((key) => groups.add(key, '1')));
     await release();
@@ -79,7 +82,7 @@ describe('KeyedGroups', () => {
 
   it('commits a key written again while its group is being committed in the next group, with the newer record', async () => {
     const { commits, commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 16);
+    const groups = new KeyedGroups(commit, asWrites());
 
     const first = groups.add('a', 'old');
     await settle();
@@ -93,7 +96,7 @@ describe('KeyedGroups', () => {
 
   it('commits each key of a failed group on its own, so that a write fails only with its own error', async () => {
     const { commits, commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 16);
+    const groups = new KeyedGroups(commit, asWrites());
 
     const outcomes = [groups.add('a', '1'), groups.add('b', '1')].map((written) => written.then(() => 'written', (error: Error) => error.message));
     await release(new Error('b is too big'));
@@ -106,7 +109,7 @@ describe('KeyedGroups', () => {
 
   it('rejects a lone write with its commit\'s error, and still commits the next group', async () => {
     const { commit, release } = heldCommits();
-    const groups = new KeyedGroups(commit, 16);
+    const groups = new KeyedGroups(commit, asWrites());
 
     const failed = groups.add('a', '1').catch((error: Error) => error.message);
     await settle();
@@ -119,14 +122,36 @@ describe('KeyedGroups', () => {
   });
 
   it('gives every call of a key what that key gave, and nothing for a key the run left out', async () => {
-    const groups = new KeyedGroups(async (inputs: ReadonlyMap<string, undefined>) => new Map([...inputs.keys()].filter((key) => key !== 'absent').map((key) => [key, `record of ${key}`])), 16);
+    const groups = new KeyedGroups(async (inputs: ReadonlyMap<string, undefined>) => new Map([...inputs.keys()].filter((key) => key !== 'absent').map((key) => [key, `record of ${key}`])), asWrites());
 
     const read = await Promise.all([groups.add('a', undefined), groups.add('absent', undefined), groups.add('a', undefined)]);
 
     expect(read).toEqual(['record of a', undefined, 'record of a']);
   });
 
+  it('fails every call of a failed group of reads at once, running none again', async () => {
+    const { commits, commit, release } = heldCommits();
+    const groups = new KeyedGroups(commit, { maxKeysPerGroup: 16, runKeysAloneOnFailure: false });
+
+    const outcomes = [groups.add('a', '1'), groups.add('b', '1')].map((read) => read.then(() => 'read', (error: Error) => error.message));
+    await release(new Error('database is locked'));
+
+    await expect(Promise.all(outcomes)).resolves.toEqual(['database is locked', 'database is locked']);
+    expect(commits).toHaveLength(1);
+  });
+
+  it('adds a key to a full group that already holds it rather than starting another', async () => {
+    const { commits, commit, release } = heldCommits();
+    const groups = new KeyedGroups(commit, asWrites(2));
+
+    const all = Promise.all([groups.add('a', '1'), groups.add('b', '1'), groups.add('a', '2')]);
+    await release();
+
+    await expect(all).resolves.toEqual(['a=2', 'b=1', 'a=2']);
+    expect(commits).toEqual([new Map([['a', '2'], ['b', '1']])]);
+  });
+
   it('refuses fewer than one key per commit', () => {
-    expect(() => new KeyedGroups(async () => new Map(), 0)).toThrow(RangeError);
+    expect(() => new KeyedGroups(async () => new Map(), asWrites(0))).toThrow(RangeError);
   });
 });

@@ -51,11 +51,11 @@ export class SqlBackend implements StoreBackend {
     this.sql = buildStatements(options.table, options.placeholder, options.expiresAt);
     this.groups = options.groupStatements
       ? {
-          reads: new KeyedGroups((keys) => this.select([...keys.keys()]), MAX_KEYS_PER_GROUP),
+          reads: new KeyedGroups((keys) => this.select([...keys.keys()]), { maxKeysPerGroup: MAX_KEYS_PER_GROUP, runKeysAloneOnFailure: false }),
           writes: new KeyedGroups<string, void>(async (records) => {
             await this.upsert(records);
             return new Map<string, void>();
-          }, MAX_KEYS_PER_GROUP),
+          }, { maxKeysPerGroup: MAX_KEYS_PER_GROUP, runKeysAloneOnFailure: true }),
         }
       : undefined;
   }
