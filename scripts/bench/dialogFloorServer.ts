@@ -20,6 +20,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { createTurnLock } from '../../src/reliability/createTurnLock';
+import { saveStates } from '../../src/bot/turnStates';
 import { lockedTurns } from '../../src/reliability/lockedTurns';
 import { configuredStorage } from './benchStorage';
 import { serveToParent } from './childProcess';
@@ -62,7 +63,7 @@ class DialogBot extends ActivityHandler {
       await next();
     });
     this.onDialog(async (context, next) => {
-      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+      await saveStates(context, [conversationState, userState]);
       await next();
     });
   }

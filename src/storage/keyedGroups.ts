@@ -32,15 +32,13 @@ export interface KeyedGroupsOptions {
 export class KeyedGroups<Input, Output> {
   private readonly groups: Group<Input, Output>[] = [];
   private running = false;
-  private readonly maxKeysPerGroup: number;
 
   constructor(
     private readonly run: RunGroup<Input, Output>,
     private readonly options: KeyedGroupsOptions,
   ) {
-    this.maxKeysPerGroup = options.maxKeysPerGroup;
-    if (!Number.isSafeInteger(this.maxKeysPerGroup) || this.maxKeysPerGroup < 1) {
-      throw new RangeError(`Keyed groups need at least one key per group, got ${this.maxKeysPerGroup}.`);
+    if (!Number.isSafeInteger(options.maxKeysPerGroup) || options.maxKeysPerGroup < 1) {
+      throw new RangeError(`Keyed groups need at least one key per group, got ${options.maxKeysPerGroup}.`);
     }
   }
 
@@ -48,7 +46,7 @@ export class KeyedGroups<Input, Output> {
   add(key: string, input: Input): Promise<Output | undefined> {
     return new Promise((resolve, reject) => {
       let group = this.groups.at(-1);
-      if (group === undefined || (group.inputs.size >= this.maxKeysPerGroup && !group.inputs.has(key))) {
+      if (group === undefined || (group.inputs.size >= this.options.maxKeysPerGroup && !group.inputs.has(key))) {
         group = { inputs: new Map(), waiting: [] };
         this.groups.push(group);
       }
