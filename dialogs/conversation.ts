@@ -1,9 +1,9 @@
 import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { NumbersPolicy } from '../src/domain';
+import type { Logger } from '../src/logging';
 import type { DialogRunner } from '../src/bot/portingBot';
-import { DIALOG_STATE_PROPERTY, type TurnErrorRecovery, clearDialogStack } from '../src/bot/turnErrorRecovery';
-import { saveStates } from '../src/bot/turnStates';
+import type { FailedTurnRepair } from '../src/bot/turnPipeline';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import { CardActions } from './cardActions';
@@ -11,9 +11,10 @@ import { type ConversationDeps, type PortStatusFinder, type ReceiptLinkMaker, ty
 import { beginsCorrection } from './correctionDialog';
 import { DialogIds } from './dialogIds';
 import { MainDialog, type MainOptions } from './mainDialog';
-import { type NoticeTurn, noticeTurn } from './portNotices';
+import type { NoticeTurn } from '../src/hosting/proactive';
+import { noticeTurn } from './portNotices';
 import { PortingSessionStore } from './sessionStore';
-import { AgentDesk, AgentHub, CustomerHandoff, type CustomerTurn, type HandoffOptions, TranscriptRecorder } from './handoff';
+import { AgentDesk, AgentHub, CustomerHandoff, type HandoffOptions, TranscriptRecorder } from './handoff';
 import { secretsOf } from './handoff/customerHandoff';
 
 /** What the conversation needs from the application's configuration and services. */
@@ -25,6 +26,8 @@ export interface ConversationOptions {
   readonly supportContact: SupportContact;
   /** How long an untouched draft is kept (STATE_TTL_DAYS): older ones are not offered for resuming. */
   readonly stateTtlDays: number;
+  /** Where a stored session that could not be read is reported (without its values). */
+  readonly logger: Logger;
   /** Default: the form in Teams, step by step elsewhere. */
   readonly prefersForm?: (channelId: string) => boolean;
   readonly clock?: () => Date;
@@ -43,9 +46,12 @@ export interface Conversation {
    * once per conversation, and offered the menu (or, coming back with a draft, to continue it).
    */
   readonly runDialog: DialogRunner;
-  /** After a failed turn: drops the dialog stack, keeps the customer's draft (it lives in user state). */
-  readonly recoverFromTurnError: TurnErrorRecovery;
-  /** A proactive turn telling the customer their port request changed state (see portNotices.ts). */
+  /**
+   * After a failed turn: drops the dialog stack, so that the customer's next message starts from a usable state. The
+   * draft lives in user state and is kept.
+   */
+  readonly dropDialogStack: FailedTurnRepair;
+  /** The work of a proactive turn telling the customer their port request changed state (see portNotices.ts). */
   readonly tellCustomer: NoticeTurn;
   /** An agent's turn (or a turn asking to act as one): handled, true; a customer's, false. */
   readonly runAgentTurn: (context: TurnContext) => Promise<boolean>;
@@ -55,11 +61,13 @@ export interface Conversation {
 
 /** Remembers that this conversation has been greeted, so a join event after conversationUpdate doesn't greet again. */
 const WELCOMED_PROPERTY = 'welcomed';
+/** The conversation-state property that holds the dialog stack. */
+const DIALOG_STATE_PROPERTY = 'dialogState';
 
 export function createConversation(options: ConversationOptions, conversationState: ConversationState, userState: UserState): Conversation {
   const clock = options.clock ?? (() => new Date());
   const baseDeps: ConversationDeps = {
-    sessions: new PortingSessionStore(userState, clock, options.stateTtlDays),
+    sessions: new PortingSessionStore(userState, clock, options.stateTtlDays, options.logger),
     submitter: options.submitter,
     forgetCustomer: options.forgetCustomer,
     clock,
@@ -69,7 +77,9 @@ export function createConversation(options: ConversationOptions, conversationSta
     portStatus: options.portStatus,
     receiptLink: options.receiptLink,
   };
-  const dialogs = new DialogSet(conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY));
+  const dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
+  const dialogs = new DialogSet(dialogState);
+  const dropDialogStack: FailedTurnRepair = (context) => dialogState.delete(context);
   const welcomed = conversationState.createProperty<boolean>(WELCOMED_PROPERTY);
 
   /** After a hand-off: the question on screen again, or, when an agent changed the details, on from the draft. */
@@ -92,16 +102,7 @@ export function createConversation(options: ConversationOptions, conversationSta
     // Kept only where a person may take the chat: the escalation carries it to them.
     const transcript = new TranscriptRecorder(conversationState, clock);
     const customers = new CustomerHandoff(conversationState, baseDeps, settings.store, hub, transcript, settings.agents, resumeDialog);
-    const customerTurn: CustomerTurn = async (reference, work) => {
-      let result: Awaited<ReturnType<typeof work>> | undefined;
-      const turn = settings.lockTurn(async (context) => {
-        result = await work(context);
-        await saveStates(context, [conversationState, userState]);
-      });
-      await settings.open(reference, turn);
-      return result as Awaited<ReturnType<typeof work>>;
-    };
-    const desk = new AgentDesk(conversationState, settings.store, hub, customers, customerTurn, settings.agents, clock);
+    const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock);
     return { customers, desk, transcript };
   }
   const deps: ConversationDeps = {
@@ -145,11 +146,10 @@ export function createConversation(options: ConversationOptions, conversationSta
     }
   }
 
-  const clearStack = clearDialogStack(conversationState);
   return {
     runDialog,
-    recoverFromTurnError: clearStack,
-    tellCustomer: noticeTurn(deps, userState, clearStack),
+    dropDialogStack,
+    tellCustomer: noticeTurn(deps, dropDialogStack),
     runAgentTurn: async (context) => (await handoff?.desk.handleTurn(context)) ?? false,
     remindLongWaits: async () => (await handoff?.desk.remindLongWaits()) ?? 0,
   };

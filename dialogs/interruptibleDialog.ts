@@ -15,7 +15,7 @@ import { askForPerson } from './handoff/askForPerson';
 import { IntentChoicePrompt, saidYes, yesNoPrompt } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
 import { portStatusText } from './portStatus';
-import { type PortingSession, submittedReferences } from './portingSession';
+import type { PortingSession } from './portingSession';
 import { currentStepHelp, innermostContext, setStepHelp } from './stepHelp';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
 
@@ -138,7 +138,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
   private async carryOut(dc: DialogContext, interruption: ConfirmedInterruption, hadDetails: boolean): Promise<void> {
     const { context } = dc;
     if (interruption === 'cancelAndDelete') {
-      const forgotten = await this.deps.forgetCustomer(context, submittedReferences(await this.deps.sessions.find(context)));
+      const forgotten = await this.deps.forgetCustomer(context, (await this.deps.sessions.find(context))?.submittedReferences ?? []);
       await context.sendActivity(interruptionText.deleted(forgotten, this.deps.supportContact));
       return;
     }
@@ -169,7 +169,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
 /** Whether the interruption would lose something the customer gave us: then they confirm it first. */
 function losesSomething(session: PortingSession | undefined, interruption: ConfirmedInterruption): boolean {
   if (session === undefined) return false;
-  return hasAnyAnswer(session.draft) || (interruption === 'cancelAndDelete' && submittedReferences(session).length > 0);
+  return hasAnyAnswer(session.draft) || (interruption === 'cancelAndDelete' && session.submittedReferences.length > 0);
 }
 
 /** The dialog that asked the question on screen: the innermost active one. */

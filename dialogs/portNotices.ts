@@ -7,9 +7,10 @@
  * to reach us, without agents) and notes why in the session, for the escalation; any later news about the request
  * clears a correction or a call for a person that is no longer wanted.
  */
-import { MessageFactory, type TurnContext, type UserState } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { fieldsToCorrect } from '../src/domain/rejectionReasons';
 import { noticeText } from '../src/submission/notifications/noticeText';
+import type { NoticeTurn } from '../src/hosting/proactive';
 import type { PortNotice } from '../src/submission/notifications/portNotice';
 import { buttonChoice, questionActivity } from './choices';
 import type { ConversationDeps } from './conversationDeps';
@@ -17,7 +18,6 @@ import { fieldLabel } from './draftFields';
 import type { PendingCorrection, PortingSession } from './portingSession';
 import { correctionText } from './text/correctionText';
 
-export type NoticeTurn = (context: TurnContext, notice: PortNotice) => Promise<void>;
 
 /** The correction to offer, when the session holds the very letter that was rejected and the reason is one the customer can fix. */
 function correctionFor(session: PortingSession | undefined, notice: PortNotice): PendingCorrection | undefined {
@@ -29,8 +29,11 @@ function correctionFor(session: PortingSession | undefined, notice: PortNotice):
   return { referenceNumber: notice.referenceNumber, version: notice.version, reasonCode: reason.code, fields, begun: false };
 }
 
-/** `clearDialogStack`: after news of a rejection the customer can fix, the next message starts afresh (see beginsCorrection). */
-export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDialogStack: (context: TurnContext) => Promise<void>): NoticeTurn {
+/**
+ * `dropDialogStack`: after news of a rejection the customer can fix, the next message starts afresh (see
+ * beginsCorrection). The turn pipeline saves what the notice changed (src/bot/turnPipeline.ts).
+ */
+export function noticeTurn(deps: ConversationDeps, dropDialogStack: (context: TurnContext) => Promise<void>): NoticeTurn {
   return async (context, notice) => {
     const session = await deps.sessions.find(context);
     const lines = [noticeText[notice.state](notice)];
@@ -41,7 +44,7 @@ export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDi
         current.stage = 'correcting';
         current.correction = correction;
       });
-      await clearDialogStack(context);
+      await dropDialogStack(context);
       lines.push(correctionText.invite(correction.fields.map(fieldLabel)));
     } else {
       if (personNeeded) {
@@ -63,6 +66,5 @@ export function noticeTurn(deps: ConversationDeps, userState: UserState, clearDi
     const text = lines.join('\n\n');
     const button = correction ? buttonChoice('fixNow') : personNeeded && deps.handoff ? buttonChoice('agent') : undefined;
     await context.sendActivity(button ? questionActivity(context.activity.channelId, text, [button]) : MessageFactory.text(text));
-    await userState.saveChanges(context, false);
   };
 }

@@ -1,57 +1,117 @@
-import type { CsrDraft, CsrFieldName } from '../src/domain/csrFields';
-import type { PortRequestField } from '../src/domain/portRequest';
-import type { Loa } from '../src/domain/loa';
+/**
+ * The customer's porting session as kept in user state, with a schema and a version: what is read back is parsed,
+ * sessions written by earlier versions are migrated step by step (one function per version), and one that cannot be
+ * read is reported and treated as absent rather than trusted.
+ */
+import { z } from 'zod';
+import { CSR_FIELDS, CsrDraftSchema } from '../src/domain/csrFields';
+import { LoaSchema } from '../src/domain/loa';
 
 /** The quick tips, in the order the customer is walked through them. */
 export const TIP_IDS = ['keepService', 'getCsr', 'fillLoa'] as const;
 export type TipId = (typeof TIP_IDS)[number];
 
-export type PortingStage = 'collecting' | 'reviewing' | 'signing' | 'signed' | 'correcting';
+export const PORTING_STAGES = ['collecting', 'reviewing', 'signing', 'signed', 'correcting'] as const;
+export type PortingStage = (typeof PORTING_STAGES)[number];
+
+/** The draft fields a correction or a refusal count can name: the CSR fields and a business's authorizing person. */
+const DraftFieldSchema = z.enum([...CSR_FIELDS, 'authorizedPerson']);
 
 /** The carrier rejected the signed request for a reason the customer can fix: what to ask again before signing anew. */
-export interface PendingCorrection {
-  referenceNumber: string;
+const PendingCorrectionSchema = z.object({
+  referenceNumber: z.string().min(1),
   /** The version the carrier rejected: the signed LOA in the session. */
-  version: number;
-  reasonCode: string;
+  version: z.int().min(1),
+  reasonCode: z.string().min(1),
   /** Only these details are asked again (plus any that a changed answer makes invalid). */
-  fields: PortRequestField[];
+  fields: z.array(DraftFieldSchema),
   /** The correction has been offered once: later messages no longer start it unless the customer asks to fix. */
-  begun: boolean;
-}
+  begun: z.boolean(),
+});
+export type PendingCorrection = z.infer<typeof PendingCorrectionSchema>;
+
+/** The version written now; readPortingSession brings older ones up to it. */
+export const PORTING_SESSION_VERSION = 2;
 
 /**
  * Everything the bot knows about one customer's port, kept in user state so that a customer who comes back
  * later (same user id) can continue where they stopped. The dialog stack lives in conversation state; this
  * does not, so clearing a broken dialog stack never loses what the customer told us.
  */
-export interface PortingSession {
-  draft: CsrDraft;
-  stage: PortingStage;
-  tipsSeen: TipId[];
+export const PortingSessionSchema = z.object({
+  schemaVersion: z.literal(PORTING_SESSION_VERSION),
+  draft: CsrDraftSchema,
+  stage: z.enum(PORTING_STAGES),
+  tipsSeen: z.array(z.enum(TIP_IDS)),
   /** The customer's answer to tip 1: true if their current service is still active, false if they cancelled it. */
-  serviceActiveConfirmed?: boolean;
+  serviceActiveConfirmed: z.boolean().optional(),
   /** The carrier (by name) whose own CSR, PIN and port-out lock instructions the customer was shown (tip 2's carrier part). */
-  carrierGuidanceFor?: string;
+  carrierGuidanceFor: z.string().optional(),
   /** Refused answers per field since the field was last accepted: three in a row offers help or an agent. */
-  refusals: Partial<Record<CsrFieldName | 'authorizedPerson', number>>;
-  /** The signed LOA, once the customer has signed. */
-  signedLoa?: Loa;
+  refusals: z.partialRecord(DraftFieldSchema, z.int().min(0)),
+  /** The signed LOA, once the customer has signed; the PIN travels with the submission alone. */
+  signedLoa: LoaSchema.omit({ pin: true }).optional(),
   /** Set while stage is 'correcting': the carrier rejected `signedLoa` and the customer can fix it. */
-  correction?: PendingCorrection;
+  correction: PendingCorrectionSchema.optional(),
   /**
    * The reference numbers of every request the customer has handed over for submission, oldest first, kept when
-   * they start over: "delete my data" withdraws or reports each. Sessions saved before the list was kept lack it.
+   * they start over: "delete my data" withdraws or reports each.
    */
-  submittedReferences?: string[];
+  submittedReferences: z.array(z.string()),
   /** The carrier rejected this request for a reason a person must sort out: asking for a person says so. */
-  personNeeded?: { referenceNumber: string; reasonCode: string };
+  personNeeded: z.object({ referenceNumber: z.string(), reasonCode: z.string() }).optional(),
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */
-  updatedAt: string;
+  updatedAt: z.iso.datetime(),
+});
+export type PortingSession = z.infer<typeof PortingSessionSchema>;
+
+type StoredSession = Record<string, unknown>;
+
+/**
+ * Version 1, written before sessions carried a version: the list of submitted requests was added later, so it may be
+ * missing, or lack the signed letter's reference.
+ */
+export function migrateFromVersion1(stored: StoredSession): StoredSession {
+  const listed = Array.isArray(stored.submittedReferences) ? stored.submittedReferences : [];
+  const signedLoa = stored.signedLoa as { referenceNumber?: unknown } | undefined;
+  const signed = typeof signedLoa?.referenceNumber === 'string' ? [signedLoa.referenceNumber] : [];
+  return { ...stored, schemaVersion: 2, submittedReferences: [...new Set([...listed, ...signed])] };
+}
+
+/** Each function takes a session of its version to the next one. */
+const MIGRATIONS: Readonly<Record<number, (stored: StoredSession) => StoredSession>> = { 1: migrateFromVersion1 };
+
+export type SessionRead =
+  | { readonly ok: true; readonly session: PortingSession; readonly migratedFrom?: number }
+  /** `problems`: where the stored session failed its schema (paths and codes only, never the values). */
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+/** A stored session, checked against the schema after bringing it up from the version it was written in. */
+export function readPortingSession(stored: unknown): SessionRead {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return { ok: false, problems: ['(root): not an object'] };
+  let session = stored as StoredSession;
+  const writtenIn = session.schemaVersion === undefined ? 1 : session.schemaVersion;
+  if (typeof writtenIn !== 'number' || writtenIn > PORTING_SESSION_VERSION || !Number.isInteger(writtenIn) || writtenIn < 1) {
+    return { ok: false, problems: ['schemaVersion: unknown version'] };
+  }
+  for (let version = writtenIn; version < PORTING_SESSION_VERSION; version += 1) session = MIGRATIONS[version](session);
+  const parsed = PortingSessionSchema.safeParse(session);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`) };
+  }
+  return writtenIn === PORTING_SESSION_VERSION ? { ok: true, session: parsed.data } : { ok: true, session: parsed.data, migratedFrom: writtenIn };
 }
 
 export function newPortingSession(now: Date): PortingSession {
-  return { draft: {}, stage: 'collecting', tipsSeen: [], refusals: {}, updatedAt: now.toISOString() };
+  return {
+    schemaVersion: PORTING_SESSION_VERSION,
+    draft: {},
+    stage: 'collecting',
+    tipsSeen: [],
+    refusals: {},
+    submittedReferences: [],
+    updatedAt: now.toISOString(),
+  };
 }
 
 /**
@@ -63,18 +123,11 @@ export function restartedPortingSession(session: PortingSession, now: Date): Por
     ...newPortingSession(now),
     tipsSeen: session.tipsSeen,
     serviceActiveConfirmed: session.serviceActiveConfirmed,
-    submittedReferences: submittedReferences(session),
+    submittedReferences: session.submittedReferences,
   };
 }
 
 /** Notes a request handed over for submission; a corrected letter keeps its reference, noted once. */
 export function noteSubmitted(session: PortingSession, referenceNumber: string): void {
-  const submitted = session.submittedReferences ?? [];
-  if (!submitted.includes(referenceNumber)) session.submittedReferences = [...submitted, referenceNumber];
-}
-
-/** Every request the customer has submitted; a session saved before the list was kept names only its signed one. */
-export function submittedReferences(session: PortingSession | undefined): string[] {
-  const signed = session?.signedLoa?.referenceNumber;
-  return [...new Set([...(session?.submittedReferences ?? []), ...(signed === undefined ? [] : [signed])])];
+  if (!session.submittedReferences.includes(referenceNumber)) session.submittedReferences = [...session.submittedReferences, referenceNumber];
 }

@@ -1,29 +1,37 @@
 import type { StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
-import { newPortingSession, restartedPortingSession, type PortingSession } from './portingSession';
+import { loggerForTurn, type Logger } from '../src/logging';
+import { type PortingSession, newPortingSession, readPortingSession, restartedPortingSession } from './portingSession';
+import { mainText } from './text/mainText';
 
 const SESSION_PROPERTY = 'portingSession';
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Reads and changes the customer's porting session in user state. Every change goes through `update`, which
- * stamps `updatedAt`, so resume offers and draft expiry see the real time of the last change.
+ * Reads and changes the customer's porting session in user state. What storage gives back is parsed against the
+ * session's schema (and migrated from an older version) the first time a turn reads it; a session that does not parse
+ * is logged without its values, dropped, and the customer told, rather than trusted. Every change goes through
+ * `update`, which stamps `updatedAt`, so resume offers and draft expiry see the real time of the last change.
  */
 export class PortingSessionStore {
-  private readonly accessor: StatePropertyAccessor<PortingSession | undefined>;
+  private readonly accessor: StatePropertyAccessor<unknown>;
+  /** Sessions already parsed (or made here): state hands a turn the same object each time it is read. */
+  private readonly checked = new WeakSet<object>();
 
   constructor(
     userState: UserState,
     private readonly clock: () => Date,
     private readonly ttlDays: number,
+    private readonly logger: Logger,
   ) {
-    this.accessor = userState.createProperty<PortingSession | undefined>(SESSION_PROPERTY);
+    this.accessor = userState.createProperty<unknown>(SESSION_PROPERTY);
   }
 
-  /** The current session, or undefined when there is none or it is older than the state TTL. */
+  /** The current session, or undefined when there is none, it is older than the state TTL, or it could not be read. */
   async find(context: TurnContext): Promise<PortingSession | undefined> {
-    const session = await this.accessor.get(context);
+    const session = await this.read(context);
     if (!session) return undefined;
     const ageMs = this.clock().getTime() - Date.parse(session.updatedAt);
-    if (ageMs > this.ttlDays * 24 * 60 * 60 * 1000) {
+    if (ageMs > this.ttlDays * MS_PER_DAY) {
       await this.accessor.delete(context);
       return undefined;
     }
@@ -39,14 +47,37 @@ export class PortingSessionStore {
     const session = await this.get(context);
     change(session);
     session.updatedAt = this.clock().toISOString();
-    await this.accessor.set(context, session);
+    await this.write(context, session);
     return session;
   }
 
   /** Starts a new port: the draft, signature and progress are cleared; the tips already read are kept. */
   async startOver(context: TurnContext): Promise<PortingSession> {
     const session = restartedPortingSession(await this.get(context), this.clock());
-    await this.accessor.set(context, session);
+    await this.write(context, session);
     return session;
+  }
+
+  private async write(context: TurnContext, session: PortingSession): Promise<void> {
+    this.checked.add(session);
+    await this.accessor.set(context, session);
+  }
+
+  private async read(context: TurnContext): Promise<PortingSession | undefined> {
+    const stored = await this.accessor.get(context);
+    if (stored === undefined || stored === null) return undefined;
+    if (typeof stored === 'object' && this.checked.has(stored)) return stored as PortingSession;
+    const read = readPortingSession(stored);
+    if (!read.ok) {
+      loggerForTurn(this.logger, context).warn({ problems: read.problems }, 'stored porting session could not be read: dropped');
+      await this.accessor.delete(context);
+      await context.sendActivity(mainText.sessionNotRestored);
+      return undefined;
+    }
+    if (read.migratedFrom !== undefined) {
+      loggerForTurn(this.logger, context).info({ from: read.migratedFrom }, 'stored porting session migrated');
+    }
+    await this.write(context, read.session);
+    return read.session;
   }
 }

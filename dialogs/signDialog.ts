@@ -17,6 +17,7 @@ import {
   validateSignature,
 } from '../src/domain';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
+import { signedLoaSubmission } from '../src/submission/loaSubmitter';
 import { SIGNATURE_INPUT_ID, loaCard, signConfirmCard } from '../src/cards/signCards';
 import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
@@ -145,7 +146,7 @@ class SignCardDialog extends CardDialog<SignState> {
       { referenceNumber: state.referenceNumber, previous },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
-    const receipt = await this.deps.submitter.submit({ loa, conversation: { ...TurnContext.getConversationReference(context.activity) } });
+    const receipt = await this.deps.submitter.submit(signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity)));
     await this.deps.sessions.update(context, (current) => {
       // The PIN now travels with the submission alone (purged there once delivered): the session keeps no copy,
       // and a correction asks for it again.

@@ -1,6 +1,7 @@
 import { ConversationState, UserState } from 'botbuilder';
 import { createConversation } from '../dialogs/conversation';
 import { PortingBot } from './bot/portingBot';
+import { createTurnPipeline } from './bot/turnPipeline';
 import type { Config } from './config';
 import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
 import { portingEventsRoute } from './hosting/portingEventsRoute';
@@ -12,7 +13,6 @@ import { receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
 import { createTurnLock } from './reliability/createTurnLock';
-import { lockedRecovery, lockedTurns, underTurnLock } from './reliability/lockedTurns';
 import { startRepeating } from './reliability/repeatingTask';
 import type { DataKeyring } from './security/dataKeys';
 import { customerForgetter } from './security/forgetCustomer';
@@ -76,8 +76,9 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     waitMs: config.turnLock.waitMs,
     onError: (error) => logger.warn({ err: error }, 'turn lock error'),
   });
-  const lockedStates = [conversationState, userState];
   const openConversation = createConversationOpener(config.bot);
+  // Every turn, the customer's and those opened from outside, passes through one pipeline (src/bot/turnPipeline.ts).
+  const turns = createTurnPipeline({ conversationState, userState, lock: turnLock, open: openConversation, logger });
   const teamsChannel = teamsChannelReference(config);
   // Without an agents' channel or a console token no one can ever take a chat: asking for a person gives the support
   // contact, and no turn pays for keeping a transcript for one.
@@ -86,7 +87,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       ? {
           store: new EscalationStore(storage, clock),
           open: openConversation,
-          lockTurn: (work) => underTurnLock(work, turnLock, lockedStates),
+          customerTurn: turns.proactive,
           teamsChannel,
           agents: config.agents,
           reportError: (error, what) => logger.warn({ err: error }, what),
@@ -99,6 +100,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       numbersPolicy: { ...DEFAULT_NUMBERS_POLICY, countries: config.porting.countries },
       supportContact: config.support,
       stateTtlDays: config.storage.ttlDays,
+      logger,
       portStatus: statuses.lookup,
       receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
       clock,
@@ -107,7 +109,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     conversationState,
     userState,
   );
-  const bot = new PortingBot(conversationState, userState, logger, conversation.runDialog, conversation.runAgentTurn);
+  const router = new PortingBot(conversation.runDialog, conversation.runAgentTurn);
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
   const waitReminders =
@@ -124,18 +126,16 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   // The porting backend signs its events with the secret we sign submissions with: without one, no events endpoint.
   const eventsSecret = config.submission.webhookSecret;
   if (eventsSecret !== undefined) {
-    // A status message and one of the customer's own turns never run at the same time.
-    const messenger = createProactiveMessenger(openConversation, underTurnLock(conversation.tellCustomer, turnLock, lockedStates));
+    const messenger = createProactiveMessenger(turns.proactive, conversation.tellCustomer);
     const events = createPortingEvents({ secret: eventsSecret, statuses, outbox: submission.store, messenger, logger, clock });
     routes.push(portingEventsRoute(events, config.server.maxBodyBytes));
   }
   if (links) routes.push(receiptLinksRoute(links, submission.store, pdfRenderer, logger));
 
   const server = await startServer(config, {
-    bot: lockedTurns(bot, turnLock, { states: lockedStates, logger }),
+    bot: turns.inbound({ route: (context) => router.run(context), repairFailedTurn: conversation.dropDialogStack }),
     storage,
     logger,
-    recoverFromTurnError: lockedRecovery(conversation.recoverFromTurnError, turnLock, lockedStates),
     routes,
   });
   serverUrl = server.url;

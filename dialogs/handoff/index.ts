@@ -1,17 +1,17 @@
 /** Hand-off to people: what the conversation needs to build it (see conversation.ts). */
-import type { TurnContext } from 'botbuilder';
 import type { StoredReference } from '../../src/handoff/escalation';
 import type { EscalationStore } from '../../src/handoff/escalationStore';
 import type { OpenConversation } from '../../src/hosting/conversationOpener';
-import type { AgentDeskSettings } from './agentDesk';
+import type { AgentDeskSettings, CustomerTurn } from './agentDesk';
 import type { HubErrorReporter } from './agentHub';
 import type { HandoffSettings } from './customerHandoff';
 
 export interface HandoffOptions {
   readonly store: EscalationStore;
+  /** Posts to agents: the escalation cards, an agent's thread or console. */
   readonly open: OpenConversation;
-  /** Puts work done in a customer's conversation from outside their turns under their turn lock, as their turns are. */
-  readonly lockTurn: <R>(work: (context: TurnContext) => Promise<R>) => (context: TurnContext) => Promise<R>;
+  /** Work done in a customer's conversation from outside their turns (an agent's words), as a turn of theirs. */
+  readonly customerTurn: CustomerTurn;
   /** The agents' channel in Teams, when the settings name one. */
   readonly teamsChannel?: StoredReference;
   readonly agents: AgentDeskSettings & HandoffSettings;

@@ -29,6 +29,9 @@ export const mainText = {
       'Choose **Continue where I stopped** to pick up with the next detail; everything you gave me is saved. Choose ' +
       '**Start over** to clear it and begin again.',
   },
+  sessionNotRestored:
+    "I'm sorry: I couldn't restore the details you gave me earlier, so we'll need to go through them again. " +
+    'A request you already sent is not affected.',
   newAfterSigned: (referenceNumber: string) =>
     `Your signed request (reference ${referenceNumber}) is with our porting team. Let's start your new request.`,
 } as const;

@@ -7,7 +7,8 @@
  *
  * With a STORAGE_URL other than memory:// it adds what issue #8 requires of every turn, as the Porting Assistant
  * does it: state encrypted at rest (createStorage with DATA_ENCRYPTION_KEY) and the turn lock across instances
- * (createTurnLock, lockedTurns). Still no porting: the floor under any bot that meets those requirements.
+ * (createTurnLock), each turn through the bot's own turn pipeline (createTurnPipeline: the lock, one read and one save
+ * of the states, de-duplication). Still no porting: the floor under any bot that meets those requirements.
  */
 import { ActivityHandler, ConversationState, MemoryStorage, UserState, type StatePropertyAccessor } from 'botbuilder';
 import {
@@ -19,9 +20,9 @@ import {
   type DialogState,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { createTurnPipeline } from '../../src/bot/turnPipeline';
+import { createConversationOpener } from '../../src/hosting/conversationOpener';
 import { createTurnLock } from '../../src/reliability/createTurnLock';
-import { saveStates } from '../../src/bot/turnStates';
-import { lockedTurns } from '../../src/reliability/lockedTurns';
 import { configuredStorage } from './benchStorage';
 import { serveToParent } from './childProcess';
 import { serveSample } from './sampleServer';
@@ -47,8 +48,9 @@ class QuestionsDialog extends ComponentDialog {
   }
 }
 
+/** `savesState`: false where the turn pipeline reads and saves the states. */
 class DialogBot extends ActivityHandler {
-  constructor(conversationState: ConversationState, userState: UserState) {
+  constructor(conversationState: ConversationState, userState: UserState, savesState: boolean) {
     super();
     const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     dialogs.add(new QuestionsDialog(userState.createProperty<string[]>('answers')));
@@ -62,17 +64,19 @@ class DialogBot extends ActivityHandler {
       await context.sendActivity('Hello and welcome!');
       await next();
     });
-    this.onDialog(async (context, next) => {
-      await saveStates(context, [conversationState, userState]);
-      await next();
-    });
+    if (savesState) {
+      this.onDialog(async (context, next) => {
+        await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+        await next();
+      });
+    }
   }
 }
 
 serveToParent(async (start) => {
   if ((start.env.STORAGE_URL ?? 'memory://') === 'memory://') {
     const storage = new MemoryStorage();
-    return serveSample(new DialogBot(new ConversationState(storage), new UserState(storage)));
+    return serveSample(new DialogBot(new ConversationState(storage), new UserState(storage), true));
   }
   const { config, logger, storage } = await configuredStorage(start);
   const lock = createTurnLock(config.storage.url, {
@@ -82,8 +86,9 @@ serveToParent(async (start) => {
   });
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const bot = lockedTurns(new DialogBot(conversationState, userState), lock, { states: [conversationState, userState], logger });
-  const server = await serveSample(bot);
+  const turns = createTurnPipeline({ conversationState, userState, lock, open: createConversationOpener(config.bot), logger });
+  const dialogBot = new DialogBot(conversationState, userState, false);
+  const server = await serveSample(turns.inbound({ route: (context) => dialogBot.run(context) }));
   return {
     url: server.url,
     close: async () => {

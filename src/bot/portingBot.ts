@@ -1,9 +1,5 @@
-import { ActivityTypes, Channels, TeamsActivityHandler, TurnContext, type ConversationState, type UserState } from 'botbuilder';
-import { loggerForTurn, type Logger } from '../logging';
-import { storageKeyOf } from '../reliability/lockedTurns';
-import { customerForgotten } from '../security/forgetCustomer';
+import { Channels, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { text } from './text';
-import { saveStates } from './turnStates';
 
 /**
  * Runs one turn of the conversation flow: each message, and each time someone joins (a conversationUpdate adding
@@ -16,14 +12,6 @@ export type AgentTurnRunner = (context: TurnContext) => Promise<boolean>;
 
 const noAgents: AgentTurnRunner = async () => false;
 
-/** The activities this bot answers, whose turns read state; typing, reactions and the like read none. */
-const STATEFUL_ACTIVITIES: ReadonlySet<string> = new Set([
-  ActivityTypes.Message,
-  ActivityTypes.ConversationUpdate,
-  ActivityTypes.Event,
-  ActivityTypes.Invoke,
-]);
-
 /** The event Web Chat pages send when the chat opens, so that the bot can speak first on Direct Line. */
 export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
 
@@ -31,14 +19,13 @@ export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
 const CONVERSATION_EVENTS: ReadonlySet<string> = new Set([WEB_CHAT_JOIN_EVENT, 'handoff.status']);
 
 /**
- * The Porting Assistant's activity handler: hands each message, and each arrival of someone new, to the dialog
- * runner, and saves conversation and user state at the end of every turn (but one that deleted its customer's data).
+ * The turn pipeline's router (src/bot/turnPipeline.ts, step 4): whose turn an activity is. An agent's goes to the
+ * agent desk; a customer's message, and each arrival of someone new, to the conversation (a person, if one has the
+ * chat, or the dialogs); a message in a Teams team channel gets a pointer to a one-to-one chat. State is the
+ * pipeline's: read before the router runs, saved after.
  */
 export class PortingBot extends TeamsActivityHandler {
   constructor(
-    private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
-    private readonly logger: Logger,
     private readonly runDialog: DialogRunner,
     private readonly runAgentTurn: AgentTurnRunner = noAgents,
   ) {
@@ -72,24 +59,6 @@ export class PortingBot extends TeamsActivityHandler {
       else await this.runDialog(context);
       await next();
     });
-  }
-
-  override async run(context: TurnContext): Promise<void> {
-    const log = loggerForTurn(this.logger, context);
-    const startedAt = performance.now();
-    log.info({ activity: context.activity }, 'turn started');
-    if (STATEFUL_ACTIVITIES.has(context.activity.type)) {
-      // Both states are read at once (one round trip to Redis), rather than each when the dialogs first need it. A
-      // state without a key for this activity is left to fail where it is used, as before.
-      const readable = [this.conversationState, this.userState].filter((state) => storageKeyOf(state, context) !== undefined);
-      await Promise.all(readable.map((state) => state.load(context)));
-    }
-    await super.run(context);
-    // After "delete my data" nothing of the turn is written back (see forgetCustomer.ts).
-    if (!customerForgotten(context)) {
-      await saveStates(context, [this.conversationState, this.userState]);
-    }
-    log.info({ durationMs: Math.round(performance.now() - startedAt) }, 'turn ended');
   }
 }
 

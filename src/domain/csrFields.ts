@@ -2,16 +2,16 @@
  * The registry of Customer Service Record fields: one validator per field, shared by the step-by-step dialog, the
  * form card and any API, each taking its context (carrier, country, numbers) from the draft collected so far.
  */
+import { z } from 'zod';
 import { validateAccountNumber } from './accountNumber';
-import { type ServiceAddress, formatAddress, validateServiceAddress } from './address';
+import { ServiceAddressSchema, formatAddress, validateServiceAddress } from './address';
 import { type CarrierRef, carrierRules, validateCarrier } from './carriers';
 import { validateContactEmail } from './contactEmail';
 import type { FieldResult } from './fieldResult';
-import { type HolderName, holderNameText, validateHolderName } from './holderName';
+import { holderNameText, validateHolderName } from './holderName';
 import {
   type E164,
   type NumbersPolicy,
-  type NumbersToPort,
   PORTING_COUNTRIES,
   type PortingCountry,
   formatPhoneNumber,
@@ -19,6 +19,7 @@ import {
   validateNumbersToPort,
 } from './phoneNumbers';
 import { validatePin } from './pin';
+import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 
 /** In collection order: numbers and carrier first, because the other fields are checked against them. */
 export const CSR_FIELDS = [
@@ -33,19 +34,21 @@ export const CSR_FIELDS = [
 ] as const;
 export type CsrFieldName = (typeof CSR_FIELDS)[number];
 
-export interface CsrDraft {
-  numbers?: NumbersToPort;
-  carrier?: CarrierRef;
-  accountNumber?: string;
+/** The draft as kept with the customer's session: each value as its field's validator gives it. */
+export const CsrDraftSchema = z.object({
+  numbers: z.object({ country: PortingCountrySchema, numbers: z.array(NanpE164Schema).min(1) }).optional(),
+  carrier: CarrierRefSchema.optional(),
+  accountNumber: z.string().min(1).optional(),
   /** '' records that the customer has no PIN, where the carrier doesn't require one. */
-  pin?: string;
-  holderName?: HolderName;
+  pin: z.string().optional(),
+  holderName: HolderNameSchema.optional(),
   /** For business accounts: the person who signs the LOA on the business's behalf. */
-  authorizedPerson?: string;
-  serviceAddress?: ServiceAddress;
-  billingNumber?: E164;
-  contactEmail?: string;
-}
+  authorizedPerson: z.string().min(1).optional(),
+  serviceAddress: ServiceAddressSchema.optional(),
+  billingNumber: NanpE164Schema.optional(),
+  contactEmail: z.string().min(1).optional(),
+});
+export type CsrDraft = z.infer<typeof CsrDraftSchema>;
 
 export type CsrValue<F extends CsrFieldName> = NonNullable<CsrDraft[F]>;
 

@@ -26,6 +26,15 @@ export function createConversationOpener(bot: Config['bot']): OpenConversation {
     if (!reference.serviceUrl || !reference.conversation?.id || !reference.channelId) {
       throw new IncompleteReferenceError('The stored conversation reference has no service URL, conversation or channel.');
     }
-    await adapter.continueConversationAsync(appId, reference, turn);
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      // The SDK gives the turn an activity of its own making (a new id), and every message sent in a turn replies
+      // to the turn's activity (`replyToId`). Web Chat holds a reply back until it has shown the activity replied to,
+      // for 5 s when that never comes: a message sent outside the customer's own turn replies to nothing.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      await turn(context);
+    });
   };
 }

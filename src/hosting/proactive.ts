@@ -1,10 +1,12 @@
 /**
- * Telling a customer something outside their own turns: `continueConversationAsync` with the conversation reference
- * stored when they signed. The conversation decides what the turn says and does (`NoticeTurn`); this only opens it.
+ * Telling a customer something outside their own turns: a proactive turn of the turn pipeline with the conversation
+ * reference stored when they signed. The conversation decides what the turn says and does (`NoticeTurn`); this only
+ * opens it, and tells a conversation that is gone from other failures.
  */
 import type { TurnContext } from 'botbuilder';
+import type { ProactiveTurn } from '../bot/turnPipeline';
 import { ConversationGoneError, type PortNotice, type ProactiveMessenger } from '../submission/notifications';
-import { IncompleteReferenceError, type OpenConversation } from './conversationOpener';
+import { IncompleteReferenceError } from './conversationOpener';
 
 /** One proactive turn in the customer's conversation: tell them the news, and remember what it means for them. */
 export type NoticeTurn = (context: TurnContext, notice: PortNotice) => Promise<void>;
@@ -19,13 +21,13 @@ function statusOf(error: unknown): number | undefined {
 
 export class CloudAdapterMessenger implements ProactiveMessenger {
   constructor(
-    private readonly open: OpenConversation,
+    private readonly turn: ProactiveTurn,
     private readonly runNotice: NoticeTurn,
   ) {}
 
   async tell(conversation: Readonly<Record<string, unknown>>, notice: PortNotice): Promise<void> {
     try {
-      await this.open(conversation, (context) => this.runNotice(context, notice));
+      await this.turn(conversation, (context) => this.runNotice(context, notice));
     } catch (error) {
       if (error instanceof IncompleteReferenceError) throw new ConversationGoneError(error.message);
       const status = statusOf(error);
@@ -37,7 +39,7 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
   }
 }
 
-/** The messenger that tells customers about their port, in turns opened with `open`. */
-export function createProactiveMessenger(open: OpenConversation, runNotice: NoticeTurn): ProactiveMessenger {
-  return new CloudAdapterMessenger(open, runNotice);
+/** The messenger that tells customers about their port, in proactive turns of the turn pipeline. */
+export function createProactiveMessenger(turn: ProactiveTurn, runNotice: NoticeTurn): ProactiveMessenger {
+  return new CloudAdapterMessenger(turn, runNotice);
 }

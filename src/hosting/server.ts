@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Route } from 'restify';
-import type { TurnErrorRecovery } from '../bot/turnErrorRecovery';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { parseActivity, requireJsonBody, sendError } from './activityBody';
@@ -30,8 +29,6 @@ export interface AppDependencies {
   readonly bot: TurnHandler;
   readonly storage: Pingable;
   readonly logger: Logger;
-  /** What to undo in state when a turn fails: see `clearDialogStack`. */
-  readonly recoverFromTurnError: TurnErrorRecovery;
   /** How long `/readyz` waits for the storage to answer. */
   readonly readinessTimeoutMs?: number;
   readonly routes?: readonly RouteRegistration[];
@@ -76,7 +73,7 @@ function listen(server: restify.Server, port: number): Promise<number> {
 export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webChat'>, deps: AppDependencies): Promise<RunningServer> {
   const logger = deps.logger;
   const httpLogger = logger.child({ component: 'http' });
-  const adapter = createAdapter(config.bot, createTurnErrorHandler(logger, deps.recoverFromTurnError));
+  const adapter = createAdapter(config.bot, createTurnErrorHandler(logger));
   const turns = new InFlight();
   let closing: Promise<void> | undefined;
 

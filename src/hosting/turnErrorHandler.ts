@@ -1,16 +1,16 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { text } from '../bot/text';
-import type { TurnErrorRecovery } from '../bot/turnErrorRecovery';
 import { loggerForTurn, scrubSecrets, type Logger } from '../logging';
 
 const TRACE_ERROR_SCHEMA = 'https://www.botframework.com/schemas/error';
 
 /**
- * The adapter's last line of defence when a turn throws: log it (without secrets), undo what would break the
- * next turn, tell the Emulator what happened, and tell the customer in plain words. Each step runs even if an
- * earlier one fails, and nothing escapes: an error thrown from here would reach the channel as a bare 500.
+ * The adapter's last line of defence when a turn throws: log it (without secrets), tell the Emulator what happened,
+ * and tell the customer in plain words. The turn pipeline has already put the conversation's state right (see
+ * src/bot/turnPipeline.ts). Each step runs even if an earlier one fails, and nothing escapes: an error thrown from
+ * here would reach the channel as a bare 500.
  */
-export function createTurnErrorHandler(logger: Logger, recover: TurnErrorRecovery) {
+export function createTurnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const log = loggerForTurn(logger, context);
     log.error({ err: error, activity: context.activity }, 'turn failed');
@@ -23,7 +23,6 @@ export function createTurnErrorHandler(logger: Logger, recover: TurnErrorRecover
       }
     };
 
-    await attempt('state recovery', () => recover(context));
     // Trace activities only reach the Emulator (and expectReplies callers); the channel drops them.
     await attempt('trace', () =>
       context.sendTraceActivity('OnTurnError Trace', `${error.name}: ${scrubSecrets(error.message)}`, TRACE_ERROR_SCHEMA, 'TurnError'),

@@ -1,4 +1,5 @@
 import type { Loa } from '../domain/loa';
+import type { PortRequest } from '../domain/portRequest';
 
 /**
  * Where a signed LOA goes. The conversation hands each signed version here exactly once per turn, and may hand the
@@ -17,7 +18,16 @@ export interface SignedLoaSubmission {
    */
   readonly conversation: Readonly<Record<string, unknown>>;
   /** Where the customer wants updates about the port (the draft's contact email); carried on the port request. */
-  readonly contactEmail?: string;
+  readonly contactEmail: string;
+}
+
+/**
+ * What is handed over when the customer signs: the letter, and what else they gave that the request carries but the
+ * letter does not (the contact email). Made here alone, from the whole request the letter was made from, so that no
+ * caller can leave a detail behind.
+ */
+export function signedLoaSubmission(loa: Loa, request: PortRequest, conversation: Readonly<Record<string, unknown>>): SignedLoaSubmission {
+  return { loa, contactEmail: request.contactEmail, conversation: { ...conversation } };
 }
 
 export interface SubmissionReceipt {

@@ -1,56 +1,16 @@
-import { ActivityTypes, Channels, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { PortingBot, WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
 import { text } from '../../src/bot/text';
-import { captureLogs } from '../support/captureLogs';
 
 /** A PortingBot whose dialog runner records what reached it and answers with the text it was given. */
 function botRecordingTurns() {
   const reached: Partial<Activity>[] = [];
-  const storage = new MemoryStorage();
-  const bot = new PortingBot(new ConversationState(storage), new UserState(storage), captureLogs('silent').logger, async (context: TurnContext) => {
+  const bot = new PortingBot(async (context: TurnContext) => {
     reached.push({ type: context.activity.type, text: context.activity.text });
     await context.sendActivity(`dialog got: ${context.activity.text ?? context.activity.type}`);
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   return { reached, adapter };
-}
-
-/** A MemoryStorage recording the keys of each read or write, and how many of them were under way at once. */
-function storageWatching(method: 'read' | 'write') {
-  const storage = new MemoryStorage();
-  const calls: string[][] = [];
-  let inFlight = 0;
-  let most = 0;
-  const original = storage[method].bind(storage) as (arg: never) => Promise<never>;
-  Object.assign(storage, {
-    [method]: async (arg: never) => {
-      calls.push(method === 'read' ? (arg as string[]) : Object.keys(arg));
-      most = Math.max(most, ++inFlight);
-      try {
-        return await original(arg);
-      } finally {
-        inFlight--;
-      }
-    },
-  });
-  return { storage, calls, mostAtOnce: () => most };
-}
-
-/** A PortingBot whose dialogs use both states, as the real ones do (and change them, if `change`), then answer "ok". */
-function botUsingBothStates(storage: MemoryStorage, change: boolean): TestAdapter {
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const bot = new PortingBot(conversationState, userState, captureLogs('silent').logger, async (context) => {
-    // Both states must already be loaded when the dialogs use them.
-    const dialogs = await conversationState.createProperty<{ turns?: number }>('dialogs').get(context, {});
-    const session = await userState.createProperty<{ turns?: number }>('session').get(context, {});
-    if (change) {
-      dialogs.turns = 1;
-      session.turns = 1;
-    }
-    await context.sendActivity('ok');
-  });
-  return new TestAdapter((context) => bot.run(context));
 }
 
 const botAccount = { id: 'bot-id', name: 'Porting Assistant' };
@@ -107,19 +67,6 @@ describe('PortingBot', () => {
       .assertReply('dialog got: event');
 
     expect(reached.map((activity) => activity.type)).toEqual([ActivityTypes.ConversationUpdate, ActivityTypes.Event]);
-  });
-
-  it.each([
-    { method: 'read' as const, does: 'reads', when: 'when a turn starts (the dialogs use both)' },
-    { method: 'write' as const, does: 'writes', when: 'when a turn that changed both ends' },
-  ])('$does conversation and user state together $when, each once', async ({ method }) => {
-    const { storage, calls, mostAtOnce } = storageWatching(method);
-    const adapter = botUsingBothStates(storage, method === 'write');
-
-    await adapter.send('hello').assertReply('ok');
-
-    expect(calls.flat().sort()).toEqual(['test/conversations/Convo1/', 'test/users/user1/']);
-    expect(mostAtOnce()).toBe(2);
   });
 
   it('runs a turn whose activity names no sender, which has no user state to read', async () => {

@@ -7,7 +7,8 @@ import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { CardActions } from '../../dialogs/cardActions';
 import type { ConversationDeps } from '../../dialogs/conversationDeps';
-import type { PortingSession } from '../../dialogs/portingSession';
+import { type PortingSession, newPortingSession } from '../../dialogs/portingSession';
+import { captureLogs } from '../support/captureLogs';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import { type CustomerForgetter, customerForgetter } from '../../src/security/forgetCustomer';
@@ -66,13 +67,13 @@ export async function startHarness(
   earlier: Partial<PortingSession> = {},
 ): Promise<Harness> {
   const storage = new MemoryStorage();
-  const session: PortingSession = { draft, stage: 'collecting', tipsSeen: [], refusals: {}, updatedAt: NOW.toISOString(), ...earlier };
+  const session: PortingSession = { ...newPortingSession(NOW), draft, ...earlier };
   await storage.write({ [USER_KEY]: { portingSession: session } });
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const submitter = new RecordingSubmitter();
   const deps: ConversationDeps = {
-    sessions: new PortingSessionStore(userState, () => NOW, 30),
+    sessions: new PortingSessionStore(userState, () => NOW, 30, captureLogs('silent').logger),
     submitter,
     forgetCustomer: memoryForgetter(storage, { conversationState, userState }),
     clock: () => NOW,

@@ -1,6 +1,6 @@
 /**
  * A whole port through the real server: POST /api/messages with deliveryMode 'expectReplies', as the terminal client
- * and the Emulator talk to the bot, with the conversation from createConversation behind the real PortingBot.
+ * and the Emulator talk to the bot, with the conversation from createConversation behind the real PortingBot and turn pipeline.
  */
 import type { Activity } from 'botbuilder';
 import { createConversation } from '../../dialogs/conversation';
@@ -9,13 +9,13 @@ import { mainText } from '../../dialogs/text/mainText';
 import { portText } from '../../dialogs/text/portText';
 import { reviewText } from '../../dialogs/text/reviewText';
 import { signText } from '../../dialogs/text/signText';
-import { PortingBot } from '../../src/bot/portingBot';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { CSR_FIELDS, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import { customerForgetter } from '../../src/security/forgetCustomer';
 import { OutboxStore } from '../../src/submission/outbox/outboxStore';
 import { activity, message } from '../support/activities';
 import { captureLogs } from '../support/captureLogs';
+import { pipelinedBot, testTurnPipeline } from '../support/turnPipeline';
 import { type TestApp, startTestApp } from '../support/testApp';
 import { memoryStorage } from '../support/testStorage';
 import { NOW, RecordingSubmitter, lastCard, submitOf } from './cardHarness';
@@ -34,12 +34,20 @@ describe('the conversation over HTTP', () => {
       storage,
       bot: ({ conversationState, userState }) => {
         const forgetCustomer = customerForgetter({ storage, outbox: new OutboxStore(storage), conversationState, userState, clock: () => NOW });
-        const { runDialog } = createConversation(
-          { submitter, forgetCustomer, numbersPolicy: DEFAULT_NUMBERS_POLICY, supportContact: SUPPORT, stateTtlDays: TTL_DAYS, clock: () => NOW },
+        const conversation = createConversation(
+          {
+            submitter,
+            forgetCustomer,
+            numbersPolicy: DEFAULT_NUMBERS_POLICY,
+            supportContact: SUPPORT,
+            stateTtlDays: TTL_DAYS,
+            clock: () => NOW,
+            logger: logs.logger,
+          },
           conversationState,
           userState,
         );
-        return new PortingBot(conversationState, userState, logs.logger, runDialog);
+        return pipelinedBot({ conversationState, userState }, conversation, testTurnPipeline({ conversationState, userState }, { logger: logs.logger }));
       },
     });
   });

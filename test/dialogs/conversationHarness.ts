@@ -7,10 +7,11 @@ import { type Activity, ActivityTypes, ConversationState, MemoryStorage, TestAda
 import { createConversation } from '../../dialogs/conversation';
 import type { PortingSession } from '../../dialogs/portingSession';
 import { isSecretAnswer } from '../../dialogs/secretAnswer';
-import { PortingBot, WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
+import { WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { type CsrFieldName, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import { captureLogs } from '../support/captureLogs';
+import { pipelinedBot } from '../support/turnPipeline';
 import { NOW, RecordingSubmitter, memoryForgetter } from './cardHarness';
 import { ATT_ANSWERS, expectNoSecrets } from '../support/drafts';
 
@@ -64,11 +65,12 @@ export class ConversationHarness {
         supportContact: SUPPORT,
         stateTtlDays: TTL_DAYS,
         clock: options.now ?? (() => NOW),
+        logger: captureLogs('silent').logger,
       },
       conversationState,
       userState,
     );
-    const bot = new PortingBot(conversationState, userState, captureLogs('silent').logger, conversation.runDialog);
+    const bot = pipelinedBot({ conversationState, userState }, conversation);
     this.adapter = new TestAdapter(
       async (context: TurnContext) => {
         await bot.run(context);
@@ -87,7 +89,8 @@ export class ConversationHarness {
   /** Sends a message (or any activity) and returns the bot's replies to it. */
   async turn(activity: string | Partial<Activity>): Promise<Turn> {
     this.lastTurnSecret = false;
-    await this.adapter.receiveActivity(typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity);
+    // A copy: TestAdapter writes an id into the activity it is given, and a shared one would then repeat an earlier id.
+    await this.adapter.receiveActivity(typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : { ...activity });
     const replies = this.adapter.activeQueue.splice(0);
     this.transcript.push(...replies);
     expectNoSecrets(replies);

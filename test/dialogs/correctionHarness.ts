@@ -10,8 +10,7 @@ import { type Activity, ActivityTypes, type ConversationReference, ConversationS
 import { type Conversation, createConversation } from '../../dialogs/conversation';
 import type { HandoffOptions } from '../../dialogs/handoff';
 import { EscalationStore } from '../../src/handoff/escalationStore';
-import type { PortingSession } from '../../dialogs/portingSession';
-import { PortingBot } from '../../src/bot/portingBot';
+import { type PortingSession, newPortingSession } from '../../dialogs/portingSession';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY, type Loa, buildPortRequest, createLoa } from '../../src/domain';
 import { ReceiptLinks } from '../../src/hosting/receiptLinks';
 import { DataKeyring, parseDataKey } from '../../src/security/dataKeys';
@@ -23,6 +22,7 @@ import type { PortingEventsHandler } from '../../src/submission/events/portingEv
 import type { ProactiveMessenger } from '../../src/submission/notifications';
 import { captureLogs } from '../support/captureLogs';
 import { memoryStorage } from '../support/testStorage';
+import { pipelinedBot, testTurnPipeline } from '../support/turnPipeline';
 import { NOW } from './cardHarness';
 import { SUPPORT, TTL_DAYS } from './conversationHarness';
 import { completeAttDraft, expectNoSecrets } from '../support/drafts';
@@ -66,6 +66,11 @@ export class CorrectionHarness {
     this.links = new ReceiptLinks({ baseUrl: () => PUBLIC_URL, keyring: testKeyring(), clock });
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
+    // A proactive turn: an event activity in the customer's conversation.
+    const turns = testTurnPipeline(
+      { conversationState, userState },
+      { open: (_reference, turn) => this.adapter.processActivity({ type: ActivityTypes.Event, name: 'continueConversation' }, turn), logger },
+    );
     this.conversation = createConversation(
       {
         submitter: new OutboxLoaSubmitter(this.outbox, clock, logger, () => undefined),
@@ -76,12 +81,13 @@ export class CorrectionHarness {
         clock,
         portStatus: this.statuses.lookup,
         receiptLink: (reference, version) => this.links.linkFor(reference, version),
-        handoff: withAgents ? this.handoffToAgents(storage, clock, logger) : undefined,
+        handoff: withAgents ? this.handoffToAgents(storage, clock, logger, turns.proactive) : undefined,
+        logger,
       },
       conversationState,
       userState,
     );
-    const bot = new PortingBot(conversationState, userState, logger, this.conversation.runDialog);
+    const bot = pipelinedBot({ conversationState, userState }, this.conversation, turns);
     this.adapter = new TestAdapter((context: TurnContext) => bot.run(context), {
       channelId: CHANNEL,
       conversation: CONVERSATION,
@@ -89,13 +95,8 @@ export class CorrectionHarness {
       recipient: BOT,
       serviceUrl: 'https://test.example',
     });
-    // A proactive turn: an event activity in the customer's conversation, handled by the conversation's notice turn.
     const messenger: ProactiveMessenger = {
-      tell: async (_conversation, notice) => {
-        await this.adapter.processActivity({ type: ActivityTypes.Event, name: 'continueConversation' }, (context) =>
-          this.conversation.tellCustomer(context, notice),
-        );
-      },
+      tell: (conversation, notice) => turns.proactive(conversation, (context) => this.conversation.tellCustomer(context, notice)),
     };
     this.events = createPortingEvents({ secret: EVENTS_SECRET, statuses: this.statuses, outbox: this.outbox, messenger, logger, clock });
   }
@@ -105,13 +106,18 @@ export class CorrectionHarness {
     return new CorrectionHarness(await memoryStorage(), withAgents);
   }
 
-  private handoffToAgents(storage: SweepableStorage, clock: () => Date, logger: ReturnType<typeof captureLogs>['logger']): HandoffOptions {
+  private handoffToAgents(
+    storage: SweepableStorage,
+    clock: () => Date,
+    logger: ReturnType<typeof captureLogs>['logger'],
+    customerTurn: HandoffOptions['customerTurn'],
+  ): HandoffOptions {
     this.escalations = new EscalationStore(storage, clock);
     return {
       store: this.escalations,
       open: (reference, turn) =>
         this.agentsChannel.processActivity({ ...TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference as Partial<ConversationReference>, true) }, turn),
-      lockTurn: (work) => work,
+      customerTurn,
       teamsChannel: { channelId: 'msteams', serviceUrl: 'https://teams.test', conversation: { id: '19:agents@thread.tacv2' } },
       agents: { allowedUserIds: [], maxWaitMinutes: 10, expectedWaitMinutes: 4 },
       reportError: (error) => logger.error({ err: error }, 'agents channel'),
@@ -124,7 +130,8 @@ export class CorrectionHarness {
 
   /** Sends a message (or any activity) and returns the bot's replies to it, checking that none shows a secret. */
   async turn(activity: string | Partial<Activity>): Promise<Partial<Activity>[]> {
-    await this.adapter.receiveActivity(typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : activity);
+    // A copy: TestAdapter writes an id into the activity it is given, and a shared one would then repeat an earlier id.
+    await this.adapter.receiveActivity(typeof activity === 'string' ? { type: ActivityTypes.Message, text: activity } : { ...activity });
     return this.replies();
   }
 
@@ -148,8 +155,8 @@ export class CorrectionHarness {
       recipient: BOT,
       serviceUrl: 'https://test.example',
     });
-    await new OutboxLoaSubmitter(this.outbox, () => NOW, captureLogs('silent').logger, () => undefined).submit({ loa, conversation: { ...reference } });
-    const session: PortingSession = { draft, stage: 'signed', tipsSeen: [], refusals: {}, signedLoa: loa, updatedAt: NOW.toISOString() };
+    await new OutboxLoaSubmitter(this.outbox, () => NOW, captureLogs('silent').logger, () => undefined).submit({ loa, contactEmail: draft.contactEmail ?? 'maria@example.com', conversation: { ...reference } });
+    const session: PortingSession = { ...newPortingSession(NOW), draft, stage: 'signed', signedLoa: loa, submittedReferences: [loa.referenceNumber] };
     await this.storage.write({ [this.userKey]: { portingSession: session } });
     return loa;
   }

@@ -1,8 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { text } from '../../src/bot/text';
-import { DIALOG_STATE_PROPERTY } from '../../src/bot/turnErrorRecovery';
 import { message } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { pipelinedBot } from '../support/turnPipeline';
+
+const DIALOG_STATE_PROPERTY = 'dialogState';
 
 describe('when a turn fails', () => {
   let app: TestApp;
@@ -11,18 +13,29 @@ describe('when a turn fails', () => {
     await app?.close();
   });
 
-  /** A conversation flow that keeps a dialog stack and a draft, and fails on the word "boom". */
-  async function startAppWithFragileFlow(): Promise<TestApp> {
-    const started = await startTestApp({
-      runDialog: async (context: TurnContext) => {
-        const stack = started.conversationState.createProperty<string[]>(DIALOG_STATE_PROPERTY);
-        const draft = started.userState.createProperty<Record<string, string>>('draft');
-        const steps = await stack.get(context, []);
-        const answers = await draft.get(context, {});
-        steps.push(`step-${steps.length + 1}`);
-        answers[`answer${steps.length}`] = context.activity.text ?? '';
-        if (context.activity.text === 'boom') throw new Error('the porting backend is down');
-        await context.sendActivity(`at ${steps.join(' > ')}`);
+  /**
+   * A conversation flow that keeps a dialog stack and a draft, fails on the word "boom", and drops its dialog stack
+   * after a failed turn, as the conversation does; `breakStorage` is called as it fails.
+   */
+  async function startAppWithFragileFlow(breakStorage?: (app: TestApp) => void): Promise<TestApp> {
+    const started: TestApp = await startTestApp({
+      bot: (states) => {
+        const stack = states.conversationState.createProperty<string[]>(DIALOG_STATE_PROPERTY);
+        const draft = states.userState.createProperty<Record<string, string>>('draft');
+        return pipelinedBot(states, {
+          runDialog: async (context: TurnContext) => {
+            const steps = await stack.get(context, []);
+            const answers = await draft.get(context, {});
+            steps.push(`step-${steps.length + 1}`);
+            answers[`answer${steps.length}`] = context.activity.text ?? '';
+            if (context.activity.text === 'boom') {
+              breakStorage?.(started);
+              throw new Error('the porting backend is down');
+            }
+            await context.sendActivity(`at ${steps.join(' > ')}`);
+          },
+          dropDialogStack: (context) => stack.delete(context),
+        });
       },
     });
     return started;
@@ -59,7 +72,19 @@ describe('when a turn fails', () => {
     expect(next.map((reply) => reply.text)).toEqual(['at step-1']);
   });
 
-  it('still apologises when the recovery itself fails', async () => {
+  it('still apologises when putting the state right fails too', async () => {
+    let read: jest.SpyInstance | undefined;
+    app = await startAppWithFragileFlow((started) => {
+      read = jest.spyOn(started.storage, 'read').mockRejectedValue(new Error('storage is down'));
+    });
+
+    const replies = await app.exchange(message('boom'));
+
+    expect(read).toHaveBeenCalled();
+    expect(replies.filter((reply) => reply.type === 'message').map((reply) => reply.text)).toEqual([text.turnError]);
+  });
+
+  it('still apologises when the turn fails outside the pipeline', async () => {
     app = await startTestApp({
       bot: () => ({
         run: async () => {
@@ -67,11 +92,9 @@ describe('when a turn fails', () => {
         },
       }),
     });
-    const read = jest.spyOn(app.storage, 'read').mockRejectedValue(new Error('storage is down'));
 
     const replies = await app.exchange(message('hello'));
 
-    expect(read).toHaveBeenCalled();
     expect(replies.filter((reply) => reply.type === 'message').map((reply) => reply.text)).toEqual([text.turnError]);
   });
 });

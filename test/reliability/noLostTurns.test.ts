@@ -4,10 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TurnHandler } from '../../src/hosting/server';
 import { createTurnLock } from '../../src/reliability/createTurnLock';
-import { lockedRecovery, lockedTurns } from '../../src/reliability/lockedTurns';
-import { LocalKeyLock } from '../../src/reliability/localKeyLock';
+import { createTurnPipeline } from '../../src/bot/turnPipeline';
 import { text } from '../../src/reliability/text';
-import { TurnLock, TurnLockTimeoutError } from '../../src/reliability/turnLock';
+import type { TurnLock } from '../../src/reliability/turnLock';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
 import { createStorage } from '../../src/storage/createStorage';
 import { message, TEST_CHANNEL } from '../support/activities';
@@ -59,7 +58,10 @@ async function startInstance(url: string, namespace: string, locked: boolean, wa
     logger,
     bot: ({ conversationState, userState }) => {
       bot = new AppendingBot(conversationState);
-      return locked ? lockedTurns(bot, lock, { states: [conversationState, userState], logger }) : bot;
+      if (!locked) return bot;
+      const pipeline = createTurnPipeline({ conversationState, userState, lock, logger, open: async () => undefined });
+      const appending = bot;
+      return pipeline.inbound({ route: (context) => appending.run(context) });
     },
   });
   return { app, bot: bot as AppendingBot, lock };
@@ -159,29 +161,5 @@ describe('a turn that cannot get its lock in time', () => {
     } finally {
       await held.release();
     }
-  });
-});
-
-describe('lockedRecovery', () => {
-  it('rewrites state after a failed turn only while holding the lock, which another turn may hold by then', async () => {
-    const lock = new TurnLock(new LocalKeyLock(), { waitMs: 100 });
-    const recover = jest.fn(async () => undefined);
-    const states = [
-      { getStorageKey: () => CONVERSATION_KEY },
-      // UserState throws for an activity without a sender: such a turn has no user state to protect.
-      {
-        getStorageKey: (): string => {
-          throw new Error('missing activity.from.id');
-        },
-      },
-    ];
-    const context = {} as TurnContext;
-
-    const held = await lock.hold([CONVERSATION_KEY]);
-    await expect(lockedRecovery(recover, lock, states)(context)).rejects.toThrow(TurnLockTimeoutError);
-    expect(recover).not.toHaveBeenCalled();
-    await held.release();
-    await lockedRecovery(recover, lock, states)(context);
-    expect(recover).toHaveBeenCalledWith(context);
   });
 });

@@ -119,7 +119,7 @@ describe('draft expiry', () => {
     let clock = Date.now();
     const storage = await createStorage('memory://', { ttlDays: 1, now: () => clock, encryption: keyring });
     const userState = new UserState(storage);
-    const sessions = new PortingSessionStore(userState, () => new Date(clock), 1);
+    const sessions = new PortingSessionStore(userState, () => new Date(clock), 1, captureLogs('silent').logger);
     const adapter = new TestAdapter();
     const turn = () => new TurnContext(adapter, message('hi') as Activity);
 
@@ -150,7 +150,7 @@ describe('deleteCustomerData', () => {
     const first = verizonLoa(now);
     const second = verizonLoa(now, { previous: first });
     const someoneElse = verizonLoa(now);
-    for (const loa of [first, second, someoneElse]) await submitter.submit({ loa, conversation: { id: 'c' } });
+    for (const loa of [first, second, someoneElse]) await submitter.submit({ loa, contactEmail: 'jane@example.com', conversation: { id: 'c' } });
     const statuses = new PortStatusStore(storage);
     await statuses.apply({ ...submittedAt(now), referenceNumber: first.referenceNumber, version: 2 }, 2, now);
 
@@ -169,7 +169,7 @@ describe('deleteCustomerData', () => {
     const outbox = new OutboxStore(storage);
     const submitter = new OutboxLoaSubmitter(outbox, () => now, logger, () => undefined);
     const [delivered, inFlight, failed] = [verizonLoa(now), verizonLoa(now), verizonLoa(now)];
-    for (const loa of [delivered, inFlight, failed]) await submitter.submit({ loa, conversation: { id: 'c' } });
+    for (const loa of [delivered, inFlight, failed]) await submitter.submit({ loa, contactEmail: 'jane@example.com', conversation: { id: 'c' } });
     const change = async (referenceNumber: string, fields: Partial<OutboxEntry>) => {
       const key = entryKey(referenceNumber, 1);
       const entry = await outbox.readEntry(key);

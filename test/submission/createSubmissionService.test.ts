@@ -20,7 +20,7 @@ describe('createSubmissionService', () => {
     const versionFolder = join(folder, loa.referenceNumber, 'v1');
     try {
       service.worker.start();
-      const receipt = await service.submitter.submit({ loa, conversation: { conversation: { id: 'c1' } } });
+      const receipt = await service.submitter.submit({ loa, contactEmail: 'jane@example.com', conversation: { conversation: { id: 'c1' } } });
       await eventually(async () => existsSync(join(versionFolder, REQUEST_FILE)));
 
       expect(receipt).toMatchObject({ referenceNumber: loa.referenceNumber, version: 1 });

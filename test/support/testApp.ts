@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { ConversationState, UserState } from 'botbuilder';
 import { startApplication } from '../../src/app';
-import { PortingBot, type DialogRunner } from '../../src/bot/portingBot';
-import { clearDialogStack } from '../../src/bot/turnErrorRecovery';
+import type { DialogRunner } from '../../src/bot/portingBot';
 import { parseConfig, type Config } from '../../src/config';
 import { startServer, type RunningServer, type TurnHandler } from '../../src/hosting/server';
 import type { Logger } from '../../src/logging';
 import type { SweepableStorage } from '../../src/storage/createStorage';
 import { captureLogs } from './captureLogs';
 import { memoryStorage } from './testStorage';
+import { pipelinedBot, testTurnPipeline } from './turnPipeline';
 
 export interface TestAppOptions {
   /** Extra environment variables for the configuration (the port is always 0: any free port). */
@@ -19,12 +19,15 @@ export interface TestAppOptions {
   /** The default is the application's in-memory storage. It is closed with the app. */
   readonly storage?: SweepableStorage;
   readonly logger?: Logger;
-  /** Replaces the conversation behind the real PortingBot; the default is the whole application (see startApplication). */
+  /**
+   * Replaces the conversation behind the real PortingBot and turn pipeline; the default is the whole application (see
+   * startApplication).
+   */
   readonly runDialog?: DialogRunner;
   /** The whole application's clock and how often it checks for customers who waited too long for a person. */
   readonly clock?: () => Date;
   readonly waitCheckIntervalMs?: number;
-  /** Replaces the PortingBot altogether, e.g. with one that throws. */
+  /** Replaces the turn pipeline and PortingBot altogether, e.g. with one that throws. */
   readonly bot?: (states: { conversationState: ConversationState; userState: UserState }) => TurnHandler;
 }
 
@@ -47,7 +50,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = options.logger ?? captureLogs('silent').logger;
   const { runDialog } = options;
   const custom: BotFactory | undefined =
-    options.bot ?? (runDialog && ((states) => new PortingBot(states.conversationState, states.userState, logger, runDialog)));
+    options.bot ?? (runDialog && ((states) => pipelinedBot(states, { runDialog }, testTurnPipeline(states, { logger }))));
   const { server, conversationState, userState } = custom
     ? await startBareServer(config, storage, logger, custom)
     : await startWholeApplication(config, storage, logger, options);
@@ -97,7 +100,6 @@ async function startBareServer(config: Config, storage: SweepableStorage, logger
     bot: bot({ conversationState, userState }),
     storage,
     logger,
-    recoverFromTurnError: clearDialogStack(conversationState),
   });
   return { server, conversationState, userState };
 }

@@ -7,7 +7,7 @@ import { signText } from '../../dialogs/text/signText';
 import { tipsText } from '../../dialogs/text/tipsText';
 import { CHROMIUM_PATH, DESKTOP, PHONE, hasChromium, launchBrowser, screenshot, type BrowserSession, type Viewport } from './support/browser';
 import { startPortingApp, type PortingApp } from './support/portingApp';
-import { WebChatPage } from './support/webChatPage';
+import { WebChatPage, shown } from './support/webChatPage';
 
 if (!hasChromium) {
   console.warn(`Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`);
@@ -15,15 +15,6 @@ if (!hasChromium) {
 const describeInBrowser = hasChromium ? describe : describe.skip;
 
 jest.setTimeout(180_000);
-
-/**
- * A bot message as the page shows it, by its first words: Web Chat renders the markdown (no asterisks) and
- * typesets apostrophes as curly quotes.
- */
-function shown(markdown: string): RegExp {
-  const start = markdown.replace(/\*\*/g, '').slice(0, 40);
-  return new RegExp(start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
-}
 
 const CUSTOMER = {
   number: '(415) 555-0123',

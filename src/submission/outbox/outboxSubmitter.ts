@@ -31,7 +31,7 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
       referenceNumber: signed.referenceNumber,
       version: signed.version,
       loa: signed,
-      ...(contactEmail !== undefined && { contactEmail }),
+      contactEmail,
       conversation: { ...conversation },
       acceptedAt: now.toISOString(),
       status: 'pending',

@@ -11,7 +11,7 @@ import {
 import { ConversationGoneError, type PortNotice, type ProactiveMessenger } from '../../../src/submission/notifications';
 import { captureLogs } from '../../support/captureLogs';
 import { memoryStorage } from '../../support/testStorage';
-import { verizonLoa } from '../support/loas';
+import { VERIZON_CONTACT_EMAIL, verizonLoa } from '../support/loas';
 
 const SECRET = 'events-secret-shared-with-the-porting-backend-0123';
 const SIGNED_AT = new Date('2026-03-02T15:04:05.000Z');
@@ -66,7 +66,7 @@ describe('the porting events endpoint', () => {
   };
 
   const submit = (letter: Loa) =>
-    new OutboxLoaSubmitter(outbox, clock.read, captureLogs('silent').logger, () => undefined).submit({ loa: letter, conversation: CONVERSATION });
+    new OutboxLoaSubmitter(outbox, clock.read, captureLogs('silent').logger, () => undefined).submit({ loa: letter, contactEmail: VERIZON_CONTACT_EMAIL, conversation: CONVERSATION });
 
   const eventBody = (fields: Record<string, unknown>) => {
     sequence += 1;
@@ -270,7 +270,7 @@ describe('the status check lookup', () => {
     outbox = new OutboxStore(storage);
     statuses = createPortStatuses(storage, outbox);
     loa = verizonLoa(SIGNED_AT);
-    await new OutboxLoaSubmitter(outbox, () => SIGNED_AT, captureLogs('silent').logger, () => undefined).submit({ loa, conversation: CONVERSATION });
+    await new OutboxLoaSubmitter(outbox, () => SIGNED_AT, captureLogs('silent').logger, () => undefined).submit({ loa, contactEmail: VERIZON_CONTACT_EMAIL, conversation: CONVERSATION });
   });
 
   afterEach(async () => {

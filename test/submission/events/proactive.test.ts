@@ -6,10 +6,9 @@
 import { gzipSync } from 'node:zlib';
 import { ConversationState, UserState } from 'botbuilder';
 import { createConversation } from '../../../dialogs/conversation';
-import type { PortingSession } from '../../../dialogs/portingSession';
+import { type PortingSession, newPortingSession } from '../../../dialogs/portingSession';
 import { buttonLabels } from '../../../dialogs/text/buttonLabels';
 import { correctionText } from '../../../dialogs/text/correctionText';
-import { PortingBot } from '../../../src/bot/portingBot';
 import { parseConfig } from '../../../src/config';
 import { DEFAULT_NUMBERS_POLICY, type Loa, rejectionReason } from '../../../src/domain';
 import { PORTING_EVENTS_PATH, portingEventsRoute } from '../../../src/hosting/portingEventsRoute';
@@ -25,7 +24,8 @@ import { completeVerizonDraft } from '../../support/drafts';
 import { captureLogs } from '../../support/captureLogs';
 import { FakeConnector } from '../../support/fakeConnector';
 import { memoryStorage } from '../../support/testStorage';
-import { verizonLoa } from '../support/loas';
+import { VERIZON_CONTACT_EMAIL, verizonLoa } from '../support/loas';
+import { pipelinedBot, testTurnPipeline } from '../../support/turnPipeline';
 
 const SECRET = 'events-secret-shared-with-the-porting-backend-0123';
 const SUPPORT = { phone: '1-800-555-0100' };
@@ -93,25 +93,33 @@ describe('porting events over HTTP, told to the customer through the Bot Connect
         stateTtlDays: 30,
         portStatus: statuses.lookup,
         clock: () => SIGNED_AT,
+        logger,
       },
       conversationState,
       userState,
     );
-    const messenger = createProactiveMessenger(createConversationOpener(config.bot), conversation.tellCustomer);
+    const turns = testTurnPipeline({ conversationState, userState }, { open: createConversationOpener(config.bot), logger });
+    const messenger = createProactiveMessenger(turns.proactive, conversation.tellCustomer);
     const events = createPortingEvents({ secret: SECRET, statuses, outbox, messenger, logger });
     server = await startServer(config, {
-      bot: new PortingBot(conversationState, userState, logger, conversation.runDialog),
+      bot: pipelinedBot({ conversationState, userState }, conversation, turns),
       storage,
       logger,
-      recoverFromTurnError: conversation.recoverFromTurnError,
       routes: [portingEventsRoute(events, config.server.maxBodyBytes)],
     });
 
     // The customer signed in their Web Chat conversation; the outbox holds its reference, their session the letter.
     loa = verizonLoa(SIGNED_AT);
-    const reference = { channelId: 'webchat', serviceUrl: connectorUrl, conversation: { id: 'conversation-7' }, user: USER, bot: BOT };
-    await submitter.submit({ loa, conversation: reference });
-    const signed: PortingSession = { draft: completeVerizonDraft(), stage: 'signed', tipsSeen: [], refusals: {}, signedLoa: loa, updatedAt: SIGNED_AT.toISOString() };
+    // Stored as the signing turn left it: naming the activity the customer signed with.
+    const reference = { channelId: 'webchat', serviceUrl: connectorUrl, conversation: { id: 'conversation-7' }, user: USER, bot: BOT, activityId: 'signing-activity' };
+    await submitter.submit({ loa, contactEmail: VERIZON_CONTACT_EMAIL, conversation: reference });
+    const signed: PortingSession = {
+      ...newPortingSession(SIGNED_AT),
+      draft: completeVerizonDraft(),
+      stage: 'signed',
+      signedLoa: loa,
+      submittedReferences: [loa.referenceNumber],
+    };
     await storage.write({ 'webchat/users/user-1/': { portingSession: signed } });
   });
 
@@ -143,6 +151,9 @@ describe('porting events over HTTP, told to the customer through the Bot Connect
     ]);
     expect(connector.received[2].activity.text).toContain('Tuesday, March 10, 2026');
     expect(connector.received[3].activity.text).toContain('make a call and receive one, then send a text and receive one');
+    // Sent outside the customer's turn, so replying to none of their messages (Web Chat would hold a reply back until it
+    // had shown the message replied to).
+    expect(connector.received.map(({ activity }) => activity.replyToId)).toEqual(Array(5).fill(undefined));
     const last = connector.received[4].activity;
     expect(last).toMatchObject({ type: 'message', from: { id: 'bot' }, recipient: { id: 'user-1' } });
     expect(last.suggestedActions?.actions.map((action) => action.title)).toEqual([buttonLabels.fixNow]);

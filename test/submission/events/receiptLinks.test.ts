@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../../../src/config';
 import type { Loa } from '../../../src/domain';
-import { clearDialogStack } from '../../../src/bot/turnErrorRecovery';
 import { ReceiptLinks, RECEIPT_LINK_LIFETIME_MS, receiptLinksFor, receiptLinksRoute } from '../../../src/hosting/receiptLinks';
 import { type RunningServer, startServer } from '../../../src/hosting/server';
 import { DataKeyring, parseDataKey } from '../../../src/security/dataKeys';
 import type { BotStorage } from '../../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore } from '../../../src/submission';
 import { type LoaPdfRenderer, createLoaPdfRenderer } from '../../../src/submission/pdf/pdfRenderer';
-import { ConversationState } from 'botbuilder';
 import { captureLogs } from '../../support/captureLogs';
 import { productionEnv } from '../../support/productionEnv';
 import { memoryStorage } from '../../support/testStorage';
@@ -90,12 +88,11 @@ describe('GET /api/loa/:reference', () => {
     loa = verizonLoa(new Date(START));
     const logger = captureLogs('silent').logger;
     pdfRenderer = createLoaPdfRenderer({ threads: 1 });
-    await new OutboxLoaSubmitter(outbox, clock.read, logger, () => undefined).submit({ loa, conversation: { channelId: 'webchat' } });
+    await new OutboxLoaSubmitter(outbox, clock.read, logger, () => undefined).submit({ loa, contactEmail: 'jane@example.com', conversation: { channelId: 'webchat' } });
     server = await startServer(parseConfig({ PORT: '0' }), {
       bot: { run: async () => undefined },
       storage,
       logger,
-      recoverFromTurnError: clearDialogStack(new ConversationState(storage)),
       routes: [receiptLinksRoute((links = new ReceiptLinks({ baseUrl: () => server.url, keyring: new DataKeyring(newKey('k')), clock: clock.read })), outbox, pdfRenderer, logger)],
     });
   });

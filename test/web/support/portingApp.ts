@@ -1,9 +1,9 @@
 import { createConversation } from '../../../dialogs/conversation';
-import { PortingBot } from '../../../src/bot/portingBot';
 import { DEFAULT_NUMBERS_POLICY } from '../../../src/domain';
 import { customerForgetter } from '../../../src/security/forgetCustomer';
 import { OutboxStore } from '../../../src/submission/outbox/outboxStore';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../../src/submission/loaSubmitter';
+import { pipelinedBot } from '../../support/turnPipeline';
 import { captureLogs } from '../../support/captureLogs';
 import { startTestApp, type TestApp } from '../../support/testApp';
 import { memoryStorage } from '../../support/testStorage';
@@ -36,11 +36,12 @@ export async function startPortingApp(): Promise<PortingApp> {
           numbersPolicy: DEFAULT_NUMBERS_POLICY,
           supportContact: { phone: '1-800-555-0100', email: 'porting@example.com' },
           stateTtlDays: 30,
+          logger: captureLogs('silent').logger,
         },
         conversationState,
         userState,
       );
-      return new PortingBot(conversationState, userState, captureLogs('silent').logger, conversation.runDialog);
+      return pipelinedBot({ conversationState, userState }, conversation);
     },
   });
   return Object.assign(app, { submitter });

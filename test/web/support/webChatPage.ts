@@ -1,6 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
+ * A bot message as the page shows it, by its first words: Web Chat renders the markdown (no asterisks) and
+ * typesets apostrophes as curly quotes.
+ */
+export function shown(markdown: string): RegExp {
+  const start = markdown.replace(/\*\*/g, '').slice(0, 40);
+  return new RegExp(start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+}
+
+/**
  * The chat on the page as a customer uses it: read what the bot said, press its buttons, type answers. Everything
  * waits for Web Chat to show the result, as a person would.
  */
