@@ -16,13 +16,13 @@ import {
   matchCarrier,
   pinExpiryNotice,
 } from '../src/domain';
-import { buttonChoice, labelledChoice, questionActivity } from './choices';
+import { buttonChoice, isButtonClick, labelledChoice, questionActivity } from './choices';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { type AnswerValue, type AskableField, fieldsToAsk, validateAnswer } from './draftFields';
 import { fieldOptions, saveAndReport, shownValue, takePastedValues } from './draftUpdates';
 import { saidYes, yesNoPrompt } from './intentChoicePrompt';
-import { isButtonLabel, recognizeIntent } from './intents';
+import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { markSecretAnswer } from './secretAnswer';
 import { setStepHelp } from './stepHelp';
@@ -133,8 +133,9 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
 
   /**
    * The validator beside ANSWER_PROMPT. Refusals are handled here, so that the prompt itself asks again: the
-   * validator's message, then the same question (with the offer of help after three refusals). A stale button gets a
-   * gentle word instead, and doesn't count as a refusal. Every other answer goes on to the next step.
+   * validator's message, then the same question (with the offer of help after three refusals). A click on a button
+   * from an earlier question gets a gentle word instead, and doesn't count as a refusal. Every other answer goes on
+   * to the next step.
    */
   private async checkAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const { context } = prompt;
@@ -150,7 +151,8 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     if (answer.kind !== 'refused') return true;
     const channelId = context.activity.channelId;
     const askedAgain = prompt.options.prompt as Partial<Activity>;
-    if (isButtonLabel(text)) {
+    // Only a click: "yes" typed at the number question is an answer to it, and is refused as one.
+    if (isButtonClick(context.activity)) {
       await context.sendActivities([{ type: 'message', text: promptText.staleButton }, askedAgain]);
       return false;
     }

@@ -1,5 +1,6 @@
-import { ActionTypes, Channels, InputHints, MessageFactory, type Activity } from 'botbuilder';
+import { ActionTypes, ActivityTypes, Channels, InputHints, MessageFactory, type Activity } from 'botbuilder';
 import { ChoiceFactory, ListStyle, type Choice } from 'botbuilder-dialogs';
+import { z } from 'zod';
 import { buttonLabels, type ButtonName } from './text/buttonLabels';
 
 /**
@@ -11,9 +12,21 @@ export function choiceStyleFor(channelId: string | undefined): ListStyle {
   return channelId === Channels.Msteams ? ListStyle.heroCard : ListStyle.suggestedAction;
 }
 
-/** A choice whose button sends `label` (imBack) and whose value is `value`. */
+/** What a click on one of our buttons carries besides its label (see isButtonClick). */
+const ButtonClickSchema = z.object({ choice: z.string() });
+
+/**
+ * A choice whose button sends `label` as the customer's message and whose value is `value`. The button is a
+ * messageBack, not an imBack, so that a click also carries `{ choice: value }`: an imBack arrives as plain text, the
+ * same as typing, and then a typed "yes" could not be told from a click on an old "Yes" button.
+ */
 export function labelledChoice(value: string, label: string): Choice {
-  return { value, action: { type: ActionTypes.ImBack, title: label, value: label } };
+  return { value, action: { type: ActionTypes.MessageBack, title: label, text: label, displayText: label, value: { choice: value } } };
+}
+
+/** Whether the message is a click on one of our buttons (on this question or an earlier one), not words typed. */
+export function isButtonClick(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Message && ButtonClickSchema.safeParse(activity.value).success;
 }
 
 /** One of our named buttons as a choice: its value is the intent it stands for. */

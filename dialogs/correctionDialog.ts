@@ -11,7 +11,7 @@ import { AskFieldDialog, type AskFieldOptions } from './askFieldDialog';
 import type { CardActions } from './cardActions';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
-import { type AskableField, fieldLabel } from './draftFields';
+import { type AskableField, fieldLabel, fieldsToAsk } from './draftFields';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { PortingSession } from './portingSession';
 import { SignDialog, type SignOptions, type SignResult } from './signDialog';
@@ -24,6 +24,11 @@ export interface CorrectionResult {
 
 interface FieldLoopOptions {
   readonly fields: readonly AskableField[];
+  /**
+   * The details missing from the draft when the correction began (the PIN, not kept once a letter is sent). Absent
+   * from a correction under way in a dialog stack saved before it was kept.
+   */
+  readonly missing?: readonly AskableField[];
 }
 
 const CORRECTION_WATERFALL = 'correction.waterfall';
@@ -70,7 +75,7 @@ export class CorrectionDialog extends InterruptibleDialog {
     });
     const labels = correction.fields.map(fieldLabel);
     await step.context.sendActivity(correctionText.intro(correction.referenceNumber, rejectionReason(correction.reasonCode).words, labels));
-    return step.beginDialog(FIELD_LOOP, { fields: correction.fields } satisfies FieldLoopOptions);
+    return step.beginDialog(FIELD_LOOP, { fields: correction.fields, missing: fieldsToAsk(session.draft) } satisfies FieldLoopOptions);
   }
 
   private async askStep(step: WaterfallStepContext<FieldLoopOptions>): Promise<DialogTurnResult> {
@@ -79,9 +84,16 @@ export class CorrectionDialog extends InterruptibleDialog {
     return step.beginDialog(DialogIds.askField, { field, mode: 'edit' } satisfies AskFieldOptions);
   }
 
+  /**
+   * A detail listed because it was missing may have been asked already: after each change, AskFieldDialog asks for
+   * whatever the draft still lacks (so the PIN comes right after a new address). It is not asked a second time.
+   */
   private async nextFieldStep(step: WaterfallStepContext<FieldLoopOptions>): Promise<DialogTurnResult> {
-    const rest = step.options.fields.slice(1);
-    return rest.length > 0 ? step.replaceDialog(FIELD_LOOP, { fields: rest } satisfies FieldLoopOptions) : step.endDialog();
+    const { fields, missing = [] } = step.options;
+    const { draft } = await this.deps.sessions.get(step.context);
+    const stillMissing = fieldsToAsk(draft);
+    const rest = fields.slice(1).filter((field) => !missing.includes(field) || stillMissing.includes(field));
+    return rest.length > 0 ? step.replaceDialog(FIELD_LOOP, { fields: rest, missing } satisfies FieldLoopOptions) : step.endDialog();
   }
 
   private async signStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -5,8 +5,8 @@ import {
   type PromptOptions,
   type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
-import { buttonChoice, choiceStyleFor } from './choices';
-import { isButtonLabel, MAX_COMMAND_LENGTH, recognizeIntent, type Intent } from './intents';
+import { buttonChoice, choiceStyleFor, isButtonClick } from './choices';
+import { MAX_COMMAND_LENGTH, recognizeIntent, type Intent } from './intents';
 import type { ButtonName } from './text/buttonLabels';
 import { promptText } from './text/promptText';
 
@@ -28,7 +28,8 @@ export interface IntentChoiceOptions {
 /**
  * A choice among named buttons, each standing for an intent. A message is recognised by the intent recognizer first
  * (so "I want to switch my number to you" picks "Start my port"), then by the SDK's choice recognizer (labels,
- * "1", "the second one"). A button pressed when it no longer fits gets a gentle word before the question again.
+ * "1", "the second one"). A button clicked when it no longer fits gets a gentle word before the question again; the
+ * same words typed are an answer that doesn't fit, and get the usual "please choose".
  * The result is the chosen intent, as the FoundChoice's value.
  */
 export class IntentChoicePrompt extends ChoicePrompt {
@@ -55,7 +56,7 @@ export class IntentChoicePrompt extends ChoicePrompt {
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     if (isRetry) {
-      await context.sendActivity(isButtonLabel(context.activity.text) ? promptText.staleButton : promptText.notUnderstood);
+      await context.sendActivity(isButtonClick(context.activity) ? promptText.staleButton : promptText.notUnderstood);
     }
     const shown = [...this.buttons, ...(this.options.offers ?? [])];
     await super.onPrompt(context, state, this.withButtons(context, options, shown), isRetry);

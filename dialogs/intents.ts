@@ -3,7 +3,6 @@
  * phrase patterns, matched against the whole (short) message so that an answer such as an address or a name is never
  * mistaken for a command. Every button label (text/buttonLabels.ts) is recognised as the intent it stands for.
  */
-import { buttonLabels } from './text/buttonLabels';
 
 export const INTENTS = [
   'cancelAndDelete',
@@ -101,12 +100,5 @@ export function recognizeIntent(text: string | undefined): Intent | undefined {
   const message = normalize(text);
   if (message === '') return undefined;
   return INTENTS.find((intent) => PATTERNS[intent].some((pattern) => pattern.test(message)));
-}
-
-const LABELS: ReadonlySet<string> = new Set(Object.values(buttonLabels).map(normalize));
-
-/** Whether the message is exactly one of our button labels: pressed, most likely, rather than typed. */
-export function isButtonLabel(text: string | undefined): boolean {
-  return text !== undefined && LABELS.has(normalize(text));
 }
 

@@ -75,7 +75,10 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
     if (action === REVIEW_ACTIONS.confirm) return this.confirm(dc, state);
     const { draft } = await this.deps.sessions.get(dc.context);
     const field = changeableFields(draft).find((candidate) => candidate === values[REVIEW_FIELD_INPUT_ID]);
-    return field === undefined ? this.hint(dc) : this.change(dc, field);
+    if (field !== undefined) return this.change(dc, field);
+    // The card doesn't mark the choice as required, or channels would flag it beside "Looks right" too: checked here.
+    await dc.context.sendActivity(reviewText.chooseDetail);
+    return CardDialog.EndOfTurn;
   }
 
   protected override async onText(dc: DialogContext, state: ReviewState, text: string): Promise<DialogTurnResult> {

@@ -1,7 +1,8 @@
 /**
  * The labels of the buttons the conversation offers (suggested actions or hero-card buttons). Pressing one sends its
- * label as a message, so each label is also recognised as the intent it stands for (see intents.ts), and a label
- * pressed when it no longer fits the question is recognised as a button from an earlier question.
+ * label as a message, so each label is also recognised as the intent it stands for (see intents.ts); the click also
+ * carries which button it was, so that one pressed when it no longer fits the question is recognised as a button
+ * from an earlier question, while the same words typed are an answer (see choices.ts).
  */
 import type { Intent } from '../intents';
 

@@ -1,7 +1,6 @@
 /** What the form path says to the customer: the form card's words and the messages around it. */
 import type { AddressInputId } from '../../src/cards/csrFormCard';
-
-const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+import { inSentence } from './inSentence';
 
 const card = {
   heading: 'Your port details',

@@ -1,2 +1,2 @@
-/** A field label used inside a sentence: "Transfer PIN" → "transfer PIN", "Account number" → "account number". */
-export const inSentence = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
+/** Field labels inside sentences are written by the domain's helper, so the bot and the port request's messages agree. */
+export { inSentence } from '../../src/domain/text';

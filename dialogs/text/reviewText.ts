@@ -9,7 +9,6 @@ const card = {
   problemsHeading: 'Before you can sign, please fix:',
   changeLabel: 'Something to change?',
   changePlaceholder: 'Choose a detail',
-  changeRequired: 'Please choose the detail you want to change.',
   confirm: 'Looks right, continue to signing',
   change: 'Change it',
   fallback: 'Please check your port details, then say "looks good" or which detail to change.',
@@ -26,6 +25,8 @@ export const reviewText = {
   typedHint:
     'If everything looks right, say "looks good". To fix something, say which detail, for example "change the address".',
   notReady: 'A few details still need attention before you can sign. They are listed on the card.',
+  /** "Change it" with no detail picked on the card. */
+  chooseDetail: `Please pick the detail to change from the list on the card, then choose "${card.change}".`,
   /** Typed approval of the summary ("yes" and "ok" are recognised as intents). */
   looksRight: /\b(?:looks? (?:good|right|fine|great|correct|ok)|all (?:good|correct|right)|good to go|continue to sign(?:ing)?|ready to sign)\b/i,
   /**

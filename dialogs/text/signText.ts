@@ -17,8 +17,8 @@ export const signText = {
       'details, then type your full name in the box (or as a message) to sign. Nothing is sent until you choose ' +
       '**Sign and send**, and your details stay saved if you stop here.',
     confirm:
-      'Choose **Sign and send** to send your signed letter and request to your current carrier, or **Not yet** to ' +
-      'stop here: your details stay saved and you can sign later.',
+      'Choose **Sign and send** to send us your signed letter and request, and we pass them on to your current ' +
+      'carrier; or **Not yet** to stop here: your details stay saved and you can sign later.',
   },
   loaCard: {
     heading: 'Letter of Authorization',
@@ -36,9 +36,10 @@ export const signText = {
   },
   confirmCard: {
     heading: 'Ready to send?',
+    /** What "Sign and send" does: the letter goes to our porting team (the submission), who send it on to the carrier. */
     body: (signer: string, carrier: string) =>
-      `You're signing as ${signer}. When you choose "Sign and send", your signed letter and request go to ${carrier} ` +
-      'to move your numbers.',
+      `You're signing as ${signer}. When you choose "Sign and send", your signed letter and request come to our ` +
+      `porting team, and we send them on to ${carrier} to move your numbers.`,
     send: 'Sign and send',
     notYet: 'Not yet',
     fallback: 'Say "sign and send" to send your signed request, or "not yet" to wait.',

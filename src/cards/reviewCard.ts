@@ -11,7 +11,6 @@ export interface ReviewCardData extends CardIdentity {
     problemsHeading: string;
     changeLabel: string;
     changePlaceholder: string;
-    changeRequired: string;
     confirm: string;
     change: string;
     fallback: string;

@@ -16,11 +16,9 @@ import {
 } from './csrFields';
 import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
+import { inSentence } from './text';
 
 const COUNTRY_NAMES: Readonly<Record<PortingCountry, string>> = { US: 'the United States', CA: 'Canada' };
-
-/** "Transfer PIN" → "transfer PIN": a label used inside a sentence. */
-const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 const messages = {
   missing: (label: string) => `We still need the ${inSentence(label)}.`,

@@ -88,3 +88,11 @@ export function joinAsList(items: readonly string[], conjunction: 'and' | 'or' =
 export function quoted(text: string): string {
   return `“${text}”`;
 }
+
+/**
+ * A label used inside a sentence: "Transfer PIN" → "transfer PIN", "Account number" → "account number". A label
+ * that opens with an abbreviation keeps it as it is: "ZIP or postal code" stays, never "zIP or postal code".
+ */
+export function inSentence(label: string): string {
+  return /^\p{Lu}{2}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -57,9 +57,11 @@ function logRequest(logger: Logger, req: Request, res: Response, route: Route | 
 
 function listen(server: restify.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.server.once('error', reject);
+    // On restify's server, not the http server inside it: restify re-emits every error of the http server on its own,
+    // where one with no listener is thrown, and a taken port (EADDRINUSE) would crash the process instead of rejecting.
+    server.once('error', reject);
     server.listen(port, () => {
-      server.server.off('error', reject);
+      server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
   });

@@ -122,6 +122,15 @@ describe('the form card', () => {
     expect(inputById(card, 'street')?.value).toBe('123 Main St');
   });
 
+  it('says "ZIP or postal code" as written, in its label and when it is left empty', () => {
+    const card = csrFormCard.expand(csrFormCardData({}, undefined, CARD_ID));
+
+    expect(inputById(card, 'postalCode')).toEqual(
+      expect.objectContaining({ label: 'ZIP or postal code', errorMessage: 'Please fill in the ZIP or postal code.' }),
+    );
+    expect(JSON.stringify(card)).not.toContain('zIP');
+  });
+
   it('offers the carrier check only when the carrier is unknown', () => {
     expect(inputById(csrFormCard.expand(csrFormCardData({}, undefined, CARD_ID)), 'confirmedUnknownCarrier')).toBeUndefined();
   });
@@ -139,6 +148,13 @@ describe('the review card', () => {
     ]));
     expect(inputById(card, 'field')).toEqual(expect.objectContaining({ type: 'Input.ChoiceSet' }));
     expect(texts(card)).not.toContain('Before you can sign, please fix:');
+  });
+
+  it('does not mark the detail to change as required: continuing to signing needs no choice there', () => {
+    const input = inputById(reviewCard.expand(reviewCardData(completeAttDraft(), CARD_ID)), 'field');
+
+    expect(input?.isRequired).not.toBe(true);
+    expect(input).not.toHaveProperty('errorMessage');
   });
 
   it('offers the authorized person of a business account as a detail to change', () => {

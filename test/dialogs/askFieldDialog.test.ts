@@ -5,6 +5,7 @@ import { interruptionText } from '../../dialogs/text/interruptionText';
 import { promptText } from '../../dialogs/text/promptText';
 import { CSR_FIELDS, type CsrFieldName, carrierRules, validateCsrField } from '../../src/domain';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
+import { click } from '../support/clicks';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, draftFrom } from '../support/drafts';
 
 /** An answer each field's validator refuses, with the customer's next try being the right one. */
@@ -142,9 +143,21 @@ describe('AskFieldDialog', () => {
     const harness = new ConversationHarness();
     const first = await reachCollection(harness);
     // A double-clicked "Yes" from the keep-your-service question arrives at the first field's question.
-    const stale = await harness.say(buttonLabels.yes);
+    const stale = await harness.say(click('yes'));
     expect(stale).toEqual([promptText.staleButton, first.at(-1)]);
     expect((await harness.session())?.refusals).toEqual({});
+  });
+
+  it('reads a typed word that matches an old button as an answer to the question on screen', async () => {
+    const harness = new ConversationHarness();
+    const first = await reachCollection(harness);
+    const expected = validateCsrField('numbers', 'yes', {});
+    if (expected.ok) throw new Error('"yes" was taken for a phone number');
+
+    const typed = await harness.say('yes');
+
+    expect(typed).toEqual([expected.error.message, first.at(-1)]);
+    expect((await harness.session())?.refusals).toEqual({ numbers: 1 });
   });
 
   it('takes a click on an old card for a card, not an answer: the note and the same question, no refusal counted', async () => {

@@ -16,6 +16,8 @@ import { CorrectionHarness, buttonsOf, textsOf } from './correctionHarness';
 import { CANARY_PIN, draftFrom } from '../support/drafts';
 
 const NEW_ADDRESS = '125 Main St, Springfield, IL 62704';
+const NEW_PIN = '135790';
+const PIN_QUESTION = /What is your Number Transfer PIN\?/;
 
 function notice(loa: Loa, state: PortNotice['state'], extra: Partial<PortNotice> = {}): PortNotice {
   return { referenceNumber: loa.referenceNumber, version: loa.version, state, carrier: 'AT&T', numbers: loa.numbers, ...extra };
@@ -41,36 +43,42 @@ describe('the correction after a rejection', () => {
     await harness.close();
   });
 
-  it('offers to fix a rejected address, asks only for the address, and resends a new version under the same reference', async () => {
+  it('offers to fix a rejected address, asks for the address and then the PIN once, and resends a new version under the same reference', async () => {
     const loa = await harness.signed();
 
     const rejected = await harness.event(loa, { state: 'rejected', reasonCode: 'INVALID_ADDRESS' });
 
+    // The PIN went out with the rejected letter and was not kept: the corrected one needs it again.
     expect(rejected.answer).toMatchObject({ status: 200, body: { code: 'applied' } });
     expect(textsOf(rejected.told)).toEqual([
-      `${noticeText.rejected(rejectedNotice(loa, 'INVALID_ADDRESS'))}\n\n${correctionText.invite(['Service address'])}`,
+      `${noticeText.rejected(rejectedNotice(loa, 'INVALID_ADDRESS'))}\n\n${correctionText.invite(['Service address', 'Transfer PIN'])}`,
     ]);
     expect(buttonsOf(rejected.told[0])).toEqual([buttonLabels.fixNow]);
     expect(await harness.session()).toMatchObject({
       stage: 'correcting',
-      correction: { referenceNumber: loa.referenceNumber, version: 1, reasonCode: 'INVALID_ADDRESS', fields: ['serviceAddress'] },
+      correction: { referenceNumber: loa.referenceNumber, version: 1, reasonCode: 'INVALID_ADDRESS', fields: ['serviceAddress', 'pin'] },
     });
 
-    // The button (or a next message that asks for nothing else) begins the correction: the reason again, then the address only.
+    // The button (or a next message that asks for nothing else) begins the correction: the reason again, then the address.
     const intro = await harness.say(buttonLabels.fixNow);
-    expect(intro[0]).toBe(correctionText.intro(loa.referenceNumber, rejectionReason('INVALID_ADDRESS').words, ['Service address']));
+    expect(intro[0]).toBe(correctionText.intro(loa.referenceNumber, rejectionReason('INVALID_ADDRESS').words, ['Service address', 'Transfer PIN']));
     expect(intro[1]).toContain(askFieldText.question.serviceAddress());
     expect(intro[1]).toContain(askFieldText.current('123 Main St, Apt 4, Springfield, IL 62704'));
 
-    const toSign = await harness.turn(NEW_ADDRESS);
-    expect(textsOf(toSign)).toEqual(expect.arrayContaining([askFieldText.saved.serviceAddress(NEW_ADDRESS), correctionText.readyToSign]));
+    const pinQuestion = await harness.say(NEW_ADDRESS);
+    expect(pinQuestion[0]).toBe(askFieldText.saved.serviceAddress(NEW_ADDRESS));
+    expect(pinQuestion.at(-1)).toMatch(PIN_QUESTION);
+
+    // The PIN is asked once: once given, the letter to sign comes next, not the PIN question again.
+    const toSign = await harness.turn(NEW_PIN);
+    expect(textsOf(toSign)).toEqual([askFieldText.saved.pin(), correctionText.readyToSign]);
 
     const sent = await signAndSend(harness, toSign);
     expect(await harness.outbox.latestVersion(loa.referenceNumber)).toBe(2);
     const resent = (await harness.outbox.readEntry(entryKey(loa.referenceNumber, 2)))?.value.loa;
-    expect(resent).toMatchObject({ referenceNumber: loa.referenceNumber, version: 2, serviceAddress: { street: '125 Main St' } });
-    // Only the address changed: the PIN and account number are carried over from the session's draft.
-    expect(resent).toMatchObject({ pin: loa.pin, accountNumber: loa.accountNumber, accountHolder: loa.accountHolder });
+    expect(resent).toMatchObject({ referenceNumber: loa.referenceNumber, version: 2, serviceAddress: { street: '125 Main St' }, pin: NEW_PIN });
+    // The rest is carried over from the session's draft.
+    expect(resent).toMatchObject({ accountNumber: loa.accountNumber, accountHolder: loa.accountHolder });
 
     const texts = textsOf(sent);
     expect(texts[0]).toContain(signText.resent(SENT_DETAILS(loa)));
@@ -120,8 +128,8 @@ describe('the correction after a rejection', () => {
     const loa = await harness.signed();
     const rejected = await harness.event(loa, { state: 'rejected', reasonCode: 'auth_person_mismatch' });
 
-    expect(textsOf(rejected.told)[0]).toContain(correctionText.invite(['Account holder']));
-    expect((await harness.session())?.correction?.fields).toEqual(['holderName']);
+    expect(textsOf(rejected.told)[0]).toContain(correctionText.invite(['Account holder', 'Transfer PIN']));
+    expect((await harness.session())?.correction?.fields).toEqual(['holderName', 'pin']);
   });
 
   it('sends reasons that need a person to our porting team, with how to reach them, and offers no fix', async () => {
@@ -167,7 +175,8 @@ describe('the correction after a rejection', () => {
     const loa = await harness.signed();
     await harness.event(loa, { state: 'rejected', reasonCode: 'POSTAL_CODE_MISMATCH' });
     await harness.say('hi');
-    const toSign = await harness.turn(NEW_ADDRESS);
+    await harness.say(NEW_ADDRESS);
+    const toSign = await harness.turn(NEW_PIN);
 
     const stopped = await harness.turn(submitOf(lastCard(toSign), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
     const notYet = await harness.say(submitOf(lastCard(stopped), signText.confirmCard.notYet));
@@ -220,7 +229,7 @@ describe('the correction after a rejection', () => {
     await harness.event(loa, { state: 'rejected', reasonCode: 'AUTH_PERSON_MISMATCH' });
     const question = await harness.say('ok');
 
-    expect((await harness.session())?.correction?.fields).toEqual(['authorizedPerson']);
+    expect((await harness.session())?.correction?.fields).toEqual(['authorizedPerson', 'pin']);
     expect(question[1]).toContain('Who is authorized to sign for Lopez Plumbing LLC?');
   });
 });

@@ -156,7 +156,10 @@ export class CorrectionHarness {
       serviceUrl: 'https://test.example',
     });
     await new OutboxLoaSubmitter(this.outbox, () => NOW, captureLogs('silent').logger, () => undefined).submit({ loa, contactEmail: draft.contactEmail ?? 'maria@example.com', conversation: { ...reference } });
-    const session: PortingSession = { ...newPortingSession(NOW), draft, stage: 'signed', signedLoa: loa, submittedReferences: [loa.referenceNumber] };
+    // As the sign dialog leaves it: the PIN went with the submission alone, so neither the draft nor the letter keeps it.
+    const { pin: _letterPin, ...signedLoa } = loa;
+    const { pin: _draftPin, ...unsigned } = draft;
+    const session: PortingSession = { ...newPortingSession(NOW), draft: unsigned, stage: 'signed', signedLoa, submittedReferences: [loa.referenceNumber] };
     await this.storage.write({ [this.userKey]: { portingSession: session } });
     return loa;
   }

@@ -1,4 +1,4 @@
-import { isButtonLabel, recognizeIntent, type Intent } from '../../dialogs/intents';
+import { recognizeIntent, type Intent } from '../../dialogs/intents';
 import { buttonLabels, type ButtonName } from '../../dialogs/text/buttonLabels';
 
 describe('recognizeIntent', () => {
@@ -66,18 +66,5 @@ describe('recognizeIntent', () => {
 
   it('ignores long messages, which are answers or pasted records', () => {
     expect(recognizeIntent(`help ${'x'.repeat(200)}`)).toBeUndefined();
-  });
-});
-
-describe('isButtonLabel', () => {
-  it('knows our buttons, whatever the case or trailing punctuation', () => {
-    expect(isButtonLabel('Start my port')).toBe(true);
-    expect(isButtonLabel('yes')).toBe(true);
-    expect(isButtonLabel('talk to an agent.')).toBe(true);
-  });
-
-  it('does not take typed answers for buttons', () => {
-    expect(isButtonLabel('yes please, it is active')).toBe(false);
-    expect(isButtonLabel('Maria Lopez')).toBe(false);
   });
 });

@@ -103,6 +103,18 @@ describe('ReviewDialog', () => {
     expect(summary['Account number']).toBe('••••4321');
   });
 
+  it('asks which detail to change when "Change it" comes with none picked, and keeps the same card', async () => {
+    const harness = await startReview();
+    const card = lastCard(await harness.send('review'));
+
+    const replies = await harness.send(submitOf(card, CHANGE, { field: '' }));
+    expect(textsOf(replies)).toEqual([reviewText.chooseDetail]);
+    expect(harness.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
+
+    await harness.send(submitOf(card, LOOKS_RIGHT));
+    expect(harness.client.dialogTurnResult.result).toEqual({ confirmed: true });
+  });
+
   it('does not go on to signing while details are missing', async () => {
     const harness = await startReview(draftFrom({ numbers: '415-555-0123', carrier: 'AT&T' }));
     const card = lastCard(await harness.send('review'));

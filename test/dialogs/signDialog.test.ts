@@ -65,7 +65,8 @@ describe('SignDialog', () => {
 
     const confirmation = lastCard(await harness.send('Ana Ruiz'));
     expect(cardTexts(confirmation)).toContain(
-      'You\'re signing as Ana Ruiz. When you choose "Sign and send", your signed letter and request go to AT&T to move your numbers.',
+      'You\'re signing as Ana Ruiz. When you choose "Sign and send", your signed letter and request come to our porting team, ' +
+        'and we send them on to AT&T to move your numbers.',
     );
   });
 

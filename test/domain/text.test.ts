@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { closestMatch, collapseWhitespace, editDistance, foldForComparison, joinAsList } from '../../src/domain/text';
+import { closestMatch, collapseWhitespace, editDistance, foldForComparison, inSentence, joinAsList } from '../../src/domain/text';
 
 describe('text helpers', () => {
   it.each([
@@ -33,6 +33,15 @@ describe('text helpers', () => {
     expect(joinAsList(['a'])).toBe('a');
     expect(joinAsList(['a', 'b'])).toBe('a and b');
     expect(joinAsList(['a', 'b', 'c'], 'or')).toBe('a, b or c');
+  });
+
+  it.each([
+    ['Account number', 'account number'],
+    ['Transfer PIN', 'transfer PIN'],
+    ['ZIP or postal code', 'ZIP or postal code'],
+    ['PIN', 'PIN'],
+  ])('puts the label %j inside a sentence as %j, keeping an abbreviation that opens it', (label, inside) => {
+    expect(inSentence(label)).toBe(inside);
   });
 
   it('edit distance is a metric on any strings', () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,6 +43,30 @@ describe('the entry point', () => {
       expect(code).toBe(1);
       expect(stderr().trim().split('\n')).toEqual([expect.stringMatching(/^STORAGE_URL: 'bogus:\/\/x' is not valid\. Use sqlite:\/\//)]);
       expect(stdout()).toBe('');
+    },
+    STARTUP_LIMIT_MS,
+  );
+
+  it(
+    'stops with one clear line naming PORT and exit code 1 when another program holds the port',
+    async () => {
+      const other = createServer();
+      await new Promise<void>((listening) => other.listen(0, listening));
+      const { port } = other.address() as AddressInfo;
+      try {
+        const child = startEntryPoint({ PORT: String(port), STORAGE_URL: 'memory://', LOG_LEVEL: 'info' });
+        const stdout = collect(child.stdout);
+        const stderr = collect(child.stderr);
+
+        const [code] = await once(child, 'exit');
+
+        expect(code).toBe(1);
+        expect(stderr().trim().split('\n')).toEqual([`Port ${port} is already in use: stop the other program or set PORT to a free port.`]);
+        // No fatal log with a stack trace besides it: the logs before the failure are the ordinary start-up's.
+        expect(stdout()).not.toMatch(/"level":60|"stack"|EADDRINUSE/);
+      } finally {
+        await new Promise((closed) => other.close(closed));
+      }
     },
     STARTUP_LIMIT_MS,
   );
