@@ -65,6 +65,19 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
     );
   }
 
+  /**
+   * A CSR pasted while the menu is on screen (Web Chat always shows the menu first) starts the port with it, as it
+   * would as the opening message: it is no choice of the menu's, and would otherwise be refused as one.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const text = innerDc.context.activity.text;
+    if (innerDc.activeDialog?.id === MENU_PROMPT && text !== undefined && looksLikeCsrPaste(text)) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MAIN_WATERFALL, { opening: text } satisfies MainOptions);
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
   /** After a cancel the menu comes back; after a start over, a new port begins. */
   protected override async afterInterruption(innerDc: DialogContext, interruption: ConfirmedInterruption): Promise<DialogTurnResult> {
     const options: MainOptions = interruption === 'startOver' ? { route: 'startPort' } : {};

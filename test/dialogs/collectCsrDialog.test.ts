@@ -76,6 +76,16 @@ describe('CollectCsrDialog', () => {
     expect(next.at(-1)).toContain('billing telephone number');
   });
 
+  it('takes a CSR pasted while the menu is on screen, as Web Chat shows it first', async () => {
+    const harness = new ConversationHarness();
+    await harness.join();
+    const pasted = await harness.say(PASTED_CSR);
+    expect(pasted[0]).toContain(askFieldText.pasted.intro);
+    expect(pasted.at(-1)).toBe(tipsText.keepService.question);
+    await harness.say(buttonLabels.yes);
+    expect((await harness.session())?.draft.accountNumber).toBe(CANARY_ACCOUNT_NUMBER);
+  });
+
   it('never asks twice for what the customer already gave', async () => {
     const harness = new ConversationHarness();
     await reachCollection(harness);
