@@ -102,7 +102,7 @@ export function createConversation(options: ConversationOptions, conversationSta
     // Kept only where a person may take the chat: the escalation carries it to them.
     const transcript = new TranscriptRecorder(conversationState, clock);
     const customers = new CustomerHandoff(conversationState, baseDeps, settings.store, hub, transcript, settings.agents, resumeDialog);
-    const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock);
+    const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock, options.logger);
     return { customers, desk, transcript };
   }
   const deps: ConversationDeps = {

@@ -2,7 +2,7 @@ import { Channels } from 'botbuilder';
 import type { NumbersPolicy } from '../src/domain';
 import type { ReceiptLink } from '../src/hosting/receiptLinks';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
-import type { PortStatusView } from '../src/submission/events/portStatus';
+import type { StatusLookupOutcome } from '../src/submission/events/guardedStatusLookup';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import type { HandoffRequester } from './handoff/customerHandoff';
 import type { PortingSessionStore } from './sessionStore';
@@ -16,9 +16,15 @@ export interface SupportContact {
   readonly email?: string;
 }
 
-/** The status check: a submitted request's status, when the reference exists and the ZIP is its service address's. */
+/**
+ * The status check (src/submission/events/guardedStatusLookup.ts): a submitted request's status, when the reference
+ * exists, the ZIP is its service address's, and wrong guesses at the reference, or from the customer's address
+ * (`client`, when known), have not locked look-ups.
+ */
 export interface PortStatusFinder {
-  find(referenceNumber: string, postalCode: string): Promise<PortStatusView | undefined>;
+  find(referenceNumber: string, postalCode: string, client: string | undefined): Promise<StatusLookupOutcome>;
+  /** Until when look-ups of the reference, or from `client`, are locked; undefined when they are not. */
+  lockedUntil(referenceNumber: string, client: string | undefined): Promise<Date | undefined>;
 }
 
 /** A link to the customer's copy of a signed letter (see src/hosting/receiptLinks.ts). */

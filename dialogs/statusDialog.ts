@@ -3,6 +3,10 @@
  * stands (with the moving date once confirmed) and a fresh link to the signed letter. A wrong ZIP gets the same answer
  * as a reference that doesn't exist; after three misses the customer is pointed to a person. A customer whose only
  * request is a draft not yet signed hears how far the draft is instead.
+ *
+ * Guessing is stopped by the finder, not here (src/submission/events/guardedStatusLookup.ts): wrong guesses per
+ * reference and per client address are counted in storage, across conversations. While either is locked the customer
+ * is told to wait or reach a person, as soon as they name a locked reference, and nothing is looked up.
  */
 import {
   type DialogTurnResult,
@@ -13,6 +17,7 @@ import {
 } from 'botbuilder-dialogs';
 import { normalizeReferenceNumber } from '../src/domain/referenceNumber';
 import { parsePostalCode } from '../src/domain/address/postalCodes';
+import { clientAddressOf } from '../src/hosting/turnClient';
 import type { PortStatusView } from '../src/submission/events/portStatus';
 import { labelledChoice, questionActivity } from './choices';
 import type { ConversationDeps, PortStatusFinder } from './conversationDeps';
@@ -38,7 +43,7 @@ interface StatusValues {
 const STATUS_WATERFALL = 'status.waterfall';
 const REFERENCE_PROMPT = 'status.reference';
 const POSTAL_CODE_PROMPT = 'status.postalCode';
-/** Enough for a typo or two; more looks like guessing. */
+/** Enough for a typo or two; a customer still missing after that is stuck, and better off with a person. */
 const MAX_MISSES = 3;
 
 const isReference = async (prompt: PromptValidatorContext<string>) => normalizeReferenceNumber(prompt.recognized.value ?? '') !== undefined;
@@ -75,7 +80,11 @@ export class StatusDialog extends InterruptibleDialog<StatusOptions> {
   }
 
   private async postalCodeStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
-    (step.values as StatusValues).referenceNumber = normalizeReferenceNumber(step.result as string);
+    const referenceNumber = normalizeReferenceNumber(step.result as string) ?? '';
+    (step.values as StatusValues).referenceNumber = referenceNumber;
+    // No point asking for a ZIP that would not be checked.
+    const lockedUntil = await this.finder.lockedUntil(referenceNumber, clientAddressOf(step.context));
+    if (lockedUntil !== undefined) return this.locked(step, lockedUntil);
     setStepHelp(step, statusText.postalCodeHelp);
     return step.prompt(POSTAL_CODE_PROMPT, { prompt: statusText.askPostalCode, retryPrompt: statusText.postalCodeInvalid });
   }
@@ -83,8 +92,9 @@ export class StatusDialog extends InterruptibleDialog<StatusOptions> {
   private async resultStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const referenceNumber = (step.values as StatusValues).referenceNumber ?? '';
-    const view = await this.finder.find(referenceNumber, step.result as string);
-    if (view === undefined) {
+    const outcome = await this.finder.find(referenceNumber, step.result as string, clientAddressOf(context));
+    if (outcome.kind === 'locked') return this.locked(step, outcome.until);
+    if (outcome.kind === 'notFound') {
       const misses = (step.options.misses ?? 0) + 1;
       if (misses >= MAX_MISSES) {
         await context.sendActivity(statusText.notFoundAgain(this.deps.supportContact));
@@ -93,10 +103,17 @@ export class StatusDialog extends InterruptibleDialog<StatusOptions> {
       await context.sendActivity(statusText.notFound);
       return step.replaceDialog(STATUS_WATERFALL, { misses } satisfies StatusOptions);
     }
+    const { view } = outcome;
     const session = await this.deps.sessions.find(context);
     const link = this.deps.receiptLink?.(view.referenceNumber, view.version);
     const lines = [statusText.result[view.progress](view), ...this.whatNext(view, session), ...(link ? [signText.letterLink(link)] : [])];
     await context.sendActivity(lines.join('\n\n'));
+    return step.endDialog();
+  }
+
+  /** Look-ups are locked: the customer hears for about how long, and how to reach a person meanwhile. */
+  private async locked(step: WaterfallStepContext<StatusOptions>, until: Date): Promise<DialogTurnResult> {
+    await step.context.sendActivity(statusText.locked(this.deps.supportContact, until.getTime() - this.deps.clock().getTime()));
     return step.endDialog();
   }
 

@@ -68,7 +68,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     worker: deps.submissionWorker,
     onPermanentFailure: (report) => logger.error({ report }, 'the porting backend refused a submission for good'),
   });
-  const statuses = createPortStatuses(storage, submission.store);
+  const statuses = createPortStatuses(storage, submission.store, { logger, clock });
   // Receipt links name this server's own address on a local run, known only once it listens.
   let serverUrl = '';
   const links = deps.encryption && receiptLinksFor(config, { keyring: deps.encryption, clock, serverUrl: () => serverUrl });

@@ -10,6 +10,8 @@ import { AGENT_ACTIONS, queueCard, takeoverCard } from '../../src/cards/agentCar
 import { CSR_FIELDS, redactSecrets } from '../../src/domain';
 import { type Escalation, type StoredReference, withLine } from '../../src/handoff/escalation';
 import { type EscalationStore, conversationKeyOf } from '../../src/handoff/escalationStore';
+import { clientAddressOf } from '../../src/hosting/turnClient';
+import { type Logger, loggerForTurn } from '../../src/logging';
 import { sameSecret } from '../../src/security/sameSecret';
 import { type AskableField, fieldLabel } from '../draftFields';
 import { agentText } from '../text/agentText';
@@ -70,6 +72,8 @@ export class AgentDesk {
     private readonly customerTurn: CustomerTurn,
     private readonly settings: AgentDeskSettings,
     private readonly clock: () => Date,
+    /** Where refused joins are recorded for the audit. */
+    private readonly logger: Logger,
   ) {
     this.console = conversationState.createProperty<boolean>(CONSOLE_PROPERTY);
   }
@@ -130,6 +134,7 @@ export class AgentDesk {
     const token = (context.activity.value as { token?: unknown } | undefined)?.token;
     const { consoleToken } = this.settings;
     if (typeof token !== 'string' || consoleToken === undefined || !sameSecret(token, consoleToken)) {
+      this.auditRefusedJoin(context, typeof token !== 'string' ? 'noToken' : consoleToken === undefined ? 'noConsole' : 'wrongToken');
       await context.sendActivity({ type: ActivityTypes.Message, text: agentText.wrongToken, channelData: { agentConsole: 'refused' } });
       return;
     }
@@ -138,6 +143,19 @@ export class AgentDesk {
     await this.store.joinConsole(conversationKeyOf(reference), reference);
     // The console page shows the conversation from this message on (public/assets/agent.js).
     await context.sendActivity({ type: ActivityTypes.Message, text: agentText.joined, channelData: { agentConsole: 'joined' } });
+  }
+
+  /**
+   * Someone tried the console's token and failed: a run of these is someone guessing it. Logged with where from (when
+   * known, see turnClient.ts), when (the entry's time) and in which conversation; never what they tried, which may be
+   * an agent's real token mistyped.
+   */
+  private auditRefusedJoin(context: TurnContext, reason: 'noToken' | 'noConsole' | 'wrongToken'): void {
+    const client = clientAddressOf(context);
+    loggerForTurn(this.logger, context).warn(
+      { reason, channelId: context.activity.channelId, ...(client !== undefined && { client }) },
+      'agent console join refused',
+    );
   }
 
   private async command(context: TurnContext, text: string): Promise<void> {

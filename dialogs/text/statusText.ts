@@ -4,6 +4,13 @@ import { formatFocDate } from '../../src/submission/notifications/noticeText';
 import type { SupportContact } from '../conversationDeps';
 import { contactWays } from './interruptionText';
 
+/** 'in about 15 minutes', 'in about 2 hours'. */
+function inAbout(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  if (minutes < 90) return `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `in about ${Math.round(minutes / 60)} hours`;
+}
+
 export const statusText = {
   askReference:
     'Which request should I check? Please type its reference number: it starts with PA-, like PA-7KX4-M9Q2-TDX, and ' +
@@ -25,6 +32,15 @@ export const statusText = {
     return (
       "I still couldn't find a request with that reference number and ZIP code, so let's stop here for now. " +
       (ways ? `A person on our porting team can look it up for you: please ${ways}.` : 'Our customer support can look it up for you.')
+    );
+  },
+  /** Wrong guesses locked the look-up (see src/submission/events/guardedStatusLookup.ts); `waitMs` until it opens again. */
+  locked: (contact: SupportContact, waitMs: number) => {
+    const ways = contactWays(contact);
+    return (
+      "For your security, I've paused status checks for now: there were too many tries with details that didn't " +
+      `match. Please try again ${inAbout(waitMs)}, or ` +
+      (ways ? `${ways} and a person on our porting team can look it up for you.` : 'contact our customer support.')
     );
   },
   result: {

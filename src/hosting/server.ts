@@ -11,6 +11,7 @@ import { InFlight } from './inFlight';
 import { createRateLimits } from './rateLimit';
 import { checkReadiness, type Pingable } from './readiness';
 import { createTurnErrorHandler } from './turnErrorHandler';
+import { withClientAddress } from './turnClient';
 import { registerWebChat } from './webChat';
 
 export interface TurnHandler {
@@ -112,7 +113,7 @@ export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webCh
     checkActivityFields,
     rateLimits.perConversation,
     async (req: Request, res: Response) => {
-      await turns.track(adapter.process(req, res, (context) => deps.bot.run(context)));
+      await turns.track(adapter.process(req, res, withClientAddress(req, config, (context) => deps.bot.run(context))));
     },
   );
 

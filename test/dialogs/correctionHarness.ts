@@ -62,7 +62,7 @@ export class CorrectionHarness {
     const clock = () => NOW;
     const logger = captureLogs('silent').logger;
     this.outbox = new OutboxStore(storage);
-    this.statuses = createPortStatuses(storage, this.outbox);
+    this.statuses = createPortStatuses(storage, this.outbox, { logger, clock });
     this.links = new ReceiptLinks({ baseUrl: () => PUBLIC_URL, keyring: testKeyring(), clock });
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);

@@ -77,6 +77,25 @@ describe('the status check', () => {
     expect(last[0]).toContain(SUPPORT.phone);
   });
 
+  it('tells the customer plainly when wrong guesses elsewhere have paused look-ups, and keeps the count through "delete my data"', async () => {
+    const loa = await harness.signed();
+    // Five wrong ZIPs, typed in other chats.
+    for (let miss = 0; miss < 5; miss++) {
+      expect(await harness.statuses.lookup.find(loa.referenceNumber, '10001', undefined)).toEqual({ kind: 'notFound' });
+    }
+
+    await harness.say(buttonLabels.status);
+    const paused = await harness.say(loa.referenceNumber);
+
+    expect(paused).toEqual([statusText.locked(SUPPORT, 15 * 60_000), mainText.menu.again]);
+    expect(paused[0]).toContain('in about 15 minutes');
+    expect(paused[0]).toContain(SUPPORT.phone);
+    // The count is not the customer's to delete: it is kept apart from their data.
+    await harness.say('delete my data');
+    expect((await harness.say(buttonLabels.yes))[0]).toContain("I've deleted everything");
+    expect(await harness.statuses.lookup.lockedUntil(loa.referenceNumber, undefined)).toBeDefined();
+  });
+
   it('explains what a reference number and a ZIP look like when the answer is not one', async () => {
     await harness.signed();
     await harness.say(buttonLabels.status);

@@ -31,6 +31,23 @@ describe('the folder gateway', () => {
     expect(statSync(join(versionFolder, REQUEST_FILE)).mode & 0o777).toBe(0o600);
   });
 
+  it('creates every folder 0700 and both files 0600, whatever the umask lets through', async () => {
+    const root = join(folder, 'data', 'submissions');
+    const gateway = new FolderGateway(root);
+    const sent = await delivery();
+    const previous = process.umask(0);
+    try {
+      await gateway.deliver(sent);
+    } finally {
+      process.umask(previous);
+    }
+
+    const referenceFolder = join(root, sent.request.referenceNumber);
+    const versionFolder = join(referenceFolder, 'v1');
+    for (const created of [join(folder, 'data'), root, referenceFolder, versionFolder]) expect([created, statSync(created).mode & 0o777]).toEqual([created, 0o700]);
+    for (const file of [REQUEST_FILE, CARRIER_PDF_FILE]) expect([file, statSync(join(versionFolder, file)).mode & 0o777]).toEqual([file, 0o600]);
+  });
+
   it('treats delivering a version again as done, leaving the first delivery untouched', async () => {
     const gateway = new FolderGateway(folder);
     const sent = await delivery();

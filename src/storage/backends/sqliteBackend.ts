@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { makeFilePrivate, makePrivateFolder } from '../../security/privateFiles';
 import { SqlBackend } from './sqlBackend';
 import { SqliteConnection } from './sqliteConnection';
 
@@ -21,10 +21,12 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${TABLE}(key VARCHAR(255) PRIMA
  */
 export async function openSqliteBackend(path: string, onError: (error: unknown) => void): Promise<SqlBackend> {
   const location = path === IN_MEMORY ? IN_MEMORY : resolve(path);
-  if (location !== IN_MEMORY) {
-    await mkdir(dirname(location), { recursive: true });
-  }
   const cannotOpen = (error: unknown) => new Error(`Cannot open the SQLite storage file ${location}: ${(error as Error).message}`, { cause: error });
+  if (location !== IN_MEMORY) {
+    await makeDatabasePrivate(location).catch((error: unknown) => {
+      throw cannotOpen(error);
+    });
+  }
   const open = () => SqliteConnection.open(location, { busyTimeoutMs: BUSY_TIMEOUT_MS, onError });
   const writer = await open().catch((error: unknown) => {
     throw cannotOpen(error);
@@ -59,4 +61,14 @@ export async function openSqliteBackend(path: string, onError: (error: unknown) 
     },
     groupStatements: true,
   });
+}
+
+/**
+ * The database file and its folder, readable by the bot's user only. SQLite makes the WAL and shared-memory files with
+ * the database file's own mode, so a private database keeps them private too; those an earlier run left are narrowed.
+ */
+async function makeDatabasePrivate(location: string): Promise<void> {
+  await makePrivateFolder(dirname(location));
+  await makeFilePrivate(location, { create: true });
+  await Promise.all(['-wal', '-shm'].map((suffix) => makeFilePrivate(location + suffix)));
 }

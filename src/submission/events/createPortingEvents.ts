@@ -3,6 +3,7 @@ import type { BotStorage } from '../../storage/createStorage';
 import type { ProactiveMessenger } from '../notifications/proactiveMessenger';
 import { PortNotifier, type PortNotifierOptions } from '../notifications/portNotifier';
 import type { OutboxStore } from '../outbox/outboxStore';
+import { GuardedStatusLookup } from './guardedStatusLookup';
 import { PortingEventsHandler } from './portingEventsHandler';
 import { PortStatusLookup } from './portStatus';
 import { PortStatusStore } from './statusStore';
@@ -10,12 +11,14 @@ import { PortStatusStore } from './statusStore';
 /** What the status check needs; made before the conversation, which uses it. */
 export interface PortStatuses {
   readonly store: PortStatusStore;
-  readonly lookup: PortStatusLookup;
+  /** The status check customers use, with its limits on wrong guesses. */
+  readonly lookup: GuardedStatusLookup;
 }
 
-export function createPortStatuses(storage: BotStorage, outbox: OutboxStore): PortStatuses {
+/** `logger` records failed look-ups; `clock` times the locks of the limits on them. */
+export function createPortStatuses(storage: BotStorage, outbox: OutboxStore, options: { logger: Logger; clock: () => Date }): PortStatuses {
   const store = new PortStatusStore(storage);
-  return { store, lookup: new PortStatusLookup(outbox, store) };
+  return { store, lookup: new GuardedStatusLookup(new PortStatusLookup(outbox, store), { storage, ...options }) };
 }
 
 export interface PortingEventsOptions {

@@ -2,5 +2,6 @@
 export * from './portingEvent';
 export * from './statusStore';
 export * from './portStatus';
+export * from './guardedStatusLookup';
 export * from './portingEventsHandler';
 export * from './createPortingEvents';

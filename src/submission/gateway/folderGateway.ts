@@ -6,16 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateFolder } from '../../security/privateFiles';
 import type { DeliveryOutcome, PortingDelivery, PortingGateway } from './portingGateway';
 
 export const REQUEST_FILE = 'request.json';
 export const CARRIER_PDF_FILE = 'loa-carrier.pdf';
-
-// The files hold the account number and PIN: readable by the bot's own user only.
-const FILE_MODE = 0o600;
-const FOLDER_MODE = 0o700;
 
 export class FolderGateway implements PortingGateway {
   constructor(private readonly submissionsDir: string) {}
@@ -29,7 +26,8 @@ export class FolderGateway implements PortingGateway {
     const folder = this.folderOf(delivery.request.referenceNumber, delivery.request.version);
     const requestFile = join(folder, REQUEST_FILE);
     if (await exists(requestFile)) return { kind: 'delivered' };
-    await mkdir(folder, { recursive: true, mode: FOLDER_MODE });
+    // The files hold the account number and PIN: the folders (the submissions folder too) and files are the bot's own.
+    await makePrivateFolder(folder);
     await writeAtomically(join(folder, CARRIER_PDF_FILE), delivery.carrierPdf);
     await writeAtomically(requestFile, `${JSON.stringify(delivery.request, null, 2)}\n`);
     return { kind: 'delivered' };
@@ -48,7 +46,7 @@ async function exists(path: string): Promise<boolean> {
 async function writeAtomically(path: string, content: Buffer | string): Promise<void> {
   const temporary = `${path}.${randomUUID()}.tmp`;
   try {
-    const file = await open(temporary, 'wx', FILE_MODE);
+    const file = await open(temporary, 'wx', PRIVATE_FILE_MODE);
     try {
       await file.writeFile(content);
       await file.sync();

@@ -80,7 +80,7 @@ describe('porting events over HTTP, told to the customer through the Bot Connect
     const logger = captureLogs('silent').logger;
     const config = parseConfig({ PORT: '0', PORTING_WEBHOOK_SECRET: SECRET });
     const outbox = new OutboxStore(storage);
-    const statuses = createPortStatuses(storage, outbox);
+    const statuses = createPortStatuses(storage, outbox, { logger, clock: () => SIGNED_AT });
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     const submitter = new OutboxLoaSubmitter(outbox, () => SIGNED_AT, logger, () => undefined);
