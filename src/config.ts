@@ -37,12 +37,21 @@ type AppType = (typeof APP_TYPES)[number];
 const PORTING_GATEWAYS = ['folder', 'webhook'] as const;
 
 const KIB = 1024;
+/** Where a local run listens unless HOST says otherwise. */
+const LOOPBACK = '127.0.0.1';
 
 const settingsShape = {
   server: z.object({
     port: fromEnv(
       { name: 'PORT', expected: 'Use a whole number from 0 to 65535 (0 picks any free port).' },
       z.coerce.number().int().min(0).max(65535).default(3978),
+    ),
+    // The address to listen on. Unset, a local run (no app id) listens on this machine only: with authentication off
+    // the bot believes whatever a request says and posts to any serviceUrl it is given. With an app id, every
+    // interface, as a deployment behind its platform's front end needs.
+    host: fromEnv(
+      { name: 'HOST', expected: 'Use an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 or :: (every interface), or one interface\'s address.' },
+      z.union([z.ipv4(), z.ipv6()]).optional(),
     ),
     // Activities are small JSON documents: a message's text, an Adaptive Card's submitted values, Teams'
     // channelData. Files travel as links, never inline. 256 KiB leaves ample room for all of that while
@@ -376,6 +385,8 @@ const configSchema = z
   .transform((settings) => ({
     ...settings,
     bot: { ...settings.bot, appType: resolveAppType(settings.bot), authEnabled: Boolean(settings.bot.appId) },
+    // Undefined: every interface (Node's default, IPv6 and IPv4 where the machine has both).
+    server: { ...settings.server, host: settings.server.host ?? (settings.bot.appId ? undefined : LOOPBACK) },
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -28,6 +28,7 @@ describe('parseConfig', () => {
         trustProxy: false,
         rateLimitPerMinutePerClient: 600,
         rateLimitPerMinutePerConversation: 60,
+        host: '127.0.0.1',
       },
       receipts: { publicBaseUrl: undefined },
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, authEnabled: false },
@@ -173,6 +174,21 @@ describe('parseConfig', () => {
 
       expect(message).toMatch(/^MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI/);
       expect(message).not.toContain('hunter2');
+    });
+  });
+
+  describe('where to listen (HOST)', () => {
+    const deployed = { ...DEPLOYED, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' };
+
+    it('is loopback for a local run and every interface (left to Node) for a deployment, unless HOST says otherwise', () => {
+      expect(parseConfig({}).server.host).toBe('127.0.0.1');
+      expect(parseConfig(deployed).server.host).toBeUndefined();
+      expect(parseConfig({ HOST: '0.0.0.0' }).server.host).toBe('0.0.0.0');
+      expect(parseConfig({ ...deployed, HOST: '::1' }).server.host).toBe('::1');
+    });
+
+    it('takes only an IP address', () => {
+      expect(configError({ HOST: 'example.com' })).toMatch(/^HOST: 'example.com' is not valid. Use an IP address/);
     });
   });
 });

@@ -71,11 +71,9 @@ export async function startWebChat({ element, visitorId, createStore, username, 
     requestJson('/api/webchat/config'),
     requestJson('/api/directline/token', { method: 'POST', body: JSON.stringify({ visitorId }) }),
   ]);
-  const directLine = WebChat.createDirectLine({
-    token,
-    domain: new URL(settings.directLineDomain, location.href).href,
-    webSocket: settings.webSocket,
-  });
+  // Web Chat streams over a WebSocket (the Direct Line service and the local bridge both offer one), so that a reply
+  // shows as soon as the bot sends it.
+  const directLine = WebChat.createDirectLine({ token, domain: new URL(settings.directLineDomain, location.href).href });
   WebChat.renderWebChat(
     {
       directLine,

@@ -8,6 +8,7 @@ import { checkActivityFields } from './activityLimits';
 import { createAdapter } from './adapter';
 import { DIRECT_LINE_POLL_ROUTE } from './directLine/clientRoutes';
 import { InFlight } from './inFlight';
+import { serverUrl, startupLine } from './listening';
 import { createRateLimits } from './rateLimit';
 import { checkReadiness, type Pingable } from './readiness';
 import { createTurnErrorHandler } from './turnErrorHandler';
@@ -36,7 +37,7 @@ export interface AppDependencies {
 }
 
 export interface RunningServer {
-  /** Where the server listens, e.g. `http://localhost:3978`. */
+  /** Where the server listens, e.g. `http://127.0.0.1:3978` (see serverUrl). */
   readonly url: string;
   /** Stops taking requests, lets the turns under way finish, then resolves. Safe to call more than once. */
   close(): Promise<void>;
@@ -56,14 +57,15 @@ function logRequest(logger: Logger, req: Request, res: Response, route: Route | 
   else logger.info(entry, 'request completed');
 }
 
-function listen(server: restify.Server, port: number): Promise<number> {
+/** Listens on `host` (undefined: every interface) and `port`; resolves with the address it listens on. */
+function listen(server: restify.Server, port: number, host: string | undefined): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     // On restify's server, not the http server inside it: restify re-emits every error of the http server on its own,
     // where one with no listener is thrown, and a taken port (EADDRINUSE) would crash the process instead of rejecting.
     server.once('error', reject);
-    server.listen(port, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
+      resolve(server.address() as AddressInfo);
     });
   });
 }
@@ -117,14 +119,15 @@ export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webCh
     },
   );
 
-  registerWebChat(server, config, httpLogger);
+  const webChat = registerWebChat(server, config, httpLogger);
   for (const register of deps.routes ?? []) register(server, { track: (work) => turns.track(work) });
 
   server.on('after', (req: Request, res: Response, route: Route | undefined, error: unknown) => logRequest(httpLogger, req, res, route, error));
 
-  const port = await listen(server, config.server.port);
-  const url = `http://localhost:${port}`;
-  logger.info({ url }, `Porting Assistant listening on ${url}`);
+  const address = await listen(server, config.server.port, config.server.host);
+  const url = serverUrl(address);
+  const started = startupLine(address, config.bot.authEnabled);
+  logger[started.level](started.fields, started.message);
 
   return {
     url,
@@ -133,6 +136,7 @@ export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webCh
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         logger.info({ turnsInFlight: turns.size }, 'shutting down: no new requests; finishing turns under way');
         await turns.drain();
+        webChat.close();
         // Keep-alive connections would otherwise hold the server open until they time out.
         server.server.closeIdleConnections();
         await closed;

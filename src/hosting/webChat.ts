@@ -6,26 +6,27 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { requireJsonBody, sendError } from './activityBody';
+import { requestClient } from './clientAddress';
 import { registerDirectLineBridge } from './directLine/bridge';
-import { DIRECT_LINE_PATH } from './directLine/clientRoutes';
+import { DIRECT_LINE_PATH } from './directLine/bridgeContext';
 import { parseJsonBody } from './directLine/requests';
-import { generateVisitorToken } from './directLine/tokenExchange';
+import { generateVisitorToken, VisitorTokenRefused, type VisitorToken } from './directLine/tokenExchange';
+import { serverUrl } from './listening';
 
 /**
  * The "Bring your number" page at `/` with Bot Framework Web Chat, and what the page needs from the server:
  * - `GET /api/webchat/config`: where the page's Direct Line is (the local bridge, or the Direct Line service);
  * - `POST /api/directline/token` `{ visitorId }`: a Direct Line token for that visitor, whose user id is
  *   `dl_<visitorId>`, so a returning visitor is the same customer to the bot and can pick up where they left off.
- * Without MicrosoftAppId the page talks to the Direct Line bridge inside this server; with it, to the Direct Line
- * service, and the server trades DIRECT_LINE_SECRET for the tokens.
+ * Without MicrosoftAppId the page talks to the Direct Line bridge inside this server, which makes the tokens itself;
+ * with it, to the Direct Line service, and the server trades DIRECT_LINE_SECRET for the tokens. Either way Web Chat
+ * streams the conversation over a WebSocket.
  */
 
 /** What `GET /api/webchat/config` answers. */
 export interface WebChatPageSettings {
   /** Web Chat's `domain`: absolute, or relative to the page. */
   readonly directLineDomain: string;
-  /** The local bridge only polls; the Direct Line service also streams over a WebSocket. */
-  readonly webSocket: boolean;
 }
 
 /** A random id the page keeps in the browser's storage (a UUID). */
@@ -85,31 +86,45 @@ interface DirectLineBackend {
   readonly settings: WebChatPageSettings;
   /** What the page may connect to besides this server. */
   readonly origins: string[];
-  /** Where to trade which secret for a visitor's token; the secret is undefined when it is not configured. */
-  tokenSource(): { url: string; secret: string | undefined };
+  /**
+   * A token for the visitor `userId`, whose page asked from the client address `client`. Throws VisitorTokenRefused
+   * for what the visitor is to be told, and any other error when the Direct Line service could not be asked.
+   */
+  visitorToken(userId: string, client: string): Promise<VisitorToken>;
+  close(): void;
 }
 
 function localBridge(server: restify.Server, config: Pick<Config, 'server'>, logger: Logger): DirectLineBackend {
-  const selfUrl = () => `http://localhost:${(server.address() as AddressInfo).port}`;
+  const selfUrl = () => serverUrl(server.address() as AddressInfo);
   const bridge = registerDirectLineBridge(server, { selfUrl, maxBodyBytes: config.server.maxBodyBytes, logger });
   return {
-    settings: { directLineDomain: DIRECT_LINE_PATH, webSocket: false },
+    settings: { directLineDomain: DIRECT_LINE_PATH },
+    // A browser's 'self' covers this page's ws: origin too.
     origins: [],
-    tokenSource: () => ({ url: selfUrl(), secret: bridge.secret }),
+    visitorToken: async (userId, client) => bridge.visitorToken(userId, client),
+    close: () => bridge.close(),
   };
 }
 
 function directLineService({ directLineUrl, directLineSecret }: Config['webChat']): DirectLineBackend {
   const { host, protocol } = new URL(directLineUrl);
   return {
-    settings: { directLineDomain: `${directLineUrl}${DIRECT_LINE_PATH}`, webSocket: true },
+    settings: { directLineDomain: `${directLineUrl}${DIRECT_LINE_PATH}` },
     origins: [`${protocol}//${host}`, `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`],
-    tokenSource: () => ({ url: directLineUrl, secret: directLineSecret }),
+    async visitorToken(userId) {
+      if (!directLineSecret) throw new VisitorTokenRefused(503, 'WebChatNotConfigured', text.notConfigured);
+      return generateVisitorToken(directLineUrl, directLineSecret, userId);
+    },
+    close: () => undefined,
   };
 }
 
-/** Registers the page, its assets and its API on `server`; without MicrosoftAppId, the Direct Line bridge too. */
-export function registerWebChat(server: restify.Server, config: Pick<Config, 'bot' | 'server' | 'webChat'>, logger: Logger): void {
+/**
+ * Registers the page, its assets and its API on `server`; without MicrosoftAppId, the Direct Line bridge too. Call
+ * `close` when the server closes, once its turns have finished: it ends the bridge's streams, which would otherwise
+ * hold the server open.
+ */
+export function registerWebChat(server: restify.Server, config: Pick<Config, 'bot' | 'server' | 'webChat'>, logger: Logger): { close(): void } {
   const backend = config.bot.authEnabled ? directLineService(config.webChat) : localBridge(server, config, logger);
   const publicDir = join(projectRoot(), 'public');
   const bundle = webChatBundle();
@@ -141,14 +156,16 @@ export function registerWebChat(server: restify.Server, config: Pick<Config, 'bo
       res.header('Cache-Control', 'no-store');
       const body = parseJsonBody(req, res, tokenRequest);
       if (!body) return;
-      const { url, secret } = backend.tokenSource();
-      if (!secret) return sendError(res, 503, 'WebChatNotConfigured', text.notConfigured);
+      const client = requestClient({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] }, config.server.trustProxy);
       try {
-        res.send(200, await generateVisitorToken(url, secret, `dl_${body.visitorId}`));
+        res.send(200, await backend.visitorToken(`dl_${body.visitorId}`, client?.key ?? 'unknown'));
       } catch (error) {
+        if (error instanceof VisitorTokenRefused) return sendError(res, error.status, error.code, error.message);
         logger.warn({ err: error }, 'web chat: could not get a Direct Line token');
         sendError(res, 502, 'DirectLineUnavailable', text.unavailable);
       }
     },
   );
+
+  return { close: () => backend.close() };
 }

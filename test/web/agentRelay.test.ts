@@ -18,8 +18,11 @@ const describeInBrowser = hasChromium ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 const AGENT_TOKEN = 'agent-token-for-the-relay-test-0123456789';
-/** The issue's bound: Web Chat polls the bridge once a second, so a message shows within two polls. */
-const MOST_MS_TO_SHOW = 2_000;
+/**
+ * Web Chat streams the conversation, so a message shows as soon as the bot relays it (about 0.3 s here, where polling
+ * took 1.4 s): well within the issue's 2 s, with room for a loaded machine.
+ */
+const MOST_MS_TO_SHOW = 1_000;
 
 describeInBrowser("an agent's message on the customer's page", () => {
   let app: TestApp;
@@ -45,7 +48,7 @@ describeInBrowser("an agent's message on the customer's page", () => {
     await app?.close();
   });
 
-  it('shows within 2 s of the agent sending it, with nothing waiting on an activity that never comes', async () => {
+  it('shows within 1 s of the agent sending it, with nothing waiting on an activity that never comes', async () => {
     const agentPage = await agentBrowser.newPage();
     watchErrors(agentPage);
     await agentPage.goto(`${app.url}/agent`);

@@ -87,11 +87,11 @@ describe('the page token endpoint with MicrosoftAppId (Direct Line service)', ()
       expect(directLine.exchanges).toEqual([{ authorization: `Bearer ${SECRET}`, body: { user: { id: `dl_${visitorId}` } } }]);
     });
 
-    it('tells the page to use the Direct Line service, over a WebSocket, and lets the page connect to it', async () => {
+    it('tells the page to use the Direct Line service, and lets the page connect to it and stream from it', async () => {
       const settings = await (await fetch(`${app.url}/api/webchat/config`)).json();
       const page = await fetch(`${app.url}/`);
 
-      expect(settings).toEqual({ directLineDomain: `${directLineUrl}/v3/directline`, webSocket: true });
+      expect(settings).toEqual({ directLineDomain: `${directLineUrl}/v3/directline` });
       expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${directLineUrl} ws://127.0.0.1:`);
     });
 
@@ -164,8 +164,8 @@ describe('the page and its assets', () => {
     expect(await response.text()).toContain('renderWebChat');
   });
 
-  it('tells the page to poll the bridge on this server', async () => {
-    expect(await (await fetch(`${app.url}/api/webchat/config`)).json()).toEqual({ directLineDomain: '/v3/directline', webSocket: false });
+  it('tells the page to use the bridge on this server', async () => {
+    expect(await (await fetch(`${app.url}/api/webchat/config`)).json()).toEqual({ directLineDomain: '/v3/directline' });
   });
 
   it('does not serve files outside the assets folder', async () => {

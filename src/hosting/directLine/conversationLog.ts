@@ -30,18 +30,26 @@ const SEQ_DIGITS = 7;
  * watermark that is the last number the client has seen. Only the newest entries that fit `capacity` are kept.
  *
  * An update or a delete moves the activity to the end of the log (its new version, or a `messageDelete` tombstone
- * with the same id), so that a client polling from its watermark sees the change: Web Chat replaces an activity
+ * with the same id), so that a client reading from its watermark sees the change: Web Chat replaces an activity
  * it shows by id. The update keeps the original timestamp, which is what Web Chat sorts by.
+ *
+ * Watchers are told of every change as it happens, so that a stream can pass it on at once.
  */
 export class ConversationLog {
   private entries: Entry[] = [];
   private lastSeq = 0;
   private bytes = 0;
+  private readonly watchers = new Set<() => void>();
 
   constructor(
     private readonly conversationId: string,
     private readonly capacity: LogCapacity,
   ) {}
+
+  /** The sequence number of the newest change: the watermark of a client that has read everything. */
+  get watermark(): number {
+    return this.lastSeq;
+  }
 
   append(activity: Partial<Activity>): LoggedActivity {
     const seq = this.nextSeq();
@@ -74,6 +82,12 @@ export class ConversationLog {
     return { activities, watermark: String(Math.max(watermark, this.lastSeq)) };
   }
 
+  /** Calls `watcher` after every change, until the function returned is called. */
+  watch(watcher: () => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
   private nextSeq(): number {
     this.lastSeq += 1;
     return this.lastSeq;
@@ -86,6 +100,7 @@ export class ConversationLog {
     while (this.entries.length > this.capacity.maxActivities || (this.bytes > this.capacity.maxBytes && this.entries.length > 1)) {
       this.bytes -= this.entries.shift()?.bytes ?? 0;
     }
+    for (const watcher of this.watchers) watcher();
   }
 
   private take(id: string): LoggedActivity | undefined {

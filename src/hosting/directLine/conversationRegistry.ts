@@ -14,24 +14,39 @@ export interface Conversation {
 }
 
 export interface ConversationLimits {
-  /** Conversations kept at once; a new one beyond this is refused until idle ones expire. */
+  /** Conversations kept at once. */
   readonly maxConversations: number;
+  /** Conversations kept at once for the visitors of one client address. */
+  readonly maxConversationsPerClient: number;
   /** What each conversation keeps of its activities (the oldest go first). */
   readonly log: LogCapacity;
   /** Activities per conversation waiting for the bot at once. */
   readonly maxPendingDeliveries: number;
-  /** A conversation nobody has used for this long is forgotten. */
+  /** A conversation unused this long may be let go to make room for a new one. */
+  readonly reclaimableAfterMs: number;
+  /** A conversation unused this long is forgotten. */
   readonly idleMs: number;
 }
 
+/** Why no conversation was made: its client address has as many as it may, or the bridge does. */
+export type Refusal = 'tooManyForClient' | 'full';
+
 interface Entry {
   readonly conversation: Conversation;
+  /** The client address (see clientAddress.ts) of the visitor it was made for. */
+  readonly client: string;
   lastUsedAt: number;
 }
 
 /**
- * The bridge's conversations, in memory. Each use moves a conversation to the end of the map, so the idle ones
- * are always at the front and expiring them stops at the first live one.
+ * The bridge's conversations, in memory. Each use moves a conversation to the end of the map, so the least recently
+ * used are always at the front: expiring idle ones stops at the first live one, and making room lets the oldest
+ * unused one go.
+ *
+ * A new conversation beyond a limit (its client's, or the bridge's) first takes the place of the oldest conversation
+ * within that limit that nobody has used for `reclaimableAfterMs`; only when every one of them is in use is it
+ * refused. So one address cannot hold more than its share, and a full bridge still lets visitors in while anyone
+ * has left a page.
  */
 export class ConversationRegistry {
   private readonly entries = new Map<string, Entry>();
@@ -41,10 +56,12 @@ export class ConversationRegistry {
     private readonly clock: () => number,
   ) {}
 
-  /** A new conversation for `userId`; undefined when the registry is full. */
-  create(userId: string): Conversation | undefined {
+  /** A new conversation for `userId`, a visitor at the client address `client`, or why there is none. */
+  create(userId: string, client: string): Conversation | Refusal {
     this.expireIdle();
-    if (this.entries.size >= this.limits.maxConversations) return undefined;
+    const clientsOwn = (entry: Entry) => entry.client === client;
+    if (this.count(clientsOwn) >= this.limits.maxConversationsPerClient && !this.reclaim(clientsOwn)) return 'tooManyForClient';
+    if (this.entries.size >= this.limits.maxConversations && !this.reclaim(() => true)) return 'full';
     const id = randomBytes(18).toString('base64url');
     const conversation: Conversation = {
       id,
@@ -53,7 +70,7 @@ export class ConversationRegistry {
       deliveries: new SerialQueue(this.limits.maxPendingDeliveries),
       started: false,
     };
-    this.entries.set(id, { conversation, lastUsedAt: this.clock() });
+    this.entries.set(id, { conversation, client, lastUsedAt: this.clock() });
     return conversation;
   }
 
@@ -66,6 +83,22 @@ export class ConversationRegistry {
     entry.lastUsedAt = this.clock();
     this.entries.set(id, entry);
     return entry.conversation;
+  }
+
+  private count(matches: (entry: Entry) => boolean): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (matches(entry)) count += 1;
+    return count;
+  }
+
+  /** Lets go the least recently used conversation that `matches`, if nobody has used it for a while. */
+  private reclaim(matches: (entry: Entry) => boolean): boolean {
+    const usedSince = this.clock() - this.limits.reclaimableAfterMs;
+    for (const [id, entry] of this.entries) {
+      if (entry.lastUsedAt > usedSince) return false;
+      if (matches(entry)) return this.entries.delete(id);
+    }
+    return false;
   }
 
   private expireIdle(): void {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { sendError } from '../activityBody';
 
 /** The bearer credential of a request, or undefined when it has none. */
@@ -23,4 +23,12 @@ export function parseJsonBody<S extends z.ZodType>(req: Request, res: Response, 
     return undefined;
   }
   return result.data;
+}
+
+const watermark = z.union([z.literal(''), z.string().regex(/^\d{1,15}$/)]).transform((value) => Number(value || 0));
+
+/** A `?watermark=` value as a number (none or empty: 0, everything); undefined when it is not a whole number. */
+export function parseWatermark(value: string | null): number | undefined {
+  const parsed = watermark.safeParse(value ?? '');
+  return parsed.success ? parsed.data : undefined;
 }

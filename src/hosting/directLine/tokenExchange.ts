@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Trades a Direct Line secret for a token for one visitor, at the Direct Line service (or the local bridge, which
- * answers the same). The token is for one new conversation and names the visitor's user id, so the page cannot
- * pretend to be someone else, and the secret stays on the server.
+ * Trades a Direct Line secret for a token for one visitor, at the Direct Line service (the local bridge makes its
+ * tokens itself). The token is for one new conversation and names the visitor's user id, so the page cannot pretend
+ * to be someone else, and the secret stays on the server.
  */
 
 export interface VisitorToken {
@@ -14,6 +14,19 @@ export interface VisitorToken {
 
 export class TokenExchangeError extends Error {
   override readonly name = 'TokenExchangeError';
+}
+
+/** No token for this visitor now, for a reason the visitor is told: `status`, `code` and `message` are the answer. */
+export class VisitorTokenRefused extends Error {
+  override readonly name = 'VisitorTokenRefused';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const generatedToken = z.object({ token: z.string().min(1), expires_in: z.number().int().positive() });
