@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
+import { maskDigitRuns } from './domain/redaction';
 
 /**
  * JSON logs that can never carry a customer's secrets. Three layers, because each catches what the others miss:
@@ -17,14 +18,16 @@ export type { Logger };
 const SECRET_FIELDS = ['pin', 'accountNumber', 'password', 'appPassword', 'MicrosoftAppPassword', 'authorization', 'cookie'];
 const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
-/** Four or more digits, possibly grouped by spaces, dots or dashes: PINs, account numbers, phone numbers. */
-const DIGIT_RUN = /\d(?:[\s.-]?\d){3,}/g;
 /** The user and password in a URL such as redis://user:password@host. */
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
 
-/** Removes what may be a secret from free text, such as an error message quoting a customer's input. */
+/**
+ * Removes what may be a secret from free text, such as an error message quoting a customer's input: URL credentials,
+ * and runs of four or more digits (PINs, account numbers, phone numbers) found as redaction towards agents finds them,
+ * full-width or split by zero-width characters, underscores or any dash included.
+ */
 export function scrubSecrets(text: string): string {
-  return text.replace(URL_CREDENTIALS, '$1[credentials removed]@').replace(DIGIT_RUN, '[digits removed]');
+  return maskDigitRuns(text.replace(URL_CREDENTIALS, '$1[credentials removed]@'), '[digits removed]');
 }
 
 interface SerializedError {

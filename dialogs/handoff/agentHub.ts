@@ -7,6 +7,7 @@ import { type Activity, CardFactory, MessageFactory } from 'botbuilder';
 import type { Config } from '../../src/config';
 import { type AdaptiveCardJson } from '../../src/cards/cardTemplate';
 import { type EscalationCardData, escalationCard } from '../../src/cards/agentCards';
+import { literalMarkdown, replaceQuotes } from '../../src/domain/text';
 import type { Escalation, HubPost, StoredReference, TranscriptLine } from '../../src/handoff/escalation';
 import type { EscalationStore } from '../../src/handoff/escalationStore';
 import type { OpenConversation } from '../../src/hosting/conversationOpener';
@@ -27,8 +28,24 @@ export type CardStatus =
 /** Failures to reach agents are reported, never thrown: the customer's turn goes on. */
 export type HubErrorReporter = (error: unknown, what: string) => void;
 
+/**
+ * A transcript line as agents read it, in markdown: the customer's words, and what the bot quotes of them, render as
+ * their literal text, so that a customer cannot write a bold "**Bot:**" line, a link or an image into it; the bot's
+ * and the agents' own formatting stays.
+ */
+export function lineForAgents({ from, text }: TranscriptLine): string {
+  switch (from) {
+    case 'customer':
+      return literalMarkdown(text);
+    case 'bot':
+      return replaceQuotes(text, literalMarkdown);
+    case 'agent':
+      return text;
+  }
+}
+
 export function transcriptForCard(lines: readonly TranscriptLine[]): { speaker: string; line: string }[] {
-  return lines.map(({ from, text }) => ({ speaker: agentText.speakers[from], line: text }));
+  return lines.map((line) => ({ speaker: agentText.speakers[line.from], line: lineForAgents(line) }));
 }
 
 const statusLine = (status: CardStatus): string => {
@@ -63,7 +80,8 @@ export function escalationCardData(shown: Escalation, status: CardStatus): Escal
   const facts = [
     { label: agentText.card.reason, value: agentText.reasons[escalation.reason] },
     { label: agentText.card.step, value: escalation.step },
-    { label: agentText.card.customer, value: escalation.customer.name ?? String(escalation.customer.conversation.channelId) },
+    // The name is the customer's own on Web Chat and Direct Line, where the client sets `from.name`.
+    { label: agentText.card.customer, value: literalMarkdown(escalation.customer.name ?? String(escalation.customer.conversation.channelId)) },
     { label: agentText.card.since, value: `${timeOfDay.format(new Date(escalation.createdAt))} UTC` },
     ...(escalation.callbackEmail ? [{ label: agentText.card.callback, value: escalation.callbackEmail }] : []),
   ];

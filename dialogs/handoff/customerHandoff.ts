@@ -4,7 +4,7 @@
  * coming back to the bot where they stopped. The agent's side (agentDesk.ts) opens turns in the customer's
  * conversation and calls the methods marked "in a turn the agent side opened".
  */
-import { type Activity, ActivityTypes, Channels, type ConversationState, EventFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, Channels, type ConversationState, EventFactory, type StatePropertyAccessor, TextFormatTypes, TurnContext } from 'botbuilder';
 import { type KnownSecrets, pinOf, maskedDraftSummary, redactSecrets, rejectionReason, validateCsrField } from '../../src/domain';
 import {
   type Escalation,
@@ -22,7 +22,7 @@ import { recognizeIntent } from '../intents';
 import type { PortingSession } from '../portingSession';
 import { agentText } from '../text/agentText';
 import { handoffText } from '../text/handoffText';
-import type { AgentHub } from './agentHub';
+import { type AgentHub, lineForAgents } from './agentHub';
 import type { TranscriptRecorder } from './transcriptRecorder';
 
 export type HandoffRequestOutcome = 'escalated' | 'alreadyWaiting' | 'unavailable';
@@ -334,7 +334,10 @@ export class CustomerHandoff implements HandoffRequester {
     return (await this.store.queue()).findIndex((queued) => queued.id === escalationId) + 1;
   }
 
-  /** `handoff.initiate`, for a contact-center platform in front of the bot: the context and the redacted transcript. */
+  /**
+   * `handoff.initiate`, for a contact-center platform in front of the bot: the context and the redacted transcript,
+   * in markdown as our own agents read it (the customer's words literal).
+   */
   private handoffEvent(context: TurnContext, escalation: Escalation): Partial<Activity> {
     const handoffContext = {
       escalationId: escalation.id,
@@ -349,7 +352,8 @@ export class CustomerHandoff implements HandoffRequester {
       (line) =>
         ({
           type: ActivityTypes.Message,
-          text: line.text,
+          text: lineForAgents(line),
+          textFormat: TextFormatTypes.Markdown,
           timestamp: new Date(line.at),
           from: line.from === 'customer' ? customer : bot,
           recipient: line.from === 'customer' ? bot : customer,

@@ -1,6 +1,6 @@
 /** What agents read in the agents' channel or console: escalation cards, the queue, takeovers and corrections. */
 import type { EscalationReason } from '../../src/handoff/escalation';
-import { joinAsList } from '../../src/domain/text';
+import { joinAsList, literalMarkdown } from '../../src/domain/text';
 
 const waitedFor = (minutes: number) => (minutes < 1 ? 'just now' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`);
 
@@ -80,7 +80,8 @@ export const agentText = {
   callbackTaken: (email: string) => `You have this callback: please email the customer at ${email}. It is off the queue now.`,
   ended: 'Handed back to the bot. The customer carries on where they stopped.',
   customerLeft: 'The customer went back to the bot. This chat has ended.',
-  customerSays: (message: string) => `**Customer:** ${message}`,
+  /** The customer's words as they typed them: markdown of theirs would pass for the bot's own lines and links. */
+  customerSays: (message: string) => `**Customer:** ${literalMarkdown(message)}`,
   corrected: (label: string, shown: string, cleared: readonly string[] = []) =>
     `Saved: ${label} is now ${shown}. The customer has been told.` +
     (cleared.length > 0

@@ -5,7 +5,7 @@
 import { carrierRules, type Carrier, type CarrierRef } from './carriers';
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
 import { toE164, type E164 } from './phoneNumbers';
-import { collapseWhitespace } from './text';
+import { collapseWhitespace, normalizeTyped } from './text';
 
 /** Bounds for any carrier, after removing spaces and dashes. */
 const MIN_LENGTH = 4;
@@ -59,7 +59,7 @@ export function validateAccountNumber(
 ): FieldResult<string> {
   const carrier = carrierRules(ctx.carrier);
   const rule = carrier.accountNumber;
-  const text = collapseWhitespace(raw.normalize('NFKC')).replace(LABEL, '').replace(/^#\s*/, '');
+  const text = collapseWhitespace(normalizeTyped(raw)).replace(LABEL, '').replace(/^#\s*/, '');
   if (text === '') return refuse('account_number.empty', messages.empty(ctx.carrier, carrier));
 
   const warnings: FieldNotice[] = [];

@@ -5,7 +5,7 @@
  */
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
-import { joinAsList, quoted } from './text';
+import { joinAsList, normalizeTyped, quoted } from './text';
 
 export const PORTING_COUNTRIES = ['US', 'CA'] as const;
 export type PortingCountry = (typeof PORTING_COUNTRIES)[number];
@@ -119,7 +119,6 @@ const MAX_PIECES_PER_NUMBER = 6;
 const MAX_DIGITS_OF_A_COUNT = 2;
 /** Characters a written phone number is made of; anything else (letters, commas, "&", new lines) separates numbers. */
 const NUMBER_RUN = /[\d+().\- \t]+/g;
-const DASH_VARIANTS = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /** "1. ", "2) ", "- ", "• " at the start of a line: list markers, not digits of a number. */
 const LIST_MARKER = /^[ \t]*(?:\d{1,2}[.)]|[-*•·])[ \t]+/gm;
 /** "x123", "ext. 123", "extension 123" right after a number. */
@@ -135,10 +134,6 @@ interface ReadNumbers {
   readonly found: readonly FoundNumber[];
   readonly unreadable: readonly UnreadableChunk[];
   readonly extensions: readonly string[];
-}
-
-function normaliseNumberText(raw: string): string {
-  return raw.normalize('NFKC').replace(DASH_VARIANTS, '-');
 }
 
 function parseValid(text: string): FoundNumber | undefined {
@@ -216,7 +211,7 @@ function splitRun(run: string): { found: FoundNumber[]; unreadable: UnreadableCh
 function readNumbers(raw: string): ReadNumbers | 'too_long' {
   if (raw.length > MAX_INPUT_LENGTH) return 'too_long';
   const extensions: string[] = [];
-  const text = normaliseNumberText(raw)
+  const text = normalizeTyped(raw)
     .replace(LIST_MARKER, '')
     .replace(EXTENSION, (_match, digits: string) => {
       extensions.push(digits);
@@ -268,7 +263,7 @@ export function formatPhoneNumber(e164: E164): string {
 
 /** The E.164 form of `raw` when all of it is one valid phone number, in any common format; otherwise undefined. */
 export function toE164(raw: string): E164 | undefined {
-  const text = normaliseNumberText(raw).trim();
+  const text = normalizeTyped(raw).trim();
   if (text.length > 40 || !/^[\d+().\-\s]+$/.test(text)) return undefined;
   return parseValid(text)?.e164;
 }

@@ -3,7 +3,7 @@
  */
 import { carrierRules, type Carrier, type CarrierRef } from './carriers';
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
-import { foldForComparison } from './text';
+import { foldForComparison, normalizeTyped } from './text';
 
 /** Lengths worth accepting (with a warning) when a carrier's own length rule is unconfirmed. */
 const PLAUSIBLE_MIN_LENGTH = 4;
@@ -71,7 +71,7 @@ export function validatePin(raw: string, ctx: { carrier?: CarrierRef }): FieldRe
   if (isNoPinAnswer(raw)) {
     return rule.required ? refuse('pin.required', messages.required(ctx.carrier, carrier)) : accept('');
   }
-  const pin = raw.normalize('NFKC').trim().replace(LABEL, '').replace(/[\s-]/g, '');
+  const pin = normalizeTyped(raw).trim().replace(LABEL, '').replace(/[\s-]/g, '');
   if (!/^[A-Za-z0-9]+$/.test(pin)) return refuse('pin.invalid_characters', messages.invalidCharacters(ctx.carrier, carrier));
 
   const warnings: FieldNotice[] = [];

@@ -4,7 +4,7 @@
  */
 import { accept, refuse, type FieldResult } from './fieldResult';
 import type { HolderName } from './holderName';
-import { collapseWhitespace, foldForComparison } from './text';
+import { collapseWhitespace, foldForComparison, withoutInvisibles } from './text';
 
 const messages = {
   emptyPerson: (expected: string) => `To sign, please type the account holder's full name: ${expected}.`,
@@ -35,12 +35,15 @@ export function namesMatch(a: string, b: string): boolean {
   return left !== '' && left === comparable(b);
 }
 
-/** Accepts the signature as typed (whitespace tidied) when it is the expected signer's name. */
+/**
+ * Accepts the signature as typed when it is the expected signer's name: whitespace tidied, and characters that show
+ * nothing (zero-width, control) dropped first, so that the name compared is the name stored and printed on the letter.
+ */
 export function validateSignature(
   raw: string,
   ctx: { holderName: HolderName; authorizedPerson?: string },
 ): FieldResult<string> {
-  const signature = collapseWhitespace(raw);
+  const signature = collapseWhitespace(withoutInvisibles(raw));
   if (ctx.holderName.kind === 'business') {
     const business = ctx.holderName.fullName;
     const authorized = collapseWhitespace(ctx.authorizedPerson ?? '');

@@ -1,7 +1,30 @@
 /**
- * Small text helpers shared by the porting-domain validators: tidying what customers type, comparing names the way
- * a person would (case, accents and punctuation don't matter), finding near misses, and listing items in messages.
+ * Small text helpers shared by the porting-domain validators: tidying what customers type (one normal form for
+ * checking and searching it), comparing names the way a person would (case, accents and punctuation don't matter),
+ * finding near misses, listing items in messages, and quoting customers' words or showing them as literal markdown.
  */
+
+/**
+ * Format characters (zero-width spaces and joiners, word joiners, soft hyphens, bidirectional controls) and control
+ * characters other than whitespace: they show nothing, yet they break a number apart for any pattern looking for it.
+ */
+const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cf}\p{Cc}]/gu;
+/** Hyphens, en and em dashes and the like, and the minus sign (a math symbol, not a dash, to Unicode). */
+const DASHES = /[\p{Pd}\u2212]/gu;
+
+/** `raw` without the characters that show nothing (see INVISIBLE); whitespace stays. */
+export function withoutInvisibles(raw: string): string {
+  return raw.replace(INVISIBLE, '');
+}
+
+/**
+ * Typed text in the one form it is checked and searched in, so that what a validator accepts as a PIN or account
+ * number is also what redaction finds: compatibility forms folded (NFKC: full-width "２４６" is "246", a no-break
+ * space a space), invisible characters dropped, and every dash a hyphen-minus (a non-breaking hyphen is a dash).
+ */
+export function normalizeTyped(raw: string): string {
+  return withoutInvisibles(raw.normalize('NFKC')).replace(DASHES, '-');
+}
 
 /** NFC-normalises, turns every run of whitespace into one space and trims. */
 export function collapseWhitespace(raw: string): string {
@@ -84,9 +107,48 @@ export function joinAsList(items: readonly string[], conjunction: 'and' | 'or' =
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
-/** Wraps something the customer typed in curly quotes so it stands apart from the message around it. */
+/**
+ * Wraps something the customer typed in curly quotes so it stands apart from the message around it. Their own curly
+ * quotes become straight ones, so that what they typed cannot end the quote and pass for the bot's words (see
+ * `replaceQuotes`).
+ */
 export function quoted(text: string): string {
-  return `“${text}”`;
+  return `“${text.replace(/[“”]/gu, '"')}”`;
+}
+
+/** What a message quotes of the customer (see `quoted`); a quote cut off with its line runs to the end. */
+const QUOTE = /“[^”]*(?:”|$)/gu;
+
+/** `text` with every part it quotes of the customer (see `quoted`) replaced by `change(quote)`. */
+export function replaceQuotes(text: string, change: (quote: string) => string): string {
+  return text.replace(QUOTE, (quote) => change(quote));
+}
+
+/**
+ * Characters that open or close markdown's inline formatting: emphasis and strike-through, code, links and images
+ * (`[`), HTML and autolinks (`<`), table cells, the backslash itself, and an `&` that would begin an entity. An
+ * underscore inside a word ("maria_lopez") cannot emphasize, and stays as it is.
+ */
+const MARKDOWN_INLINE = /[\\`*~[\]<|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|&(?=#?[\p{L}\p{N}]+;)/gu;
+/**
+ * What makes a line a heading, quote, list item, rule or heading underline when it opens the line: the escape goes
+ * right after the match, so before the mark itself, or between an ordered item's number and its "." or ")". A ">"
+ * elsewhere means nothing once "<" is escaped (and escaping it would break a link to an address just before it).
+ */
+const LINE_START_MARK = /^(?:\d{1,9}(?=[.)])|(?=[#>+=-]))/gmu;
+
+/**
+ * `text` as markdown that renders as exactly its words (CommonMark's backslash escapes), for putting what a customer
+ * typed in front of agents whose console, Teams and Adaptive Cards render markdown: no bold "**Bot:**" line of the
+ * customer's own, no link or image. Lines stay together in one paragraph, unindented, so that nothing the customer
+ * typed starts a block that passes for a line of the bot's.
+ */
+export function literalMarkdown(text: string): string {
+  return text
+    .trim()
+    .replace(/\s*(?:\r\n?|\n)\s*/gu, '\n')
+    .replace(MARKDOWN_INLINE, '\\$&')
+    .replace(LINE_START_MARK, '$&\\');
 }
 
 /**

@@ -91,6 +91,38 @@ describe('redactSecrets', () => {
     });
   });
 
+  describe('secrets typed in other forms of digits and separators', () => {
+    // The PIN validator takes full-width digits; zero-width characters and non-breaking hyphens show nothing unusual.
+    it.each([
+      ['a full-width PIN', '９１８２７３', MASKED_PIN],
+      ['a PIN with zero-width spaces', '9\u200B1\u200B8\u200B2\u200B7\u200B3', MASKED_PIN],
+      ['a PIN with word joiners, a soft hyphen and a control character', '9\u20601\u00AD82\u00007\u20603', MASKED_PIN],
+      ['an account number with non-breaking hyphens', '555\u2011444\u2011333\u2011222', MASKED_ACCOUNT],
+      ['an account number with underscores', '555_444_333_222', MASKED_ACCOUNT],
+      ['an account number with en dashes and no-break spaces', '555\u2013444\u00A0333\u2013222', MASKED_ACCOUNT],
+      ['a full-width account number with full-width hyphens', '５５５－４４４－３３３－２２２', MASKED_ACCOUNT],
+      ['a PIN split by several spaces', '918  273', MASKED_PIN],
+      ['an account number split by spaced hyphens', '555 - 444 - 333 - 222', MASKED_ACCOUNT],
+    ])('masks %s', (_, typed, masked) => {
+      expect(redactSecrets(`it is ${typed} there`, known)).toBe(`it is ${masked} there`);
+    });
+
+    it.each([
+      ['full-width digits', 'my pin is ４４７１', 'my pin is ••••'],
+      ['zero-width spaces', 'acct 1\u200B2\u200B3\u200B4\u200B5', 'acct ••••'],
+      ['underscores', 'account 8812_3301_44', 'account ••••'],
+      ['digits of another script', 'my passcode is ٤٤٧١ or ४४७१', 'my passcode is •••• or ••••'],
+      ['a full-width topic word', 'ＰＩＮ 4471', 'PIN ••••'],
+    ])('hides unknown digit runs written with %s where secrets are discussed', (_, typed, redacted) => {
+      expect(redactSecrets(typed, {})).toBe(redacted);
+    });
+
+    it('redacts what the bot quotes of the customer in those forms too, and leaves the bot\u2019s own words as written', () => {
+      const said = 'I don’t have “９１８２７３ or 555_444_333_222” as a carrier — which company is it?';
+      expect(redactBotWords(said, known)).toBe(`I don’t have “${MASKED_PIN} or ${MASKED_ACCOUNT}” as a carrier — which company is it?`);
+    });
+  });
+
   describe('property: the full secret never survives', () => {
     /** The secret broken up as a customer might type it: at most one space, dot or hyphen between two characters. */
     const typedForms = (secret: string) =>
@@ -118,6 +150,32 @@ describe('redactSecrets', () => {
             return !containsIgnoringCase(redacted, secret) && !containsIgnoringCase(redacted, typed);
           },
         ),
+        RUNS,
+      );
+    });
+
+    it.each([
+      ['PIN', 'pin', fc.stringMatching(/^\d{3,10}$/)],
+      ['account number', 'accountNumber', fc.stringMatching(/^[0-9A-Za-z]{3,17}$/)],
+    ] as const)('%s typed in full-width characters, with any dash, underscore or invisible character between', (_, field, secrets) => {
+      const fullWidth = (character: string) => String.fromCodePoint(character.codePointAt(0)! + 0xfee0);
+      const oddForms = (secret: string) =>
+        fc
+          .tuple(
+            fc.array(fc.boolean(), { minLength: secret.length, maxLength: secret.length }),
+            fc.array(fc.constantFrom('', '_', '\u2011', '\u2013', '\u00A0', '\u200B', '\u2060', '\u00AD', '\uFF0D'), {
+              minLength: secret.length - 1,
+              maxLength: secret.length - 1,
+            }),
+          )
+          .map(([wide, separators]) =>
+            Array.from(secret, (character, index) => (wide[index] ? fullWidth(character) : character) + (separators[index] ?? '')).join(''),
+          );
+      fc.assert(
+        fc.property(secrets.chain((secret) => fc.tuple(fc.constant(secret), oddForms(secret))), ([secret, typed]) => {
+          const redacted = redactSecrets(`it is ${typed}, I think`, { [field]: secret });
+          return !redacted.toLowerCase().includes(secret.toLowerCase());
+        }),
         RUNS,
       );
     });

@@ -57,6 +57,19 @@ describe('validateSignature', () => {
     expect(validateSignature(raw, ctx)).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } });
   });
 
+  it.each([
+    ['zero-width spaces and joiners inside the name', 'Zo\u200Bë O\u2019Bri\u200Den-Smith', 'Zoë O\u2019Brien-Smith'],
+    ['a word joiner, a soft hyphen and a byte-order mark', '\uFEFFZoë\u2060 O\u2019Brien\u00AD-Smith', 'Zoë O\u2019Brien-Smith'],
+    ['control characters and a bidirectional override', '\u202EZoë\u202C O\u2019Brien-Smith\u0007\u0000', 'Zoë O\u2019Brien-Smith'],
+  ])('compares and keeps the signature without %s', (_, raw, clean) => {
+    expect(validateSignature(raw, { holderName: zoe })).toEqual({ ok: true, value: clean, warnings: [] });
+  });
+
+  it('compares an authorized person\u2019s signature without invisible characters too', () => {
+    const signed = validateSignature('Ja\u200Bne\u00A0D\u200Coe', { holderName: acme, authorizedPerson: 'Jane Doe' });
+    expect(signed).toEqual({ ok: true, value: 'Jane Doe', warnings: [] });
+  });
+
   it('never throws, and an accepted signature validates to itself', () => {
     const signatures = fc.oneof(fc.constantFrom("zoe o'brien smith", ' Zoë  O’Brien-Smith'), fc.string({ unit: 'grapheme-composite' }));
     fc.assert(
