@@ -2,11 +2,13 @@ import { ActivityTypes, type ConversationState, type TurnContext, type UserState
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { NumbersPolicy } from '../src/domain';
 import type { Logger } from '../src/logging';
+import type { MailQueue } from '../src/mail/mailQueue';
 import type { DialogRunner } from '../src/bot/portingBot';
 import type { FailedTurnRepair } from '../src/bot/turnPipeline';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import { CardActions } from './cardActions';
+import { CustomerEmails } from './customerEmails';
 import { type ConversationDeps, type PortStatusFinder, type ReceiptLinkMaker, type SupportContact, formInTeams } from './conversationDeps';
 import { beginsCorrection } from './correctionDialog';
 import { DialogIds } from './dialogIds';
@@ -35,6 +37,10 @@ export interface ConversationOptions {
   readonly portStatus?: PortStatusFinder;
   /** Links to the customer's copy of a signed letter (src/hosting/receiptLinks.ts); without it, none is offered. */
   readonly receiptLink?: ReceiptLinkMaker;
+  /** Where emails to customers are queued (src/mail); without it, email is off and none is promised. */
+  readonly mail?: Pick<MailQueue, 'enqueue'>;
+  /** The web page with the chat, for emails that send the customer back to it. */
+  readonly chatLink?: () => string;
   /** Live hand-off to people (dialogs/handoff); without it, asking for a person gives the support contact. */
   readonly handoff?: HandoffOptions;
 }
@@ -76,6 +82,15 @@ export function createConversation(options: ConversationOptions, conversationSta
     supportContact: options.supportContact,
     portStatus: options.portStatus,
     receiptLink: options.receiptLink,
+    emails:
+      options.mail &&
+      new CustomerEmails({
+        queue: options.mail,
+        letterLink: options.receiptLink,
+        chatLink: options.chatLink,
+        supportContact: options.supportContact,
+        agentsInChat: options.handoff !== undefined,
+      }),
   };
   const dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
   const dialogs = new DialogSet(dialogState);

@@ -4,6 +4,7 @@ import type { ReceiptLink } from '../src/hosting/receiptLinks';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { StatusLookupOutcome } from '../src/submission/events/guardedStatusLookup';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
+import type { CustomerEmails } from './customerEmails';
 import type { HandoffRequester } from './handoff/customerHandoff';
 import type { PortingSessionStore } from './sessionStore';
 
@@ -48,6 +49,8 @@ export interface ConversationDeps {
   readonly portStatus?: PortStatusFinder;
   /** Without it (no PUBLIC_BASE_URL), no link to the signed letter is offered. */
   readonly receiptLink?: ReceiptLinkMaker;
+  /** Emails to the customer, queued from their turns and their notices; without it (email is off), none is promised. */
+  readonly emails?: CustomerEmails;
   /** Brings a person into the chat; without it (no hand-off set up), asking for one gives the support contact. */
   readonly handoff?: HandoffRequester;
 }

@@ -5,7 +5,8 @@
  * 'correcting' with the details to ask again, offers "Fix my request" and leaves nothing in progress, so that the
  * customer's next message can begin the correction; one that needs a person offers "Talk to an agent" (or says how
  * to reach us, without agents) and notes why in the session, for the escalation; any later news about the request
- * clears a correction or a call for a person that is no longer wanted.
+ * clears a correction or a call for a person that is no longer wanted. The same news, with what it asks of the
+ * customer, is queued by email (see customerEmails.ts); the turn only queues it.
  */
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { fieldsToCorrect } from '../src/domain/rejectionReasons';
@@ -62,6 +63,9 @@ export function noticeTurn(deps: ConversationDeps, dropDialogStack: (context: Tu
           else if (personNoLongerNeeded) delete current.personNeeded;
         });
       }
+    }
+    if (notice.contactEmail !== undefined) {
+      await deps.emails?.statusChanged(notice, notice.contactEmail, correction ? { fix: correction.fields.map(fieldLabel) } : personNeeded ? { person: true } : undefined);
     }
     const text = lines.join('\n\n');
     const button = correction ? buttonChoice('fixNow') : personNeeded && deps.handoff ? buttonChoice('agent') : undefined;

@@ -158,7 +158,10 @@ class SignCardDialog extends CardDialog<SignState> {
       // A corrected letter is sent: nothing is left to fix until the carrier answers again.
       delete current.correction;
     });
-    const details = { referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: built.request.contactEmail };
+    // Email is promised only when email is on. A retried turn queues the same message again: it is still sent once.
+    const { emails } = this.deps;
+    if (emails) await emails.signed(loa, built.request.contactEmail);
+    const details = { referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: emails && built.request.contactEmail };
     const link = this.deps.receiptLink?.(loa.referenceNumber, loa.version);
     await context.sendActivity(
       [state.replacing === undefined ? signText.sent(details) : signText.resent(details), ...(link ? [signText.letterLink(link)] : [])].join('\n\n'),

@@ -9,9 +9,10 @@ import { createConversationOpener } from './hosting/conversationOpener';
 import { createProactiveMessenger } from './hosting/proactive';
 import { type HandoffOptions, teamsChannelReference } from '../dialogs/handoff';
 import { EscalationStore } from './handoff/escalationStore';
-import { receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
+import { customerBaseUrl, receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
+import { type MailServiceDependencies, createMailService } from './mail/createMailService';
 import { createTurnLock } from './reliability/createTurnLock';
 import { startRepeating } from './reliability/repeatingTask';
 import type { DataKeyring } from './security/dataKeys';
@@ -31,6 +32,8 @@ export interface ApplicationDependencies {
   readonly clock?: () => Date;
   /** Outbox worker tuning that is not configuration (tests poll faster). */
   readonly submissionWorker?: SubmissionServiceDependencies['worker'];
+  /** Mail worker tuning that is not configuration (tests retry sooner). */
+  readonly mailWorker?: MailServiceDependencies['worker'];
   /** How often customers waiting for a person are checked for having waited too long; tests check sooner. */
   readonly waitCheckIntervalMs?: number;
 }
@@ -72,6 +75,9 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   // Receipt links name this server's own address on a local run, known only once it listens.
   let serverUrl = '';
   const links = deps.encryption && receiptLinksFor(config, { keyring: deps.encryption, clock, serverUrl: () => serverUrl });
+  const chatPage = customerBaseUrl(config, () => serverUrl);
+  // Customers' replies to an email reach people (SUPPORT_EMAIL), not the sending address.
+  const mail = createMailService(config.mail, { storage, logger, clock, replyTo: config.support.email, worker: deps.mailWorker });
   const turnLock = createTurnLock(config.storage.url, {
     waitMs: config.turnLock.waitMs,
     onError: (error) => logger.warn({ err: error }, 'turn lock error'),
@@ -96,13 +102,15 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const conversation = createConversation(
     {
       submitter: submission.submitter,
-      forgetCustomer: customerForgetter({ storage, outbox: submission.store, conversationState, userState, clock }),
+      forgetCustomer: customerForgetter({ storage, outbox: submission.store, mail: mail?.store, conversationState, userState, clock }),
       numbersPolicy: { ...DEFAULT_NUMBERS_POLICY, countries: config.porting.countries },
       supportContact: config.support,
       stateTtlDays: config.storage.ttlDays,
       logger,
       portStatus: statuses.lookup,
       receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
+      mail: mail?.queue,
+      chatLink: chatPage && (() => `${chatPage()}/`),
       clock,
       handoff,
     },
@@ -112,6 +120,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const router = new PortingBot(conversation.runDialog, conversation.runAgentTurn);
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
+  mail?.worker.start();
   const waitReminders =
     handoff &&
     startRepeating(async () => {
@@ -144,6 +153,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const closeAll = async () => {
     await server.close();
     await submission.worker.stop();
+    await mail?.close();
     await pdfRenderer.close();
     await sweep.stop();
     await waitReminders?.stop();

@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { PORTING_COUNTRIES } from './domain/phoneNumbers';
 import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from './security/dataKeys';
+import { type MailVariables, mailFromSchema, mailProblems, resolveMailTransport, smtpUrlSchema } from './mail/mailSettings';
 import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
 
 /**
@@ -265,6 +266,27 @@ const settingsShape = {
       z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
     ),
   }),
+  // Email to customers (src/mail): an SMTP server, or on a local run .eml files in MAIL_DIR (see mailSettings.ts).
+  mail: z.object({
+    smtpUrl: fromEnv(
+      {
+        name: 'SMTP_URL',
+        expected: 'Use smtp://<host>:<port> or smtps://<host>:<port>, with user:password@ before the host or in SMTP_USER and SMTP_PASSWORD.',
+        echo: redactStorageUrl,
+      },
+      smtpUrlSchema.optional(),
+    ),
+    smtpUser: fromEnv({ name: 'SMTP_USER', expected: 'Use the user name the SMTP server knows the bot by.' }, z.string().max(320).optional()),
+    smtpPassword: fromEnv({ name: 'SMTP_PASSWORD', expected: "Use the SMTP user's password.", echo: false }, z.string().max(1000).optional()),
+    from: fromEnv(
+      { name: 'MAIL_FROM', expected: 'Use the address emails come from, alone or with a name: Porting Assistant <porting@example.com>.' },
+      mailFromSchema.optional(),
+    ),
+    dir: fromEnv(
+      { name: 'MAIL_DIR', expected: 'Use the path of the folder that emails are written to when SMTP_URL is empty.' },
+      z.string().default('./data/mail'),
+    ),
+  }),
 };
 
 function isSupportedStorageUrl(url: string): boolean {
@@ -373,6 +395,10 @@ function resolveAppType(bot: BotCredentials): AppType {
   return bot.appType ?? (bot.appId ? 'SingleTenant' : 'MultiTenant');
 }
 
+function checkMail(mail: MailVariables, ctx: z.RefinementCtx): void {
+  for (const { key, message } of mailProblems(mail)) ctx.addIssue({ code: 'custom', path: ['mail', key], message, params: { crossField: true } });
+}
+
 const configSchema = z
   .object(settingsShape)
   .superRefine((settings, ctx) => {
@@ -381,9 +407,11 @@ const configSchema = z
     checkSupport(settings.bot, settings.support, ctx);
     checkDataEncryption(settings.bot, settings.dataEncryption, ctx);
     checkAgents(settings.agents, ctx);
+    checkMail(settings.mail, ctx);
   })
   .transform((settings) => ({
     ...settings,
+    mail: resolveMailTransport(settings.mail, Boolean(settings.bot.appId)),
     bot: { ...settings.bot, appType: resolveAppType(settings.bot), authEnabled: Boolean(settings.bot.appId) },
     // Undefined: every interface (Node's default, IPv6 and IPv4 where the machine has both).
     server: { ...settings.server, host: settings.server.host ?? (settings.bot.appId ? undefined : LOOPBACK) },

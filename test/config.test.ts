@@ -57,6 +57,7 @@ describe('parseConfig', () => {
         retryBaseMs: 5_000,
         retryMaxMs: 900_000,
       },
+      mail: { kind: 'folder', dir: './data/mail', from: { name: 'Porting Assistant', address: 'porting-assistant@localhost' } },
     });
   });
 
@@ -127,6 +128,40 @@ describe('parseConfig', () => {
 
     expect(message).toMatch(/^STORAGE_URL: /);
     expect(message).not.toContain('hunter2');
+  });
+
+  describe('email (SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM, MAIL_DIR)', () => {
+    const deployed = { ...DEPLOYED, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' };
+    const from = { MAIL_FROM: 'Porting Assistant <porting@example.com>' };
+
+    it('writes .eml files to MAIL_DIR on a local run, and is off in a deployment without SMTP_URL', () => {
+      expect(parseConfig({ MAIL_DIR: '/tmp/mail', MAIL_FROM: 'porting@example.com' }).mail).toEqual({ kind: 'folder', dir: '/tmp/mail', from: { address: 'porting@example.com' } });
+      expect(parseConfig(deployed).mail).toEqual({ kind: 'off' });
+    });
+
+    it('takes the user and password from the URL or from SMTP_USER and SMTP_PASSWORD', () => {
+      expect(parseConfig({ ...deployed, ...from, SMTP_URL: 'smtps://bot%40example.com:p%3Ass@mail.example.com' }).mail).toEqual({
+        kind: 'smtp',
+        server: { host: 'mail.example.com', port: 465, secure: true, user: 'bot@example.com', password: 'p:ss' },
+        from: { name: 'Porting Assistant', address: 'porting@example.com' },
+      });
+      expect(parseConfig({ ...from, SMTP_URL: 'smtp://mail.example.com:2525', SMTP_USER: 'bot', SMTP_PASSWORD: 'pass' }).mail).toMatchObject({
+        server: { host: 'mail.example.com', port: 2525, secure: false, user: 'bot', password: 'pass' },
+      });
+      expect(parseConfig({ ...from, SMTP_URL: 'smtp://relay.internal' }).mail).toMatchObject({ server: { port: 587, secure: false } });
+    });
+
+    it('refuses what cannot work, saying what to do, and never shows a password', () => {
+      expect(configError({ SMTP_URL: 'smtp://bot:hunter2@mail.example.com' })).toMatch(/^MAIL_FROM is required when SMTP_URL is set/);
+      const badUrl = configError({ ...from, SMTP_URL: 'http://bot:hunter2@mail.example.com' });
+      expect(badUrl).toMatch(/^SMTP_URL: .* is not valid\. Use smtp:\/\//);
+      expect(badUrl).not.toContain('hunter2');
+      expect(configError({ SMTP_PASSWORD: 'hunter2' })).toBe('SMTP_PASSWORD is set but SMTP_URL is not: set SMTP_URL too, or leave both empty.');
+      expect(configError({ ...from, SMTP_URL: 'smtp://bot:a@mail.example.com', SMTP_PASSWORD: 'hunter2' })).toMatch(/^SMTP_PASSWORD is set and SMTP_URL holds a password too/);
+      expect(configError({ ...from, SMTP_URL: 'smtp://mail.example.com', SMTP_PASSWORD: 'hunter2' })).toMatch(/^SMTP_USER is required with a password/);
+      expect(configError({ MAIL_FROM: 'Porting <not an address>' })).toMatch(/^MAIL_FROM: .* is not valid/);
+      expect(configError({ MAIL_FROM: 'Evil\r\nBcc: x@example.com <porting@example.com>' })).toMatch(/^MAIL_FROM: /);
+    });
   });
 
   describe('bot authentication', () => {

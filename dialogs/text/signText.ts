@@ -6,8 +6,12 @@ const linkExpiry = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZon
 export interface SentDetails {
   referenceNumber: string;
   carrier: string;
-  contactEmail: string;
+  /** Where news of the port is emailed; undefined when no email will be sent (none given, or email is off). */
+  contactEmail?: string;
 }
+
+/** Where the customer hears about their port: the chat, and their email when one is sent. */
+const whereWeTellYou = (contactEmail: string | undefined) => (contactEmail === undefined ? 'here' : `here and at ${contactEmail}`);
 
 export const signText = {
   /** "help" while the letter or the confirmation is on screen. */
@@ -53,20 +57,24 @@ export const signText = {
   sendWords: /\b(?:sign and send|send(?: it| now)?|submit)\b/i,
   /** Typed "Not yet" ("no" is recognised as an intent). */
   notYetWords: /\b(?:not yet|not now|later|wait)\b/i,
+  /** After signing, in the chat and in the confirmation email. */
+  whatHappensNext: (carrier: string) =>
+    `What happens next: we send your request to ${carrier}, who checks it against your account. A simple move ` +
+    'between mobile carriers usually takes a few hours; other moves can take one to two weeks.',
+  keepService: 'Please keep your current service active until the move is complete: cancelling it early can lose your number.',
   sent: ({ referenceNumber, carrier, contactEmail }: SentDetails) =>
     [
       `Thank you, your letter is signed and your request is on its way. Your reference number is ${referenceNumber}.`,
-      `What happens next: we send your request to ${carrier}, who checks it against your account. A simple move ` +
-        'between mobile carriers usually takes a few hours; other moves can take one to two weeks.',
-      'Please keep your current service active until the move is complete: cancelling it early can lose your number.',
-      `We'll message you here and at ${contactEmail} as your port moves along.`,
+      signText.whatHappensNext(carrier),
+      signText.keepService,
+      `We'll message you ${whereWeTellYou(contactEmail)} as your port moves along.`,
     ].join('\n\n'),
   /** After a correction: a new version of the letter under the same reference. */
   resent: ({ referenceNumber, carrier, contactEmail }: SentDetails) =>
     [
       `Thank you, your corrected letter is signed and on its way to ${carrier}, under the same reference number ` +
         `${referenceNumber}.`,
-      `We'll message you here and at ${contactEmail} as soon as ${carrier} answers. Please keep your current service ` +
+      `We'll message you ${whereWeTellYou(contactEmail)} as soon as ${carrier} answers. Please keep your current service ` +
         'active until the move is complete.',
     ].join('\n\n'),
   /** The customer's copy of the signed letter, account number masked; the link expires (see src/hosting/receiptLinks.ts). */

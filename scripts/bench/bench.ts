@@ -244,6 +244,8 @@ async function runTarget(target: Target, options: Options, keyText: string, work
     STATE_TTL_DAYS: '1',
     DATA_ENCRYPTION_KEY: keyText,
     SUBMISSIONS_DIR: submissionsDir,
+    // Each signed port also writes its confirmation email, as a local run does: away from the repository's ./data.
+    MAIL_DIR: join(workDir, `${target.name}-mail`),
     // As deployed, with people to hand chats to: every turn then also keeps the transcript an agent would be shown.
     AGENT_TOKEN: randomBytes(24).toString('base64url'),
   };

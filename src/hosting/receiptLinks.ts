@@ -99,17 +99,23 @@ export class ReceiptLinks {
 }
 
 /**
- * The links for this configuration: to PUBLIC_BASE_URL, or on a local run (no MicrosoftAppId) to this server's own
- * address, known once it listens. A deployment without PUBLIC_BASE_URL gets none: its own address is not the one
- * customers reach.
+ * The address customers reach the bot at, for links to it: PUBLIC_BASE_URL, or on a local run (no MicrosoftAppId) this
+ * server's own address, known once it listens. A deployment without PUBLIC_BASE_URL has none: its own address is not
+ * the one customers reach.
  */
+export function customerBaseUrl(config: Pick<Config, 'receipts' | 'bot'>, serverUrl: () => string): (() => string) | undefined {
+  const { publicBaseUrl } = config.receipts;
+  if (publicBaseUrl === undefined && config.bot.authEnabled) return undefined;
+  return () => publicBaseUrl ?? serverUrl();
+}
+
+/** The links for this configuration, to the customerBaseUrl; none without one. */
 export function receiptLinksFor(
   config: Pick<Config, 'receipts' | 'bot'>,
   options: Omit<ReceiptLinkOptions, 'baseUrl'> & { readonly serverUrl: () => string },
 ): ReceiptLinks | undefined {
-  const { publicBaseUrl } = config.receipts;
-  if (publicBaseUrl === undefined && config.bot.authEnabled) return undefined;
-  return new ReceiptLinks({ ...options, baseUrl: () => publicBaseUrl ?? options.serverUrl() });
+  const baseUrl = customerBaseUrl(config, options.serverUrl);
+  return baseUrl && new ReceiptLinks({ ...options, baseUrl });
 }
 
 function sendText(res: Response, status: number, body: string): void {

@@ -24,7 +24,8 @@ function notice(loa: Loa, state: PortNotice['state'], extra: Partial<PortNotice>
 }
 
 const rejectedNotice = (loa: Loa, reasonCode: string) => notice(loa, 'rejected', { reason: rejectionReason(reasonCode) });
-const SENT_DETAILS = (loa: Loa) => ({ referenceNumber: loa.referenceNumber, carrier: 'AT&T', contactEmail: 'maria@example.com' });
+/** Email is off in these tests (no mail queue): the receipt promises none. */
+const SENT_DETAILS = (loa: Loa) => ({ referenceNumber: loa.referenceNumber, carrier: 'AT&T' });
 
 /** Signs the letter on screen (the LOA card among `replies`) as Maria Lopez and sends it. */
 async function signAndSend(harness: CorrectionHarness, replies: Parameters<typeof lastCard>[0]) {

@@ -3,6 +3,8 @@ import { SignDialog } from '../../dialogs/signDialog';
 import { cardActionText } from '../../dialogs/cardActions';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
+import { CustomerEmails } from '../../dialogs/customerEmails';
+import type { MailRequest } from '../../src/mail/mailQueue';
 import { AUTHORIZATION_STATEMENT, type CsrDraft, buildPortRequest, createLoa, isValidReferenceNumber } from '../../src/domain';
 import { NOW, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
 import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from '../support/drafts';
@@ -10,11 +12,19 @@ import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from '
 const { sign: SIGN } = signText.loaCard;
 const { send: SIGN_AND_SEND, notYet: NOT_YET } = signText.confirmCard;
 
-const startSigning = (draft: CsrDraft = completeAttDraft()) => startHarness((deps, cards) => new SignDialog(deps, cards), draft);
+const startSigning = (draft: CsrDraft = completeAttDraft(), emails?: CustomerEmails) =>
+  startHarness((deps, cards) => new SignDialog({ ...deps, emails }, cards), draft);
+
+/** Email on, with the messages the mail queue is handed. */
+function recordingEmails(): { emails: CustomerEmails; queued: MailRequest[] } {
+  const queued: MailRequest[] = [];
+  const queue = { enqueue: async (request: MailRequest) => void queued.push(request) };
+  return { emails: new CustomerEmails({ queue, supportContact: { phone: '1-800-555-0100' }, agentsInChat: false }), queued };
+}
 
 /** Signs as `name` on the letter card; returns the harness and the confirmation card. */
-async function signAs(name: string, draft?: CsrDraft) {
-  const harness = await startSigning(draft);
+async function signAs(name: string, draft?: CsrDraft, emails?: CustomerEmails) {
+  const harness = await startSigning(draft, emails);
   const letter = lastCard(await harness.send('sign'));
   const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: name })));
   return { harness, letter, confirmation };
@@ -71,7 +81,8 @@ describe('SignDialog', () => {
   });
 
   it('on "Sign and send", creates the LOA, hands it over once, stores it, and tells the customer what happens next', async () => {
-    const { harness, confirmation } = await signAs('Maria Lopez');
+    const { emails, queued } = recordingEmails();
+    const { harness, confirmation } = await signAs('Maria Lopez', undefined, emails);
 
     const replies = await harness.send(submitOf(confirmation, SIGN_AND_SEND));
 
@@ -103,6 +114,19 @@ describe('SignDialog', () => {
     expect(message).toMatch(/keep your current service active/);
     expect(message).toMatch(/here and at maria@example\.com/);
     expect(harness.client.dialogTurnResult.result).toEqual({ signed: true, referenceNumber: loa.referenceNumber });
+    // The confirmation email is queued, not sent, in the turn.
+    expect(queued).toEqual([
+      expect.objectContaining({ reference: loa.referenceNumber, id: 'signed-v1', to: 'maria@example.com', content: expect.objectContaining({ subject: `Your port request ${loa.referenceNumber} is on its way` }) }),
+    ]);
+  });
+
+  it('promises no email when email is off', async () => {
+    const { harness, confirmation } = await signAs('Maria Lopez');
+
+    const [message] = textsOf(await harness.send(submitOf(confirmation, SIGN_AND_SEND)));
+
+    expect(message).toContain("We'll message you here as your port moves along.");
+    expect(message).not.toContain('maria@example.com');
   });
 
   it('submits exactly once when "Sign and send" arrives twice', async () => {

@@ -65,6 +65,7 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
         SUBMISSION_RETRY_MAX_MS: String(RETRY_MS),
         SUPPORT_PHONE: SUPPORT.phone,
         SUPPORT_EMAIL: SUPPORT.email,
+        MAIL_DIR: join(scratch.path, 'mail'),
       });
       app = await startApplication(config, {
         storage,
@@ -175,7 +176,8 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
       const maria = customer('pending');
       const reference = await maria.signAndSend();
       await waitingForRetry(reference);
-      expect(await maria.keysNamingThem([reference])).toHaveLength(4); // user, conversation, the entry, its latest version
+      // User, conversation, the entry, its latest version, and the record of the confirmation email, once it is written.
+      await eventually(async () => (await maria.keysNamingThem([reference])).length === 5);
 
       await maria.say('delete my data');
       const deleted = { withdrawn: [reference], sent: [] };
@@ -205,7 +207,8 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
       const statuses = new PortStatusStore(storage);
       const event = { eventId: 'evt-1', referenceNumber: reference, version: 1, sequence: 1, state: 'submitted', occurredAt: clock().toISOString() } as const;
       expect(await statuses.apply(event, 1, clock())).toBe('applied');
-      expect(await maria.keysNamingThem([reference])).toHaveLength(5);
+      // With its status, and the record of the confirmation email once it is written.
+      await eventually(async () => (await maria.keysNamingThem([reference])).length === 6);
 
       await maria.say('delete my data');
       const replies = await maria.say(buttonLabels.yes);

@@ -43,9 +43,10 @@ export interface TestApp extends RunningServer {
 
 /** The real server on an ephemeral port, with in-memory storage and (unless given one) a silent logger. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  // Submissions go to a folder of the test's own, never the repository's ./data.
+  // Submissions and emails go to folders of the test's own, never the repository's ./data.
   const submissionsDir = mkdtempSync(join(tmpdir(), 'porting-submissions-'));
-  const config = parseConfig({ SUBMISSIONS_DIR: submissionsDir, ...options.env, PORT: '0' });
+  const mailDir = join(submissionsDir, 'mail');
+  const config = parseConfig({ SUBMISSIONS_DIR: submissionsDir, MAIL_DIR: mailDir, ...options.env, PORT: '0' });
   const storage = options.storage ?? (await memoryStorage());
   const logger = options.logger ?? captureLogs('silent').logger;
   const { runDialog } = options;

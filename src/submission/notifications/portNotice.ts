@@ -15,4 +15,6 @@ export interface PortNotice {
   readonly focDate?: string;
   /** With `rejected`. */
   readonly reason?: RejectionReason;
+  /** Where the customer asked for news by email when they signed; requests stored before it was asked lack it. */
+  readonly contactEmail?: string;
 }

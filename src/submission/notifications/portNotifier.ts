@@ -84,5 +84,6 @@ function noticeOf(entry: StatusEntry, submission: OutboxEntry): PortNotice {
     numbers: submission.loa.numbers,
     ...(entry.focDate !== undefined && { focDate: entry.focDate }),
     ...(entry.reasonCode !== undefined && { reason: rejectionReason(entry.reasonCode) }),
+    ...(submission.contactEmail !== undefined && { contactEmail: submission.contactEmail }),
   };
 }

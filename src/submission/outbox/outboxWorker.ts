@@ -15,7 +15,8 @@ import { errorMessage } from '../errorText';
 import type { DeliveryOutcome, PortingGateway } from '../gateway/portingGateway';
 import type { LoaPdfRenderer } from '../pdf/pdfRenderer';
 import { toPortRequestJson } from '../portRequestJson';
-import { type BackoffPolicy, retryDelayMs } from './backoff';
+import { type BackoffPolicy, retryDelayMs } from '../../reliability/backoff';
+import { WakeableLoop } from '../../reliability/wakeableLoop';
 import type { OutboxEntry, OutboxStore, Versioned } from './outboxStore';
 
 /** What the conversation (or an agent) needs to follow up on a submission the backend refused. */
@@ -56,11 +57,7 @@ export class OutboxWorker {
   readonly id: string;
   private readonly pollIntervalMs: number;
   private readonly orphanGraceMs: number;
-  private started = false;
-  private stopping = new AbortController();
-  private running: Promise<void> | undefined;
-  private runAgain = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: WakeableLoop;
 
   constructor(
     private readonly store: OutboxStore,
@@ -73,32 +70,21 @@ export class OutboxWorker {
     this.id = options.workerId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.orphanGraceMs = options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS;
+    this.loop = new WakeableLoop(() => this.pass());
   }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.stopping = new AbortController();
-    this.kick();
+    this.loop.start();
   }
 
   /** Stops polling, abandons the delivery in progress (it is retried later, with the same key) and waits for it. */
-  async stop(): Promise<void> {
-    this.started = false;
-    clearTimeout(this.timer);
-    this.stopping.abort();
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs a pass now, or right after the one in progress. */
   kick(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.runAgain = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.loop();
+    this.loop.kick();
   }
 
   /** One pass over the pending entries. Resolves with the milliseconds until the next one is due. */
@@ -109,27 +95,18 @@ export class OutboxWorker {
     if (now.getTime() - Date.parse(index.refreshedAt) > INDEX_REFRESH_MS) await this.store.refreshPending(now);
     let nextDueMs = this.pollIntervalMs;
     for (const [key, addedAt] of Object.entries(index.keys)) {
-      if (this.stopping.signal.aborted) break;
+      if (this.loop.signal.aborted) break;
       nextDueMs = Math.min(nextDueMs, await this.process(key, addedAt));
     }
     return Math.max(0, nextDueMs);
   }
 
-  private async loop(): Promise<void> {
-    let nextDueMs = this.pollIntervalMs;
-    do {
-      this.runAgain = false;
-      try {
-        nextDueMs = await this.runOnce();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'submission outbox pass failed; trying again later');
-        nextDueMs = this.pollIntervalMs;
-      }
-    } while (this.runAgain && this.started);
-    this.running = undefined;
-    if (this.started) {
-      this.timer = setTimeout(() => this.kick(), nextDueMs);
-      this.timer.unref();
+  private async pass(): Promise<number> {
+    try {
+      return await this.runOnce();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'submission outbox pass failed; trying again later');
+      return this.pollIntervalMs;
     }
   }
 
@@ -163,7 +140,7 @@ export class OutboxWorker {
       ? await this.deliver(claimed)
       : { kind: 'rejected', reason: reasons.expired };
     // A delivery that got through is recorded even while stopping; any other outcome of an abandoned attempt isn't.
-    if (this.stopping.signal.aborted && outcome.kind !== 'delivered') {
+    if (this.loop.signal.aborted && outcome.kind !== 'delivered') {
       await this.release(key);
       return Infinity;
     }
@@ -174,7 +151,7 @@ export class OutboxWorker {
     try {
       const request = toPortRequestJson(entry.loa, { submittedAt: entry.acceptedAt, contactEmail: entry.contactEmail });
       const carrierPdf = await this.pdfRenderer.render(entry.loa, 'carrier');
-      return await this.gateway.deliver({ idempotencyKey: request.idempotencyKey, request, carrierPdf }, this.stopping.signal);
+      return await this.gateway.deliver({ idempotencyKey: request.idempotencyKey, request, carrierPdf }, this.loop.signal);
     } catch (error) {
       return { kind: 'retry', reason: scrubSecrets(errorMessage(error)) };
     }

@@ -66,6 +66,8 @@ export async function startAcceptanceApp(options: AcceptanceAppOptions = {}): Pr
     STORAGE_URL: storageUrl,
     PORTING_WEBHOOK_SECRET: EVENTS_SECRET,
     SUPPORT_PHONE,
+    // Emails are written beside the submissions (and go with them) unless a test reads them elsewhere.
+    MAIL_DIR: join(submissionsDir, 'mail'),
     ...options.env,
     PORT: '0',
   });
@@ -76,6 +78,8 @@ export async function startAcceptanceApp(options: AcceptanceAppOptions = {}): Pr
     encryption: options.encryption,
     // The worker is kicked on every submission; the short poll only matters for retries.
     submissionWorker: { pollIntervalMs: 50 },
+    // A mail server's temporary refusal is tried again within moments.
+    mailWorker: { retry: { baseMs: 50, maxMs: 200 } },
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
