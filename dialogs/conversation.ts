@@ -1,6 +1,6 @@
 import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { NumbersPolicy } from '../src/domain';
+import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { Logger } from '../src/logging';
 import type { MailQueue } from '../src/mail/mailQueue';
 import type { DialogRunner } from '../src/bot/portingBot';
@@ -26,6 +26,8 @@ export interface ConversationOptions {
   readonly forgetCustomer: CustomerForgetter;
   readonly numbersPolicy: NumbersPolicy;
   readonly supportContact: SupportContact;
+  /** The carrier customers move to (CARRIER_NAME), named in the greeting and on every letter. */
+  readonly newCarrier: NewCarrier;
   /** How long an untouched draft is kept (STATE_TTL_DAYS): older ones are not offered for resuming. */
   readonly stateTtlDays: number;
   /** Where a stored session that could not be read is reported (without its values). */
@@ -80,6 +82,7 @@ export function createConversation(options: ConversationOptions, conversationSta
     numbersPolicy: options.numbersPolicy,
     prefersForm: options.prefersForm ?? formInTeams,
     supportContact: options.supportContact,
+    newCarrier: options.newCarrier,
     portStatus: options.portStatus,
     receiptLink: options.receiptLink,
     emails:

@@ -1,5 +1,5 @@
 import { Channels } from 'botbuilder';
-import type { NumbersPolicy } from '../src/domain';
+import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { ReceiptLink } from '../src/hosting/receiptLinks';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { StatusLookupOutcome } from '../src/submission/events/guardedStatusLookup';
@@ -45,6 +45,8 @@ export interface ConversationDeps {
   /** Whether to collect the CSR with the one-card form rather than step by step on this channel. */
   readonly prefersForm: (channelId: string) => boolean;
   readonly supportContact: SupportContact;
+  /** The carrier customers move to (CARRIER_NAME): the greeting, the letter and its statement name it. */
+  readonly newCarrier: NewCarrier;
   /** Where "status" looks up submitted requests; without it, status tells only what the customer's session holds. */
   readonly portStatus?: PortStatusFinder;
   /** Without it (no PUBLIC_BASE_URL), no link to the signed letter is offered. */

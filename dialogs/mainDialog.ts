@@ -86,7 +86,7 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
 
   private async chooseStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
     const { greet, opening } = step.options;
-    if (greet) await step.context.sendActivity(mainText.greeting);
+    if (greet) await step.context.sendActivity(mainText.greeting(this.deps.newCarrier.name));
     const session = await this.deps.sessions.find(step.context);
     const route = step.options.route ?? routeOf(opening);
     const welcome = greet === true || opening !== undefined;

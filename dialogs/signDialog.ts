@@ -93,7 +93,7 @@ class SignCardDialog extends CardDialog<SignState> {
   protected override async drawCard(context: TurnContext, state: SignState, cardId: string): Promise<AdaptiveCardJson> {
     if (state.step === 'confirm') return signConfirmCard.expand(signConfirmCardData(state.signerName, state.carrier, cardId));
     const { draft } = await this.deps.sessions.get(context);
-    return loaCard.expand(loaCardData(draft, cardId));
+    return loaCard.expand(loaCardData(draft, this.deps.newCarrier, cardId));
   }
 
   protected override async onAction(
@@ -143,7 +143,7 @@ class SignCardDialog extends CardDialog<SignState> {
     const loa = createLoa(
       built.request,
       { signerName: state.signerName, signedAt: this.deps.clock(), channel: context.activity.channelId },
-      { referenceNumber: state.referenceNumber, previous },
+      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
     const receipt = await this.deps.submitter.submit(signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity)));

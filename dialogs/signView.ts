@@ -1,5 +1,5 @@
 /** The data the signing cards are drawn from: the letter with its details masked, and the last confirmation. */
-import { AUTHORIZATION_STATEMENT, type CsrDraft, maskedDraftSummary } from '../src/domain';
+import { type CsrDraft, type NewCarrier, authorizationStatement, maskedDraftSummary } from '../src/domain';
 import type { LoaCardData, SignConfirmCardData } from '../src/cards/signCards';
 import { signText } from './text/signText';
 
@@ -9,7 +9,8 @@ export const SIGN_ACTIONS = { sign: 'sign.sign', send: 'sign.send', notYet: 'sig
 /** The contact email is how we reach the customer, not part of the authorization. */
 const NOT_ON_THE_LETTER = new Set(['contactEmail']);
 
-export function loaCardData(draft: CsrDraft, cardId: string): LoaCardData {
+/** The letter as it will be signed: the statement naming the new carrier, and the details with the new carrier after the current one. */
+export function loaCardData(draft: CsrDraft, newCarrier: NewCarrier, cardId: string): LoaCardData {
   const { loaCard } = signText;
   const holder = draft.holderName;
   return {
@@ -25,10 +26,13 @@ export function loaCardData(draft: CsrDraft, cardId: string): LoaCardData {
       sign: loaCard.sign,
       fallback: loaCard.fallback,
     },
-    statement: AUTHORIZATION_STATEMENT,
+    statement: authorizationStatement(newCarrier.name),
     rows: maskedDraftSummary(draft)
       .filter((row) => !NOT_ON_THE_LETTER.has(row.field))
-      .map(({ label, value }) => ({ label, value })),
+      .flatMap(({ field, label, value }) => [
+        { label, value },
+        ...(field === 'carrier' ? [{ label: loaCard.newCarrierLabel, value: newCarrier.name }] : []),
+      ]),
     actions: { sign: SIGN_ACTIONS.sign },
   };
 }

@@ -105,6 +105,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       forgetCustomer: customerForgetter({ storage, outbox: submission.store, mail: mail?.store, conversationState, userState, clock }),
       numbersPolicy: { ...DEFAULT_NUMBERS_POLICY, countries: config.porting.countries },
       supportContact: config.support,
+      newCarrier: config.newCarrier,
       stateTtlDays: config.storage.ttlDays,
       logger,
       portStatus: statuses.lookup,

@@ -38,6 +38,14 @@ type AppType = (typeof APP_TYPES)[number];
 const PORTING_GATEWAYS = ['folder', 'webhook'] as const;
 
 const KIB = 1024;
+
+/** What a local run's letters, page and greeting name as the new carrier, saying plainly that it is not a real one. */
+export const DEMO_CARRIER_NAME = 'Demo Mobile (sample carrier)';
+/**
+ * A carrier's name as letters, cards, the web page and chat show it: letters of any script, digits, spaces and the
+ * punctuation real names use (AT&T, U.S. Cellular, T-Mobile). Nothing that Markdown or HTML would read as markup.
+ */
+const CARRIER_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} &'’.,()+!-]*$/u;
 /** Where a local run listens unless HOST says otherwise. */
 const LOOPBACK = '127.0.0.1';
 
@@ -155,6 +163,19 @@ const settingsShape = {
         .transform((list) => [...new Set(list.split(',').map((code) => code.trim().toUpperCase()))])
         .pipe(z.array(z.enum(PORTING_COUNTRIES)).min(1))
         .prefault(PORTING_COUNTRIES.join(',')),
+    ),
+  }),
+  // The carrier customers move to (the one running this bot). The letter-of-agency rule asks that each Letter of
+  // Authorization name the carrier it authorizes, so every letter does; the request, the web page and the greeting
+  // name it too. A deployment must name itself.
+  newCarrier: z.object({
+    name: fromEnv(
+      {
+        name: 'CARRIER_NAME',
+        expected: "Use the name of the carrier customers move to, as their letter should name it: up to 40 letters, digits, spaces and & ' . , ( ) + ! -.",
+      },
+      // 40 characters: longer than any carrier's name, and what the one-page letter has room for.
+      z.string().max(40).regex(CARRIER_NAME_PATTERN).optional(),
     ),
   }),
   // Where customers reach a person when no agent can take the chat (no agents set up, or the hand-off failed).
@@ -340,6 +361,20 @@ function checkSupport(bot: BotCredentials, support: SupportSettings, ctx: z.Refi
   }
 }
 
+type NewCarrierSettings = z.infer<typeof settingsShape.newCarrier>;
+
+/** A deployed bot's letters must name the real carrier; only a local run may stand in with the demo name. */
+function checkNewCarrier(bot: BotCredentials, newCarrier: NewCarrierSettings, ctx: z.RefinementCtx): void {
+  if (bot.appId && !newCarrier.name) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['newCarrier', 'name'],
+      message: "is required when MicrosoftAppId is set: every customer's Letter of Authorization names the carrier they move to.",
+      params: { crossField: true },
+    });
+  }
+}
+
 type SubmissionSettings = z.infer<typeof settingsShape.submission>;
 
 /** The webhook gateway cannot run without its address and secret. */
@@ -405,6 +440,7 @@ const configSchema = z
     checkCredentials(settings.bot, ctx);
     checkSubmission(settings.submission, ctx);
     checkSupport(settings.bot, settings.support, ctx);
+    checkNewCarrier(settings.bot, settings.newCarrier, ctx);
     checkDataEncryption(settings.bot, settings.dataEncryption, ctx);
     checkAgents(settings.agents, ctx);
     checkMail(settings.mail, ctx);
@@ -415,6 +451,7 @@ const configSchema = z
     bot: { ...settings.bot, appType: resolveAppType(settings.bot), authEnabled: Boolean(settings.bot.appId) },
     // Undefined: every interface (Node's default, IPv6 and IPv4 where the machine has both).
     server: { ...settings.server, host: settings.server.host ?? (settings.bot.appId ? undefined : LOOPBACK) },
+    newCarrier: { name: settings.newCarrier.name ?? DEMO_CARRIER_NAME },
   }));
 
 export type Config = z.infer<typeof configSchema>;

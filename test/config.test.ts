@@ -2,12 +2,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
-import { ConfigError, loadConfig, parseConfig } from '../src/config';
+import { ConfigError, DEMO_CARRIER_NAME, loadConfig, parseConfig } from '../src/config';
 
 const APP_ID = '2f1d6c4e-8a55-4a4e-9f3c-6b7d2a1e0c9b';
 const TENANT_ID = '7d3b2a1c-0e9f-4d8c-b7a6-5f4e3d2c1b0a';
-/** What a deployed bot needs besides its credentials: a data key and a way for customers to reach a person. */
-const DEPLOYED = { DATA_ENCRYPTION_KEY: `key1:${Buffer.alloc(32, 7).toString('base64')}`, SUPPORT_EMAIL: 'porting-help@example.com' };
+/** What a deployed bot needs besides its credentials: a data key, a way for customers to reach a person, its carrier's name. */
+const DEPLOYED = {
+  DATA_ENCRYPTION_KEY: `key1:${Buffer.alloc(32, 7).toString('base64')}`,
+  SUPPORT_EMAIL: 'porting-help@example.com',
+  CARRIER_NAME: 'Contoso Mobile',
+};
 
 function configError(env: Record<string, string>): string {
   try {
@@ -37,6 +41,7 @@ describe('parseConfig', () => {
       turnLock: { waitMs: 10_000 },
       log: { level: 'info' },
       porting: { countries: ['US', 'CA'] },
+      newCarrier: { name: 'Demo Mobile (sample carrier)' },
       support: { phone: undefined, email: undefined },
       agents: {
         teamId: undefined,
@@ -69,6 +74,7 @@ describe('parseConfig', () => {
 
   it('reads each variable into its group', () => {
     const config = parseConfig({
+      CARRIER_NAME: 'AT&T',
       PORT: '8080',
       MAX_BODY_BYTES: '65536',
       STORAGE_URL: 'redis://cache:6379',
@@ -81,7 +87,15 @@ describe('parseConfig', () => {
     expect(config.storage).toMatchObject({ url: 'redis://cache:6379', ttlDays: 7 });
     expect(config.log.level).toBe('debug');
     expect(config.porting.countries).toEqual(['CA', 'US']);
+    expect(config.newCarrier.name).toBe('AT&T');
   });
+
+  it.each(['T-Mobile', 'U.S. Cellular', 'Vidéotron', 'Bell MTS', 'Cricket Wireless', "Consumer's Cellular", 'Yahoo! Mobile'])(
+    'accepts %s as CARRIER_NAME',
+    (name) => {
+      expect(parseConfig({ CARRIER_NAME: name }).newCarrier.name).toBe(name);
+    },
+  );
 
   it('treats a blank value as unset', () => {
     expect(parseConfig({ PORT: '', STORAGE_URL: '  ', MicrosoftAppId: '' })).toMatchObject({
@@ -107,6 +121,10 @@ describe('parseConfig', () => {
     ['PORTING_COUNTRIES', ','],
     ['MicrosoftAppId', 'not-a-guid'],
     ['MicrosoftAppType', 'Sometimes'],
+    ['CARRIER_NAME', '<b>Contoso</b>'],
+    ['CARRIER_NAME', '**Contoso**'],
+    ['CARRIER_NAME', '-Contoso'],
+    ['CARRIER_NAME', 'C'.repeat(41)],
   ])('refuses %s=%s in one line that names the variable, shows the value and says what is expected', (name, value) => {
     const otherCredentials: Record<string, string> =
       name === 'MicrosoftAppId' ? { MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID, ...DEPLOYED } : {};
@@ -193,6 +211,19 @@ describe('parseConfig', () => {
       expect(configError({ ...credentials, DATA_ENCRYPTION_KEY: DEPLOYED.DATA_ENCRYPTION_KEY })).toMatch(/^SUPPORT_PHONE or SUPPORT_EMAIL is required/);
       expect(parseConfig({ ...credentials, ...DEPLOYED }).support).toEqual({ phone: undefined, email: 'porting-help@example.com' });
       expect(parseConfig({}).support).toEqual({ phone: undefined, email: undefined });
+    });
+
+    it('asks a deployed bot for the name of the carrier customers move to; a local run names a demo carrier', () => {
+      const credentials = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' };
+      const { CARRIER_NAME: _carrierName, ...withoutCarrier } = DEPLOYED;
+
+      expect(configError({ ...credentials, ...withoutCarrier }).split('\n')).toEqual([
+        "CARRIER_NAME is required when MicrosoftAppId is set: every customer's Letter of Authorization names the carrier they move to.",
+      ]);
+      expect(parseConfig({ ...credentials, ...DEPLOYED }).newCarrier).toEqual({ name: 'Contoso Mobile' });
+      expect(parseConfig({}).newCarrier).toEqual({ name: DEMO_CARRIER_NAME });
+      expect(DEMO_CARRIER_NAME).toMatch(/demo/i);
+      expect(parseConfig({ CARRIER_NAME: '  Contoso Mobile ' }).newCarrier.name).toBe('Contoso Mobile');
     });
 
     it('refuses a password without an app ID rather than silently running without authentication', () => {

@@ -5,7 +5,8 @@ import { inSentence } from './inSentence';
 export type MenuButton = Extract<ButtonName, 'startPort' | 'tips' | 'status' | 'agent'>;
 
 export const mainText = {
-  greeting: "Hi, I'm the Porting Assistant. I'll help you bring your phone number over to us, one step at a time.",
+  greeting: (newCarrier: string) =>
+    `Hi, I'm the Porting Assistant. I'll help you bring your phone number over to us at ${newCarrier}, one step at a time.`,
   menu: {
     intro: 'Here is what I can do for you:',
     descriptions: {

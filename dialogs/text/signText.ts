@@ -31,6 +31,7 @@ export const signText = {
       'your numbers for you.',
     statementHeading: 'What you authorize',
     detailsHeading: 'The details on your letter',
+    newCarrierLabel: 'New carrier',
     signatureLabel: 'To sign, type your full name',
     businessSignatureLabel: (business: string) => `To sign for ${business}, type your full name`,
     signaturePlaceholder: 'Your full name',

@@ -13,12 +13,25 @@ import { createReferenceNumber, isValidReferenceNumber, normalizeReferenceNumber
 import { validateSignature } from './signature';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 
-/** What the customer agrees to by signing, in plain words. It is copied into each LOA as signed. */
-export const AUTHORIZATION_STATEMENT =
-  'I authorize my new phone carrier, to whom I give this letter, to act as my agent to move (port) the telephone ' +
-  'numbers listed in this letter from my current carrier. I am the account holder, or I am authorized to act for ' +
-  'the account holder, and the name, service address, account number and billing telephone number in this letter ' +
-  "match my current carrier's account.";
+/**
+ * The carrier the numbers move to: the one running this bot (CARRIER_NAME). An LOA must name the carrier it
+ * authorizes to act for the customer, so each letter records it.
+ */
+export const NewCarrierSchema = z.object({ name: z.string().trim().min(1) });
+export type NewCarrier = z.infer<typeof NewCarrierSchema>;
+
+/**
+ * What the customer agrees to by signing, in plain words, naming the carrier they authorize. It is copied into each
+ * LOA as signed, and the signing card shows the same words.
+ */
+export function authorizationStatement(newCarrierName: string): string {
+  return (
+    `I authorize ${newCarrierName}, my new phone carrier, to act as my agent to move (port) the telephone ` +
+    'numbers listed in this letter from my current carrier. I am the account holder, or I am authorized to act for ' +
+    'the account holder, and the name, service address, account number and billing telephone number in this letter ' +
+    "match my current carrier's account."
+  );
+}
 
 /** Providers want a recently signed LOA (Telnyx: within 90 days). */
 export const LOA_MAX_AGE_DAYS = 90;
@@ -34,6 +47,11 @@ export const LoaSchema = z.object({
   billingNumber: NanpE164Schema,
   numbers: z.array(NanpE164Schema).min(1),
   currentCarrier: CarrierRefSchema,
+  /**
+   * The carrier the numbers move to, as the statement names it. Optional only for letters signed before it was
+   * recorded (still in outboxes and sessions); createLoa always sets it.
+   */
+  newCarrier: NewCarrierSchema.optional(),
   accountNumber: z.string().min(1),
   /** Carried to the port order; never shown on the customer's or an agent's copy. */
   pin: z.string().min(1).optional(),
@@ -54,6 +72,8 @@ export interface LoaSignature {
 }
 
 export interface CreateLoaOptions {
+  /** The carrier the customer authorizes (CARRIER_NAME); a corrected version names the one configured when it is signed. */
+  newCarrier: NewCarrier;
   /** The reference number to use for version 1 (a new one is created otherwise). */
   referenceNumber?: string;
   /** Must be previous.version + 1 when `previous` is given. */
@@ -73,7 +93,7 @@ export class LoaInputError extends Error {
   }
 }
 
-export function createLoa(request: PortRequest, signature: LoaSignature, opts: CreateLoaOptions = {}): Loa {
+export function createLoa(request: PortRequest, signature: LoaSignature, opts: CreateLoaOptions): Loa {
   const checked = PortRequestSchema.safeParse(request);
   if (!checked.success) throw new LoaInputError('loa.invalid_request', 'The port request is incomplete or inconsistent.');
   const valid = checked.data;
@@ -85,6 +105,8 @@ export function createLoa(request: PortRequest, signature: LoaSignature, opts: C
   if (!signer.ok) throw new LoaInputError('loa.invalid_signature', `The signature was not accepted: ${signer.error.code}.`);
   if (Number.isNaN(signature.signedAt.getTime())) throw new LoaInputError('loa.invalid_date', 'The signing time is not a valid date.');
   if (signature.channel.trim() === '') throw new LoaInputError('loa.invalid_channel', 'The signing channel is missing.');
+  const newCarrier = NewCarrierSchema.safeParse(opts.newCarrier);
+  if (!newCarrier.success) throw new LoaInputError('loa.invalid_new_carrier', 'The new carrier has no name.');
 
   return deepFreeze(
     LoaSchema.parse({
@@ -96,9 +118,10 @@ export function createLoa(request: PortRequest, signature: LoaSignature, opts: C
       billingNumber: valid.billingNumber,
       numbers: valid.numbers,
       currentCarrier: valid.carrier,
+      newCarrier: newCarrier.data,
       accountNumber: valid.accountNumber,
       pin: valid.pin,
-      authorizationStatement: AUTHORIZATION_STATEMENT,
+      authorizationStatement: authorizationStatement(newCarrier.data.name),
       signature: { signerName: signer.value, signedAt: signature.signedAt.toISOString(), channel: signature.channel.trim() },
     }),
   );
@@ -135,6 +158,8 @@ export interface MaskedLoaView {
   billingNumber: string;
   numbers: string[];
   currentCarrier: string;
+  /** Absent for letters signed before the new carrier was recorded. */
+  newCarrier?: string;
   accountNumber: string;
   pinProvided: boolean;
   authorizationStatement: string;
@@ -153,6 +178,7 @@ export function maskedLoaView(loa: Loa): MaskedLoaView {
     billingNumber: formatPhoneNumber(loa.billingNumber),
     numbers: loa.numbers.map(formatPhoneNumber),
     currentCarrier: loa.currentCarrier.name,
+    ...(loa.newCarrier === undefined ? {} : { newCarrier: loa.newCarrier.name }),
     accountNumber: maskSecret(loa.accountNumber),
     pinProvided: loa.pin !== undefined,
     authorizationStatement: loa.authorizationStatement,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import restify, { type Next, type Request, type Response } from 'restify';
@@ -37,6 +37,20 @@ const text = {
   notConfigured: 'The chat is not set up on this server yet: DIRECT_LINE_SECRET is missing.',
   unavailable: 'We could not start the chat just now. Please try again in a moment.',
 } as const;
+
+/** Where public/index.html names the carrier customers move to; filled in from CARRIER_NAME when the server starts. */
+const NEW_CARRIER_SLOT = /\{\{newCarrier\}\}/g;
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * The customer page with the new carrier's name in its slots. The name is configuration, not markup: it is escaped
+ * for HTML text and attribute values alike, so whatever it holds is shown as written and never read as tags.
+ */
+export function customerPageHtml(template: string, newCarrierName: string): string {
+  const escaped = newCarrierName.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+  // A function, so that "$&" or "$'" in a name is not read as a replacement pattern.
+  return template.replace(NEW_CARRIER_SLOT, () => escaped);
+}
 
 /** The folder holding package.json: `public/` sits beside it, whether this runs from src/ or from dist/. */
 function projectRoot(start: string = __dirname): string {
@@ -124,17 +138,21 @@ function directLineService({ directLineUrl, directLineSecret }: Config['webChat'
  * `close` when the server closes, once its turns have finished: it ends the bridge's streams, which would otherwise
  * hold the server open.
  */
-export function registerWebChat(server: restify.Server, config: Pick<Config, 'bot' | 'server' | 'webChat'>, logger: Logger): { close(): void } {
+export function registerWebChat(
+  server: restify.Server,
+  config: Pick<Config, 'bot' | 'server' | 'webChat' | 'newCarrier'>,
+  logger: Logger,
+): { close(): void } {
   const backend = config.bot.authEnabled ? directLineService(config.webChat) : localBridge(server, config, logger);
   const publicDir = join(projectRoot(), 'public');
   const bundle = webChatBundle();
   const revalidate = { maxAge: 0 };
+  // Filled in once: the page is the same for every visitor until the server restarts with other settings.
+  const customerPage = customerPageHtml(readFileSync(join(publicDir, 'index.html'), 'utf8'), config.newCarrier.name);
 
-  server.get(
-    '/',
-    pageHeaders(contentSecurityPolicy(backend.origins)),
-    restify.plugins.serveStatic({ directory: publicDir, file: 'index.html', ...revalidate }),
-  );
+  server.get('/', pageHeaders(contentSecurityPolicy(backend.origins)), async (_req: Request, res: Response) => {
+    res.sendRaw(200, customerPage, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+  });
   // The agents' console (dialogs/handoff/agentDesk.ts): the same Web Chat, joining the agents' hub with the agent token.
   server.get(
     '/agent',

@@ -37,6 +37,18 @@ export const PortRequestV1Schema = z
         known: z.boolean().meta({ description: "Whether the carrier is in the bot's carrier directory." }),
       })
       .meta({ description: 'The current (losing) carrier.' }),
+    // Added to version 1 as optional: letters signed before it was recorded (some still in outboxes) have none, and a
+    // required field would break every receiver of version 1. authorizationStatement names the same carrier in words.
+    newCarrier: z
+      .strictObject({
+        name: z.string().min(1).meta({ description: 'The new (gaining) carrier the numbers move to, as the letter names it.' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'The new (gaining) carrier the customer authorized. Present for every letter signed since it was added; absent ' +
+          'from requests signed before.',
+      }),
     account: z
       .strictObject({
         number: z.string().min(1).meta({ description: 'The account number with the current carrier, in full.' }),
@@ -101,6 +113,7 @@ export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRe
     country: loa.country,
     numbers: loa.numbers,
     carrier: loa.currentCarrier,
+    newCarrier: loa.newCarrier,
     account: { number: loa.accountNumber, pin: loa.pin },
     holder: loa.accountHolder,
     authorizedPerson: loa.authorizedPerson,

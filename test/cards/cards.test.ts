@@ -6,8 +6,9 @@ import { checkForm } from '../../dialogs/csrFormCheck';
 import { csrFormCardData } from '../../dialogs/csrFormView';
 import { reviewCardData } from '../../dialogs/reviewView';
 import { loaCardData, signConfirmCardData } from '../../dialogs/signView';
-import { type CsrDraft, AUTHORIZATION_STATEMENT } from '../../src/domain';
+import { type CsrDraft, authorizationStatement } from '../../src/domain';
 import { completeAttDraft, draftFrom, expectNoSecrets } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 type Json = Record<string, unknown>;
 
@@ -42,8 +43,8 @@ const cards: [string, () => AdaptiveCardJson][] = [
   ['the form with refused fields', formWithErrors],
   ['the review of a complete draft', () => reviewCard.expand(reviewCardData(completeAttDraft(), CARD_ID))],
   ['the review of an incomplete draft', () => reviewCard.expand(reviewCardData(draftFrom({ numbers: '415-555-0123' }), CARD_ID))],
-  ['the letter for a person', () => loaCard.expand(loaCardData(completeAttDraft(), CARD_ID))],
-  ['the letter for a business', () => loaCard.expand(loaCardData(business(), CARD_ID))],
+  ['the letter for a person', () => loaCard.expand(loaCardData(completeAttDraft(), NEW_CARRIER, CARD_ID))],
+  ['the letter for a business', () => loaCard.expand(loaCardData(business(), NEW_CARRIER, CARD_ID))],
   ['the send confirmation', () => signConfirmCard.expand(signConfirmCardData('Maria Lopez', 'AT&T', CARD_ID))],
 ];
 
@@ -172,16 +173,26 @@ describe('the review card', () => {
 
 describe('the letter of authorization card', () => {
   it('shows the authorization statement and the masked details, without the contact email', () => {
-    const card = loaCard.expand(loaCardData(completeAttDraft(), CARD_ID));
+    const card = loaCard.expand(loaCardData(completeAttDraft(), NEW_CARRIER, CARD_ID));
 
-    expect(texts(card)).toContain(AUTHORIZATION_STATEMENT);
+    expect(texts(card)).toContain(authorizationStatement(NEW_CARRIER.name));
     expect(JSON.stringify(card)).toContain('••••3222');
     expect(JSON.stringify(card)).not.toContain('maria@example.com');
     expect(inputById(card, 'signature')).toEqual(expect.objectContaining({ isRequired: true, label: 'To sign, type your full name' }));
   });
 
+  it('names the new carrier in the statement and among the details, after the current carrier', () => {
+    const card = loaCard.expand(loaCardData(completeAttDraft(), NEW_CARRIER, CARD_ID));
+    const facts = allObjects(card).filter((o) => 'title' in o && 'value' in o && o.type === undefined);
+    const titles = facts.map((fact) => fact.title);
+
+    expect(texts(card).some((text) => typeof text === 'string' && text.startsWith(`I authorize ${NEW_CARRIER.name}, my new phone carrier`))).toBe(true);
+    expect(facts).toContainEqual({ title: 'New carrier', value: NEW_CARRIER.name });
+    expect(titles.indexOf('New carrier')).toBe(titles.indexOf('Current carrier') + 1);
+  });
+
   it('asks the person signing for a business to sign for it', () => {
-    expect(inputById(loaCard.expand(loaCardData(business(), CARD_ID)), 'signature')?.label).toBe(
+    expect(inputById(loaCard.expand(loaCardData(business(), NEW_CARRIER, CARD_ID)), 'signature')?.label).toBe(
       'To sign for Acme Plumbing LLC, type your full name',
     );
   });

@@ -5,6 +5,7 @@ import { tipsText } from '../../dialogs/text/tipsText';
 import { BotClient } from '../../src/chat/botClient';
 import { ChatSession, text } from '../../src/chat/chatSession';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const card = {
   type: 'AdaptiveCard',
@@ -63,7 +64,7 @@ describe('the terminal chat', () => {
 
     const transcript = await chat(['2']);
 
-    expect(transcript).toContain(`Bot: ${mainText.greeting}`);
+    expect(transcript).toContain(`Bot: ${mainText.greeting(NEW_CARRIER.name)}`);
     expect(transcript).toContain(`     [2] ${buttonLabels.tips}`);
     expect(transcript).toContain(tipsText.menuIntro);
     expect(transcript.trimEnd().endsWith(text.bye)).toBe(true);

@@ -127,6 +127,14 @@ describe.each(templateFiles)('%s', (file) => {
     expect(outputs.filter((value) => LIST_FUNCTION.test(value) || [...referencedParameters(value)].some((name) => secure.has(name)))).toEqual([]);
   });
 
+  it('cannot deploy without naming the carrier customers move to, which every letter names (CARRIER_NAME)', () => {
+    const parameters = [...referencedParameters(appSettings(template).CARRIER_NAME)];
+
+    expect(parameters).toHaveLength(1);
+    expect(template.parameters[parameters[0]]).toMatchObject({ type: 'string', minLength: 1 });
+    expect(template.parameters[parameters[0]]).not.toHaveProperty('defaultValue');
+  });
+
   it("runs the built bot over HTTPS only, with /readyz as the health check", () => {
     const { main } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
     const [site] = resourcesOfType(template, 'Microsoft.Web/sites');

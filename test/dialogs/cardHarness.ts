@@ -16,6 +16,7 @@ import type { BotStorage } from '../../src/storage/createStorage';
 import { OutboxStore } from '../../src/submission/outbox/outboxStore';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../src/submission/loaSubmitter';
 import { expectNoSecrets } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 type Json = Record<string, unknown>;
 
@@ -80,6 +81,7 @@ export async function startHarness(
     numbersPolicy: DEFAULT_NUMBERS_POLICY,
     prefersForm: () => true,
     supportContact: { phone: '1-800-555-0100' },
+    newCarrier: NEW_CARRIER,
   };
   const dialog = makeDialog(deps, new CardActions(conversationState));
   const client = new DialogTestClient(CHANNEL, dialog, undefined, [new AutoSaveStateMiddleware(userState)], conversationState);

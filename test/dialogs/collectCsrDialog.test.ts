@@ -7,6 +7,7 @@ import { CSR_FIELDS, validateCsrField } from '../../src/domain';
 import { cardIn } from './cardHarness';
 import { ConversationHarness, answerFields, buttonsOf, reachCollection } from './conversationHarness';
 import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const PASTED_CSR = [
   'Customer Service Record',
@@ -68,7 +69,7 @@ describe('CollectCsrDialog', () => {
   it('takes a CSR pasted as the very first message, before any question', async () => {
     const harness = new ConversationHarness();
     const opening = await harness.say(PASTED_CSR);
-    expect(opening[0]).toBe(mainText.greeting);
+    expect(opening[0]).toBe(mainText.greeting(NEW_CARRIER.name));
     expect(opening[1]).toContain(askFieldText.pasted.intro);
     expect(opening.at(-1)).toBe(tipsText.keepService.question);
     const next = await harness.say(buttonLabels.yes);

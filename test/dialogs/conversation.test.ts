@@ -20,6 +20,7 @@ import { type TestApp, startTestApp } from '../support/testApp';
 import { memoryStorage } from '../support/testStorage';
 import { NOW, RecordingSubmitter, lastCard, submitOf } from './cardHarness';
 import { SUPPORT, TTL_DAYS, textsOf } from './conversationHarness';
+import { NEW_CARRIER } from '../support/newCarrier';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN } from '../support/drafts';
 
 describe('the conversation over HTTP', () => {
@@ -40,6 +41,7 @@ describe('the conversation over HTTP', () => {
             forgetCustomer,
             numbersPolicy: DEFAULT_NUMBERS_POLICY,
             supportContact: SUPPORT,
+            newCarrier: NEW_CARRIER,
             stateTtlDays: TTL_DAYS,
             clock: () => NOW,
             logger: logs.logger,
@@ -65,7 +67,7 @@ describe('the conversation over HTTP', () => {
     };
 
     const welcome = await exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Customer' }] }));
-    expect(textsOf(welcome)[0]).toBe(mainText.greeting);
+    expect(textsOf(welcome)[0]).toBe(mainText.greeting(NEW_CARRIER.name));
     await exchange(message(buttonLabels.startPort));
     await exchange(message(buttonLabels.yes));
     let replies: Partial<Activity>[] = [];

@@ -14,6 +14,7 @@ import { captureLogs } from '../support/captureLogs';
 import { pipelinedBot } from '../support/turnPipeline';
 import { NOW, RecordingSubmitter, memoryForgetter } from './cardHarness';
 import { ATT_ANSWERS, expectNoSecrets } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 export const SUPPORT = { phone: '1-800-555-0100', email: 'porting@example.com' } as const;
 export const TTL_DAYS = 30;
@@ -63,6 +64,7 @@ export class ConversationHarness {
         forgetCustomer: memoryForgetter(this.storage, { conversationState, userState }),
         numbersPolicy: DEFAULT_NUMBERS_POLICY,
         supportContact: SUPPORT,
+        newCarrier: NEW_CARRIER,
         stateTtlDays: TTL_DAYS,
         clock: options.now ?? (() => NOW),
         logger: captureLogs('silent').logger,

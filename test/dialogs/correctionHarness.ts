@@ -26,6 +26,7 @@ import { pipelinedBot, testTurnPipeline } from '../support/turnPipeline';
 import { NOW } from './cardHarness';
 import { SUPPORT, TTL_DAYS } from './conversationHarness';
 import { completeAttDraft, expectNoSecrets } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 export const EVENTS_SECRET = 'events-secret-shared-with-the-porting-backend-0123';
 export const PUBLIC_URL = 'https://porting.example.com';
@@ -77,6 +78,7 @@ export class CorrectionHarness {
         forgetCustomer: customerForgetter({ storage, outbox: this.outbox, conversationState, userState, clock }),
         numbersPolicy: DEFAULT_NUMBERS_POLICY,
         supportContact: SUPPORT,
+        newCarrier: NEW_CARRIER,
         stateTtlDays: TTL_DAYS,
         clock,
         portStatus: this.statuses.lookup,
@@ -147,7 +149,7 @@ export class CorrectionHarness {
     await this.turn({ type: ActivityTypes.ConversationUpdate, membersAdded: [USER] });
     const built = buildPortRequest(draft);
     if (!built.ok) throw new Error(`the test draft is incomplete: ${JSON.stringify(built.problems)}`);
-    const loa = createLoa(built.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: CHANNEL });
+    const loa = createLoa(built.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: CHANNEL }, { newCarrier: NEW_CARRIER });
     const reference = TurnContext.getConversationReference({
       channelId: CHANNEL,
       conversation: CONVERSATION,

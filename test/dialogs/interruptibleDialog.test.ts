@@ -14,6 +14,7 @@ import { CSR_FIELDS } from '../../src/domain';
 import { cardIn, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
 import { ATT_ANSWERS, completeAttDraft, draftFrom } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const CONVERSATION_KEY = 'test/conversations/conversation-1/';
 const withAnytime = (help: string) => `${help}\n\n${interruptionText.anytime}`;
@@ -85,7 +86,7 @@ describe('interruptions', () => {
       expect(await harness.say(buttonLabels.yes)).toEqual([interruptionText.deleted(nothingSubmitted, SUPPORT), mainText.menu.again]);
       expect(await harness.session()).toBeUndefined();
       expect(await harness.storage.read([CONVERSATION_KEY])).toEqual({});
-      expect((await harness.say(buttonLabels.startPort))[0]).toBe(mainText.greeting);
+      expect((await harness.say(buttonLabels.startPort))[0]).toBe(mainText.greeting(NEW_CARRIER.name));
     });
 
     it('keeps everything on "no"', async () => {

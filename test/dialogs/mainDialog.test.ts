@@ -23,6 +23,7 @@ import {
   textsOf,
 } from './conversationHarness';
 import { click } from '../support/clicks';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const MENU_BUTTONS = [buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +34,7 @@ describe('MainDialog', () => {
       const harness = new ConversationHarness();
       const welcome = await harness.turn(CUSTOMER_JOINS);
       const texts = textsOf(welcome.replies);
-      expect(texts[0]).toBe(mainText.greeting);
+      expect(texts[0]).toBe(mainText.greeting(NEW_CARRIER.name));
       expect(texts[1]).toContain(mainText.menu.intro);
       expect(texts[1]).toContain(`**${buttonLabels.tips}**: ${mainText.menu.descriptions.tips}`);
       expect(buttonsOf(welcome.replies)).toEqual(MENU_BUTTONS);
@@ -41,9 +42,15 @@ describe('MainDialog', () => {
       expect(await harness.webChatJoin()).toEqual([]);
     });
 
+    it('names the carrier the customer moves to, as configured, in the greeting', async () => {
+      const [greeting] = textsOf((await new ConversationHarness().turn(CUSTOMER_JOINS)).replies);
+
+      expect(greeting).toBe("Hi, I'm the Porting Assistant. I'll help you bring your phone number over to us at Northwind & Co. Mobile, one step at a time.");
+    });
+
     it('greets on the Web Chat join event', async () => {
       const harness = new ConversationHarness();
-      expect((await harness.webChatJoin())[0]).toBe(mainText.greeting);
+      expect((await harness.webChatJoin())[0]).toBe(mainText.greeting(NEW_CARRIER.name));
       expect(await harness.join()).toEqual([]);
     });
 
@@ -55,13 +62,13 @@ describe('MainDialog', () => {
     it('greets a first message and acts on it at once', async () => {
       const harness = new ConversationHarness();
       const replies = await harness.say('I want to switch my number to you');
-      expect(replies).toEqual([mainText.greeting, `${tipsText.portIntro}\n\n${tipsText.keepService.tip}`, tipsText.keepService.question]);
+      expect(replies).toEqual([mainText.greeting(NEW_CARRIER.name), `${tipsText.portIntro}\n\n${tipsText.keepService.tip}`, tipsText.keepService.question]);
     });
 
     it('greets a first message it does not understand with the menu', async () => {
       const harness = new ConversationHarness();
       const replies = await harness.turn('hello there');
-      expect(textsOf(replies.replies)[0]).toBe(mainText.greeting);
+      expect(textsOf(replies.replies)[0]).toBe(mainText.greeting(NEW_CARRIER.name));
       expect(buttonsOf(replies.replies)).toEqual(MENU_BUTTONS);
     });
   });
@@ -160,7 +167,7 @@ describe('MainDialog', () => {
       const later = new ConversationHarness({ storage, conversationId: 'today', now: () => new Date(NOW.getTime() + 3 * DAY_MS) });
       const welcome = await later.turn(CUSTOMER_JOINS);
       expect(textsOf(welcome.replies)).toEqual([
-        mainText.greeting,
+        mainText.greeting(NEW_CARRIER.name),
         `${mainText.resume.offer(2, 8, 'Account number')}\n\n${mainText.resume.question}`,
       ]);
       expect(buttonsOf(welcome.replies)).toEqual([buttonLabels.resume, buttonLabels.startOver]);
@@ -185,7 +192,7 @@ describe('MainDialog', () => {
     it('takes "delete my data" as a new customer\'s first words: nothing to lose, so done at once', async () => {
       const harness = new ConversationHarness();
       expect(await harness.say('delete my data')).toEqual([
-        mainText.greeting,
+        mainText.greeting(NEW_CARRIER.name),
         interruptionText.deleted({ withdrawn: [], sent: [] }, SUPPORT),
         mainText.menu.again,
       ]);
@@ -195,7 +202,7 @@ describe('MainDialog', () => {
       const storage = new MemoryStorage();
       await leaveAfterTwoAnswers(storage);
       const later = new ConversationHarness({ storage, conversationId: 'today' });
-      expect(await later.say('please delete my data')).toEqual([mainText.greeting, interruptionText.confirm.cancelAndDelete]);
+      expect(await later.say('please delete my data')).toEqual([mainText.greeting(NEW_CARRIER.name), interruptionText.confirm.cancelAndDelete]);
       expect((await later.say(buttonLabels.yes))[0]).toBe(interruptionText.deleted({ withdrawn: [], sent: [] }, SUPPORT));
       expect(await later.session()).toBeUndefined();
     });

@@ -11,6 +11,7 @@ import { mainText } from '../../dialogs/text/mainText';
 import { createLoa, buildPortRequest } from '../../src/domain';
 import { captureLogs } from '../support/captureLogs';
 import { completeAttDraft } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 import { testTurnPipeline } from '../support/turnPipeline';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -19,7 +20,7 @@ const USER_KEY = 'test/users/user1/';
 function signedLetter() {
   const built = buildPortRequest(completeAttDraft());
   if (!built.ok) throw new Error('the test draft is incomplete');
-  const { pin: _pin, ...withoutPin } = createLoa(built.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'webchat' });
+  const { pin: _pin, ...withoutPin } = createLoa(built.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'webchat' }, { newCarrier: NEW_CARRIER });
   return withoutPin;
 }
 

@@ -5,9 +5,10 @@ import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
 import { CustomerEmails } from '../../dialogs/customerEmails';
 import type { MailRequest } from '../../src/mail/mailQueue';
-import { AUTHORIZATION_STATEMENT, type CsrDraft, buildPortRequest, createLoa, isValidReferenceNumber } from '../../src/domain';
+import { type CsrDraft, authorizationStatement, buildPortRequest, createLoa, isValidReferenceNumber } from '../../src/domain';
 import { NOW, cardTexts, lastCard, startHarness, submitOf, textsOf } from './cardHarness';
 import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from '../support/drafts';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const { sign: SIGN } = signText.loaCard;
 const { send: SIGN_AND_SEND, notYet: NOT_YET } = signText.confirmCard;
@@ -46,7 +47,8 @@ describe('SignDialog', () => {
 
     const letter = lastCard(await harness.send('sign'));
 
-    expect(cardTexts(letter)).toContain(AUTHORIZATION_STATEMENT);
+    expect(cardTexts(letter)).toContain(authorizationStatement(NEW_CARRIER.name));
+    expect(JSON.stringify(letter)).toContain(NEW_CARRIER.name);
     expect(JSON.stringify(letter)).toContain('••••3222');
   });
 
@@ -93,7 +95,8 @@ describe('SignDialog', () => {
       version: 1,
       accountNumber: CANARY_ACCOUNT_NUMBER,
       pin: CANARY_PIN,
-      authorizationStatement: AUTHORIZATION_STATEMENT,
+      newCarrier: NEW_CARRIER,
+      authorizationStatement: authorizationStatement(NEW_CARRIER.name),
       signature: { signerName: 'Maria Lopez', signedAt: NOW.toISOString(), channel: 'test' },
     }));
     expect(conversation).toEqual(expect.objectContaining({ channelId: 'test', conversation: expect.objectContaining({ id: expect.any(String) }) }));
@@ -185,7 +188,7 @@ describe('SignDialog', () => {
     const before = completeAttDraft();
     const request = buildPortRequest(before);
     if (!request.ok) throw new Error('the fixture draft is incomplete');
-    const first = createLoa(request.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'test' });
+    const first = createLoa(request.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'test' }, { newCarrier: NEW_CARRIER });
     const corrected = { ...before, ...draftFrom({ billingNumber: '(415) 555-0124' }, before) };
     const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'correcting' });
     const letter = lastCard(await harness.send('sign'));

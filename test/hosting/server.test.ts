@@ -5,6 +5,7 @@ import { message, activity } from '../support/activities';
 import { productionEnv } from '../support/productionEnv';
 import { memoryStorage, withFailingPing } from '../support/testStorage';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 describe('the bot server', () => {
   let app: TestApp;
@@ -34,7 +35,7 @@ describe('the bot server', () => {
       const customerJoins = await app.exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'Customer' }] }));
       const botJoins = await app.exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Porting Assistant' }] }));
 
-      expect(customerJoins.map((reply) => reply.text)).toEqual([mainText.greeting, expect.stringContaining(mainText.menu.intro)]);
+      expect(customerJoins.map((reply) => reply.text)).toEqual([mainText.greeting(NEW_CARRIER.name), expect.stringContaining(mainText.menu.intro)]);
       expect(botJoins).toEqual([]);
     });
 

@@ -15,6 +15,7 @@ const PRODUCTION = {
   MicrosoftAppPassword: 'app-secret',
   MicrosoftAppTenantId: 'tenant',
   SUPPORT_EMAIL: 'porting@example.com',
+  CARRIER_NAME: 'Contoso Mobile',
 };
 const keyText = (id: string) => formatDataKey(id, randomBytes(32));
 

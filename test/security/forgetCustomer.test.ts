@@ -15,7 +15,7 @@ import { signText } from '../../dialogs/text/signText';
 import { tipsText } from '../../dialogs/text/tipsText';
 import { type RunningApplication, startApplication } from '../../src/app';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
-import { parseConfig } from '../../src/config';
+import { DEMO_CARRIER_NAME, parseConfig } from '../../src/config';
 import { CSR_FIELDS, type CsrFieldName } from '../../src/domain';
 import { PORTING_EVENTS_PATH } from '../../src/hosting/portingEventsRoute';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
@@ -167,7 +167,7 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
 
       expect(await maria.keysNamingThem()).toEqual([]);
       const again = await maria.say(buttonLabels.startPort);
-      expect(again[0]).toBe(mainText.greeting);
+      expect(again[0]).toBe(mainText.greeting(DEMO_CARRIER_NAME));
       expect(again).not.toContain(mainText.resume.question);
       expect(again.at(-1)).toBe(tipsText.keepService.question);
     });
@@ -194,7 +194,7 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
       expect((await postEvent(reference)).status).toBe(404);
       expect(await maria.keysNamingThem([reference])).toEqual([]);
 
-      expect((await maria.join())[0]).toBe(mainText.greeting);
+      expect((await maria.join())[0]).toBe(mainText.greeting(DEMO_CARRIER_NAME));
       porting.up = false;
     });
 

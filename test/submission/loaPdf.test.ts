@@ -1,7 +1,8 @@
-import { AUTHORIZATION_STATEMENT, formatAddress, formatPhoneNumber } from '../../src/domain';
+import { LoaSchema, authorizationStatement, formatAddress, formatPhoneNumber } from '../../src/domain';
 import { renderCarrierLoaPdf, renderCustomerLoaPdf } from '../../src/submission';
 import { readPdf } from './support/readPdf';
 import { VERIZON_ACCOUNT_NUMBER, VERIZON_PIN, multiScriptBusinessLoa, verizonLoa } from './support/loas';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const SIGNED_AT = new Date('2025-11-25T17:04:05.000Z');
 
@@ -24,7 +25,8 @@ describe('the LOA PDF', () => {
       ...loa.numbers.map(formatPhoneNumber),
       loa.currentCarrier.name,
       VERIZON_ACCOUNT_NUMBER,
-      AUTHORIZATION_STATEMENT,
+      `New carrier${NEW_CARRIER.name}`, // the new carrier the customer authorizes, on a line of its own
+      authorizationStatement(NEW_CARRIER.name), // which names it
       'November 25, 2025, 17:04:05 UTC', // the date and time signed
       'webchat',
       loa.referenceNumber,
@@ -51,7 +53,7 @@ describe('the LOA PDF', () => {
     expect(info).toMatchObject({
       Title: `Letter of Authorization ${loa.referenceNumber} (version 1)`,
       Author: 'Jane Doe',
-      Subject: 'Authorization to port 2 telephone numbers from Verizon',
+      Subject: `Authorization to port 2 telephone numbers from Verizon to ${NEW_CARRIER.name}`,
       Creator: 'Porting Assistant',
     });
     expect(info.Keywords).toContain(loa.referenceNumber);
@@ -70,6 +72,34 @@ describe('the LOA PDF', () => {
 
     expect(cold.equals(warm)).toBe(true);
     expect((await renderCarrierLoaPdf(loa)).equals(warm)).toBe(true);
+  });
+
+  it('stays on one page at its fullest: a business and its authorized person, 20 numbers, a 40-character new carrier', async () => {
+    const numbers = Array.from({ length: 20 }, (_, index) => `+1415555${String(100 + index).padStart(4, '0')}`);
+    const newCarrier = 'Northwind & Co. Mobile of the Pacific NW';
+    const fullest = LoaSchema.parse({
+      ...multiScriptBusinessLoa(SIGNED_AT),
+      version: 12,
+      numbers,
+      billingNumber: numbers[0],
+      pin: '1234',
+      newCarrier: { name: newCarrier },
+      authorizationStatement: authorizationStatement(newCarrier),
+    });
+    const { text, pages } = await readPdf(await renderCarrierLoaPdf(fullest));
+
+    expect(newCarrier).toHaveLength(40);
+    expect(pages).toBe(1);
+    expect(squeezed(text)).toContain(squeezed(`New carrier${newCarrier}`));
+  });
+
+  it('prints a letter signed before the new carrier was recorded as it was signed: its own statement, no new-carrier line', async () => {
+    const signedBefore = multiScriptBusinessLoa(SIGNED_AT);
+    const { text, info } = await readPdf(await renderCarrierLoaPdf(signedBefore));
+
+    expect(squeezed(text)).toContain(squeezed(signedBefore.authorizationStatement));
+    expect(text).not.toContain('New carrier');
+    expect(info.Subject).toBe('Authorization to port 2 telephone numbers from Verizon');
   });
 
   it('renders names in Latin with accents, Cyrillic, Greek, Chinese, Korean, Hebrew and Arabic', async () => {

@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { portRequestJsonSchema, toPortRequestJson, toTwilioPortInCreate } from '../../src/submission';
 import { VERIZON_CONTACT_EMAIL, VERIZON_PIN, multiScriptBusinessLoa, verizonLoa } from './support/loas';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 const SCHEMA_FILE = join(REPO_ROOT, 'schemas', 'port-request.v1.schema.json');
@@ -45,6 +46,29 @@ describe('the port request JSON', () => {
     });
     expect(business.authorizedPerson).toBe('דוד כהן');
     expect(JSON.parse(JSON.stringify(business))).not.toHaveProperty('contactEmail');
+  });
+
+  it('names the new carrier the customer authorized, as the signed statement does', () => {
+    const request = toPortRequestJson(verizonLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT });
+
+    expect(request.newCarrier).toEqual({ name: NEW_CARRIER.name });
+    expect(request.authorizationStatement).toContain(`I authorize ${NEW_CARRIER.name}, my new phone carrier`);
+    // Right after the current carrier, so that a person reading the file sees from whom and to whom.
+    expect(Object.keys(request).slice(Object.keys(request).indexOf('carrier'), Object.keys(request).indexOf('carrier') + 2)).toEqual([
+      'carrier',
+      'newCarrier',
+    ]);
+  });
+
+  it('stays version 1: newCarrier is optional, so a request without it (signed before it was added) is still valid', () => {
+    const validate = publishedSchemaValidator();
+    const signedBefore = toPortRequestJson(multiScriptBusinessLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT });
+    const { newCarrier: _newCarrier, ...firstShape } = toPortRequestJson(verizonLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT });
+
+    expect(JSON.parse(JSON.stringify(signedBefore))).not.toHaveProperty('newCarrier');
+    expect(signedBefore.schemaVersion).toBe(1);
+    expect({ valid: validate(firstShape), errors: validate.errors }).toEqual({ valid: true, errors: null });
+    expect(portRequestJsonSchema().required).not.toContain('newCarrier');
   });
 
   it('is refused by the schema when a required part is missing or malformed', () => {

@@ -11,6 +11,7 @@ import type { Logger } from '../../src/logging';
 import type { SweepableStorage } from '../../src/storage/createStorage';
 import { captureLogs } from './captureLogs';
 import { memoryStorage } from './testStorage';
+import { NEW_CARRIER } from './newCarrier';
 import { pipelinedBot, testTurnPipeline } from './turnPipeline';
 
 export interface TestAppOptions {
@@ -46,7 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // Submissions and emails go to folders of the test's own, never the repository's ./data.
   const submissionsDir = mkdtempSync(join(tmpdir(), 'porting-submissions-'));
   const mailDir = join(submissionsDir, 'mail');
-  const config = parseConfig({ SUBMISSIONS_DIR: submissionsDir, MAIL_DIR: mailDir, ...options.env, PORT: '0' });
+  const config = parseConfig({ SUBMISSIONS_DIR: submissionsDir, MAIL_DIR: mailDir, CARRIER_NAME: NEW_CARRIER.name, ...options.env, PORT: '0' });
   const storage = options.storage ?? (await memoryStorage());
   const logger = options.logger ?? captureLogs('silent').logger;
   const { runDialog } = options;

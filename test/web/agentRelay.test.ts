@@ -9,6 +9,7 @@ import { mainText } from '../../dialogs/text/mainText';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { CHROMIUM_PATH, hasChromium, launchBrowser, screenshot, type BrowserSession } from './support/browser';
 import { WebChatPage, shown } from './support/webChatPage';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 if (!hasChromium) {
   console.warn(`Skipping the agent relay browser test: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`);
@@ -62,7 +63,7 @@ describeInBrowser("an agent's message on the customer's page", () => {
     watchErrors(customerPage);
     await customerPage.goto(`${app.url}/`);
     const customer = new WebChatPage(customerPage);
-    await customer.botSaid(shown(mainText.greeting));
+    await customer.botSaid(shown(mainText.greeting(NEW_CARRIER.name)));
     await customer.type('agent');
     await customer.botSaid(shown(handoffText.finding(5, 1)));
 

@@ -8,6 +8,7 @@ import { tipsText } from '../../dialogs/text/tipsText';
 import { CHROMIUM_PATH, DESKTOP, PHONE, hasChromium, launchBrowser, screenshot, type BrowserSession, type Viewport } from './support/browser';
 import { startPortingApp, type PortingApp } from './support/portingApp';
 import { WebChatPage, shown } from './support/webChatPage';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 if (!hasChromium) {
   console.warn(`Skipping the Web Chat browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium).`);
@@ -57,7 +58,7 @@ describeInBrowser('the Bring your number page in Chromium', () => {
     });
     await page.goto(`${app.url}/`);
     const chat = new WebChatPage(page);
-    await chat.botSaid(shown(mainText.greeting));
+    await chat.botSaid(shown(mainText.greeting(NEW_CARRIER.name)));
     return chat;
   }
 
@@ -66,14 +67,18 @@ describeInBrowser('the Bring your number page in Chromium', () => {
     const { page } = chat;
     await chat.botSaid(shown(mainText.menu.intro));
 
-    expect(await page.title()).toContain('Bring your number');
+    expect(await page.title()).toBe(`Bring your number to ${NEW_CARRIER.name} — Porting Assistant`);
+    // The carrier customers move to (CARRIER_NAME), as the page and the greeting name it.
+    await expect(page.locator('.site-header__tagline').textContent()).resolves.toBe(`Keep your number. Switch to ${NEW_CARRIER.name}.`);
+    await expect(page.locator('.intro__lead').textContent()).resolves.toContain(`from your current carrier to us at ${NEW_CARRIER.name}.`);
+    await expect(chat.botMessages(`over to us at ${NEW_CARRIER.name}, one step at a time`).count()).resolves.toBe(1);
     await expect(page.getByRole('banner').count()).resolves.toBe(1);
     await expect(page.getByRole('main').count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { level: 1, name: 'Bring your number' }).count()).resolves.toBe(1);
     await expect(page.getByRole('region', { name: 'Chat with the Porting Assistant' }).count()).resolves.toBe(1);
     await expect(page.locator('#chat-status').textContent()).resolves.toBe('');
     // The bridge tells the bot the visitor joined, and so does the page's join event: one greeting all the same.
-    await expect(chat.botMessages(shown(mainText.greeting)).count()).resolves.toBe(1);
+    await expect(chat.botMessages(shown(mainText.greeting(NEW_CARRIER.name))).count()).resolves.toBe(1);
     await screenshot(page, 'desktop-greeting');
 
     // A keyboard user's first Tab reaches the skip link, which takes them to the chat.

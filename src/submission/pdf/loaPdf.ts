@@ -35,6 +35,7 @@ const text = {
   pinProvided: 'Provided with the port request; never printed on this letter',
   numbersSection: (count: number) => `Telephone numbers to port (${count})`,
   authorizationSection: 'Authorization',
+  newCarrier: 'New carrier',
   signatureSection: 'Electronic signature',
   signedBy: 'Signed by',
   printedName: 'Printed name',
@@ -53,8 +54,9 @@ const text = {
         'authorization to port the telephone numbers listed above.',
   metadata: {
     title: (reference: string, version: number) => `Letter of Authorization ${reference} (version ${version})`,
-    subject: (count: number, carrier: string) =>
-      `Authorization to port ${count} telephone number${count === 1 ? '' : 's'} from ${carrier}`,
+    subject: (count: number, carrier: string, newCarrier: string | undefined) =>
+      `Authorization to port ${count} telephone number${count === 1 ? '' : 's'} from ${carrier}` +
+      (newCarrier === undefined ? '' : ` to ${newCarrier}`),
     keywords: (reference: string, version: number, copy: LoaCopy) =>
       `letter of authorization, LOA, number port, ${reference}, version ${version}, ${copy} copy`,
     creator: 'Porting Assistant',
@@ -106,7 +108,7 @@ export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
     info: {
       Title: text.metadata.title(loa.referenceNumber, loa.version),
       Author: loa.signature.signerName,
-      Subject: text.metadata.subject(loa.numbers.length, loa.currentCarrier.name),
+      Subject: text.metadata.subject(loa.numbers.length, loa.currentCarrier.name, loa.newCarrier?.name),
       Keywords: text.metadata.keywords(loa.referenceNumber, loa.version, copy),
       Creator: text.metadata.creator,
       CreationDate: signedAt,
@@ -154,6 +156,8 @@ class LoaLayout {
     this.numbers(loa.numbers.map(formatPhoneNumber));
 
     this.section(text.authorizationSection);
+    // Letters signed before the new carrier was recorded keep their own statement and have no such row.
+    if (loa.newCarrier !== undefined) this.row(text.newCarrier, loa.newCarrier.name);
     this.statement(loa.authorizationStatement);
 
     this.section(text.signatureSection);

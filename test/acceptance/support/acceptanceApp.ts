@@ -15,6 +15,7 @@ import { DataKeyring, formatDataKey, parseDataKey } from '../../../src/security/
 import { createStorage } from '../../../src/storage/createStorage';
 import { SIGNATURE_HEADER, signBody } from '../../../src/submission';
 import { captureLogs } from '../../support/captureLogs';
+import { NEW_CARRIER } from '../../support/newCarrier';
 
 /** The secret the porting backend signs its events with (PORTING_WEBHOOK_SECRET). */
 export const EVENTS_SECRET = 'acceptance-events-secret-shared-with-the-backend-0123';
@@ -68,6 +69,7 @@ export async function startAcceptanceApp(options: AcceptanceAppOptions = {}): Pr
     SUPPORT_PHONE,
     // Emails are written beside the submissions (and go with them) unless a test reads them elsewhere.
     MAIL_DIR: join(submissionsDir, 'mail'),
+    CARRIER_NAME: NEW_CARRIER.name,
     ...options.env,
     PORT: '0',
   });

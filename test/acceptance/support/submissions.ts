@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { CARRIER_PDF_FILE, REQUEST_FILE } from '../../../src/submission/gateway/folderGateway';
 import type { PortRequestJson } from '../../../src/submission/portRequestJson';
+import { authorizationStatement } from '../../../src/domain/loa';
+import { NEW_CARRIER } from '../../support/newCarrier';
 import { readPdf } from '../../submission/support/readPdf';
 import { type CustomerDetails, formatted, requestAddress } from './details';
 import { textsOf } from './customer';
@@ -109,13 +111,15 @@ export function expectedRequest(details: CustomerDetails, options: ExpectedReque
     country: details.serviceAddress.country,
     numbers: details.numbers.e164,
     carrier: { id: details.carrier.id, name: details.carrier.name, known: true },
+    // The acceptance app's CARRIER_NAME: every version of the letter, corrected ones too, names the carrier moved to.
+    newCarrier: { name: NEW_CARRIER.name },
     account: { number: details.accountNumber, pin: details.pin },
     holder: details.holder,
     ...(details.authorizedPerson === undefined ? {} : { authorizedPerson: details.authorizedPerson }),
     serviceAddress: requestAddress(details.serviceAddress),
     billingNumber: details.billingNumber.e164,
     contactEmail: details.contactEmail,
-    authorizationStatement: expect.stringMatching(/\S/),
+    authorizationStatement: authorizationStatement(NEW_CARRIER.name),
     signature: { signerName: details.signerName, signedAt: expect.stringMatching(ISO_INSTANT), channel: 'webchat' },
     submittedAt: expect.stringMatching(ISO_INSTANT),
   };
@@ -123,7 +127,8 @@ export function expectedRequest(details: CustomerDetails, options: ExpectedReque
 
 /**
  * What the carrier's copy of the letter must show, and must not: the holder, the authorized person, the service
- * address, the carrier, the numbers, the full account number and the reference, but never the PIN.
+ * address, the carrier, the new carrier and the statement naming it, the numbers, the full account number and the
+ * reference, but never the PIN.
  */
 export function letterFacts(details: CustomerDetails, pdfText: string, referenceNumber: string): Record<string, boolean> {
   // A PDF reader may break a line anywhere between words: compare with the spacing taken out.
@@ -138,6 +143,7 @@ export function letterFacts(details: CustomerDetails, pdfText: string, reference
     city: shows(address.city),
     postalCode: shows(address.postalCode),
     carrier: shows(details.carrier.name),
+    newCarrier: shows(authorizationStatement(NEW_CARRIER.name)),
     numbers: details.numbers.e164.every((number) => shows(formatted(number))),
     billingNumber: shows(formatted(details.billingNumber.e164)),
     accountNumber: shows(details.accountNumber),
@@ -156,6 +162,7 @@ export function expectedLetterFacts(): Record<string, boolean> {
     city: true,
     postalCode: true,
     carrier: true,
+    newCarrier: true,
     numbers: true,
     billingNumber: true,
     accountNumber: true,

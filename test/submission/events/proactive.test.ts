@@ -90,6 +90,7 @@ describe('porting events over HTTP, told to the customer through the Bot Connect
         forgetCustomer: customerForgetter({ storage, outbox, conversationState, userState, clock: () => SIGNED_AT }),
         numbersPolicy: DEFAULT_NUMBERS_POLICY,
         supportContact: SUPPORT,
+        newCarrier: config.newCarrier,
         stateTtlDays: 30,
         portStatus: statuses.lookup,
         clock: () => SIGNED_AT,

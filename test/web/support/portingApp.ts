@@ -7,6 +7,7 @@ import { pipelinedBot } from '../../support/turnPipeline';
 import { captureLogs } from '../../support/captureLogs';
 import { startTestApp, type TestApp } from '../../support/testApp';
 import { memoryStorage } from '../../support/testStorage';
+import { NEW_CARRIER } from '../../support/newCarrier';
 
 /** Keeps what the bot hands over for submission, as the real submitter would receive it. */
 export class RecordingSubmitter implements LoaSubmitter {
@@ -35,6 +36,7 @@ export async function startPortingApp(): Promise<PortingApp> {
           forgetCustomer: customerForgetter({ storage, outbox: new OutboxStore(storage), conversationState, userState, clock: () => new Date() }),
           numbersPolicy: DEFAULT_NUMBERS_POLICY,
           supportContact: { phone: '1-800-555-0100', email: 'porting@example.com' },
+          newCarrier: NEW_CARRIER,
           stateTtlDays: 30,
           logger: captureLogs('silent').logger,
         },
