@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
 import { maskDigitRuns } from './domain/redaction';
@@ -59,19 +59,30 @@ function serializeError(error: unknown, depth = 0): SerializedError {
   };
 }
 
-function serializeActivity(activity: Partial<Activity>) {
-  const value: unknown = activity.value;
+/** `holder[key]` when `holder` is an object whose `key` is a string; undefined for any other shape. */
+function stringField(holder: unknown, key: string): string | undefined {
+  const field: unknown = holder !== null && typeof holder === 'object' ? (holder as Record<string, unknown>)[key] : undefined;
+  return typeof field === 'string' ? field : undefined;
+}
+
+/**
+ * The activity's shape, for any JSON at all: the serializer must not throw, since a thrown serializer fails the log
+ * call and whatever made it (an activity is logged as it arrived, odd fields and all).
+ */
+function serializeActivity(activity: unknown) {
+  if (activity === null || typeof activity !== 'object') return {};
+  const { conversation, from, text, value, attachments } = activity as Record<string, unknown>;
   return {
-    id: activity.id,
-    type: activity.type,
-    name: activity.name,
-    channelId: activity.channelId,
-    conversationId: activity.conversation?.id,
-    fromRole: activity.from?.role,
-    deliveryMode: activity.deliveryMode,
-    textLength: activity.text?.length,
+    id: stringField(activity, 'id'),
+    type: stringField(activity, 'type'),
+    name: stringField(activity, 'name'),
+    channelId: stringField(activity, 'channelId'),
+    conversationId: stringField(conversation, 'id'),
+    fromRole: stringField(from, 'role'),
+    deliveryMode: stringField(activity, 'deliveryMode'),
+    textLength: typeof text === 'string' ? text.length : undefined,
     valueKeys: value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : undefined,
-    attachmentTypes: activity.attachments?.map((attachment) => attachment.contentType),
+    attachmentTypes: Array.isArray(attachments) ? attachments.map((attachment) => stringField(attachment, 'contentType') ?? null) : undefined,
   };
 }
 

@@ -140,3 +140,26 @@ describe('logs never carry a PIN or an account number', () => {
     ]);
   });
 });
+
+describe('the activity serializer', () => {
+  it('describes an activity of any shape, without throwing', () => {
+    const logs = captureLogs('trace');
+    const odd = [
+      { attachments: [null, 'a string', 7, { contentType: 5 }, { contentType: 'image/png' }] },
+      { attachments: 'a string', entities: 'more', text: 42, value: null },
+      { conversation: 'not an object', from: null, recipient: [], membersAdded: {} },
+      null,
+      'a string',
+    ];
+
+    for (const activity of odd) logs.logger.info({ activity }, 'an odd activity');
+
+    expect(logs.entries().map((entry) => entry.activity)).toEqual([
+      expect.objectContaining({ attachmentTypes: [null, null, null, null, 'image/png'] }),
+      expect.not.objectContaining({ attachmentTypes: expect.anything(), textLength: expect.anything() }),
+      expect.not.objectContaining({ conversationId: expect.anything(), fromRole: expect.anything() }),
+      {},
+      {},
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Channels, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { type Activity, Channels, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { text } from './text';
 
 /**
@@ -49,17 +49,29 @@ export class PortingBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      if (context.activity.channelId === Channels.Msteams) {
-        // "@Porting Assistant start my port" reaches the dialogs as "start my port".
-        TurnContext.removeRecipientMention(context.activity);
-        context.activity.text = context.activity.text?.trim();
-      }
+      if (context.activity.channelId === Channels.Msteams) context.activity.text = withoutBotMentions(context.activity);
       if (await this.runAgentTurn(context)) return next();
       if (isTeamChannel(context)) await context.sendActivity(text.teamChannelMessage);
       else await this.runDialog(context);
       await next();
     });
   }
+}
+
+/**
+ * The message's text without the bot's @mentions: "@Porting Assistant start my port" reaches the dialogs as "start my
+ * port". Not TurnContext.removeRecipientMention, which throws on a mention that names no one (malformed, or of a
+ * client's own making) and so failed the customer's turn: such a mention cannot be the bot's, and is left alone.
+ */
+function withoutBotMentions({ text, entities, recipient }: Activity): string {
+  const botId = recipient?.id;
+  if (typeof text !== 'string' || botId === undefined) return text;
+  const botMentions = (Array.isArray(entities) ? entities : []).flatMap((entity) => {
+    const { type, mentioned, text: mentionText } = entity as { type?: unknown; mentioned?: { id?: unknown } | null; text?: unknown };
+    const isBots = typeof type === 'string' && type.toLowerCase() === 'mention' && mentioned?.id === botId;
+    return isBots && typeof mentionText === 'string' && mentionText !== '' ? [mentionText] : [];
+  });
+  return botMentions.reduce((remaining, mention) => remaining.replace(mention, ''), text).trim();
 }
 
 /** A Teams team's channel, as opposed to a one-to-one chat. */

@@ -1,21 +1,25 @@
 /**
  * The one way a turn happens. Every activity the bot receives passes through these steps, in this order:
  *
- *   0. at the HTTP door (src/hosting/server.ts): body size and JSON, the activity's field limits, rate limits, then
- *      the adapter's authentication; an activity refused there never reaches a turn
+ *   0. at the HTTP door (src/hosting/server.ts): the client address's rate limit, body size and JSON, the activity's
+ *      field limits, authentication, then the conversation's rate limit (counting only authenticated activities); an
+ *      activity refused there never reaches a turn
  *   1. the turn lock: one turn at a time per conversation and per customer, across instances (src/reliability)
  *   2. the turn's state read: conversation and user state together
  *   3. de-duplication: an activity this conversation has already processed (the same `activity.id`, redelivered by
  *      the channel or sent in several copies at once) is not processed again, and no reply is sent for it
  *   4. routing: the router decides whose turn it is (an agent's, a customer's with a person, a customer's with the
  *      bot) and runs it (src/bot/portingBot.ts)
- *   5. a turn that failed has its changes dropped and its dialog stack cleared; the customer's draft is kept
+ *   5. a turn that failed has its dialog stack cleared, and its changes dropped unless what failed was a reply going
+ *      out (the channel refused it or did not answer): then its work is done, and what it changed (the customer's
+ *      answer in the draft, say) is saved; the draft saved by earlier turns is kept either way
  *   6. one save of the turn's state, which notes the activity as processed (none after "delete my data")
  *   7. the lock released
  *
  * De-duplication comes after the lock so that copies sent at once wait for the first and then find it done. Turns
  * opened from outside the customer's traffic (status notices, an agent's words, wait reminders) enter at step 1
- * through `proactive` and pass through the same steps but de-duplication and routing: their work is given.
+ * through `proactive` and pass through the same steps but de-duplication and routing: their work is given. One that
+ * fails saves nothing, and its caller decides what then (a status notice is told again when its event comes again).
  */
 import { ActivityTypes, type ConversationState, MessageFactory, type TurnContext, type UserState } from 'botbuilder';
 import type { OpenConversation } from '../hosting/conversationOpener';
@@ -66,6 +70,9 @@ const STATEFUL_ACTIVITIES: ReadonlySet<string> = new Set([
   ActivityTypes.Invoke,
 ]);
 
+/** Turn state: a reply of this turn did not go out. */
+const REPLY_FAILED = Symbol('replyFailed');
+
 const OK = 200;
 // An invoke (an Adaptive Card action) is answered in its HTTP response, which the client shows as a failed action.
 const SERVICE_UNAVAILABLE = 503;
@@ -91,10 +98,13 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
 
   /**
    * Step 5: the failed turn's changes are read over, what it left broken is repaired, and the activity counts as
-   * processed: it may have sent replies or handed over a letter, and the customer is asked to send it again.
+   * processed: it may have sent replies or handed over a letter, and the customer is asked to send it again. When what
+   * failed was sending a reply, the changes are the turn's finished work, which a reply that did not reach the
+   * customer does not undo: they are kept. Only the dialog's place is repaired, since the failure may have come
+   * halfway through a step, and the customer picks up from the draft.
    */
   const dropFailedTurn = async (context: TurnContext, repair: FailedTurnRepair | undefined) => {
-    await load(context, true);
+    if (context.turnState.get(REPLY_FAILED) !== true) await load(context, true);
     await repair?.(context);
     await processed.add(context);
     await save(context);
@@ -108,6 +118,14 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: OK } });
       return;
     }
+    context.onSendActivities(async (_context, _activities, next) => {
+      try {
+        return await next();
+      } catch (error) {
+        context.turnState.set(REPLY_FAILED, true);
+        throw error;
+      }
+    });
     try {
       await route(context);
     } catch (error) {

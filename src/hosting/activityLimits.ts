@@ -10,8 +10,10 @@ import { sendError } from './activityBody';
  * A refusal rather than a reply from the bot, because no customer reaches these bounds through a real client: the
  * text bound is what the bot reads of a pasted Customer Service Record at most (Teams caps a message at about 28 KB,
  * and the local Direct Line bridge at 32 KB), and a card submits a handful of short inputs. What is over them is a
- * broken or hostile client, which a friendly message would not help. The fields the bot does not read
- * (channelData, entities, attachments) are bounded by the body size (MAX_BODY_BYTES) and the nesting depth.
+ * broken or hostile client, which a friendly message would not help. Entities and attachments the bot does not read,
+ * but the SDK and the logs walk them (a mention's type, an attachment's content type): each must be an object with
+ * that field, as the Bot Framework schema has it. What else they hold, and channelData, are bounded by the body size
+ * (MAX_BODY_BYTES) and the nesting depth.
  */
 
 export const ACTIVITY_LIMITS = {
@@ -28,6 +30,9 @@ export const ACTIVITY_LIMITS = {
   nameChars: 512,
   /** Members in one conversationUpdate. */
   members: 1000,
+  /** Entities (mentions, client info) and attachments of one activity: Teams sends a few, and allows ten files. */
+  entities: 100,
+  attachments: 100,
 } as const;
 
 const id = z.string().max(ACTIVITY_LIMITS.idChars);
@@ -47,6 +52,8 @@ const activityFields = z.looseObject({
   conversation: z.looseObject({ id }).optional(),
   membersAdded: z.array(account).max(ACTIVITY_LIMITS.members).optional(),
   membersRemoved: z.array(account).max(ACTIVITY_LIMITS.members).optional(),
+  entities: z.array(z.looseObject({ type: z.string().max(64) })).max(ACTIVITY_LIMITS.entities).nullish(),
+  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(ACTIVITY_LIMITS.attachments).nullish(),
 });
 
 /** How deeply `value` nests (a scalar is 0, `{}` and `[]` are 1), counting no further than `limit + 1`. */

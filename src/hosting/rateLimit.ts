@@ -10,7 +10,8 @@ import { TokenBuckets } from './tokenBuckets';
  * - per client address, on every route but the health probes: RATE_LIMIT_PER_MINUTE_PER_CLIENT requests a minute,
  *   with Web Chat's polling of the local Direct Line bridge counted apart, against a far larger allowance;
  * - per conversation, on /api/messages: RATE_LIMIT_PER_MINUTE_PER_CONVERSATION activities a minute, whichever
- *   address they come from.
+ *   address they come from, counting only activities that passed authentication (a forger naming a conversation
+ *   must not spend its customer's allowance; see activityAuthentication.ts).
  * Requests from this machine itself are not counted per client: they are the server's own (the Direct Line bridge
  * hands every visitor's message to /api/messages, and trades for their tokens, over loopback), and each visitor has
  * already been counted at the bridge. Their conversations are still counted.
@@ -32,7 +33,7 @@ const text = {
 export interface RateLimits {
   /** For `server.use`: counts each request against its client's address. */
   readonly perClient: RequestHandler;
-  /** For /api/messages, once the body is a checked activity: counts it against its conversation. */
+  /** For /api/messages, once the activity is checked and authenticated: counts it against its conversation. */
   readonly perConversation: RequestHandler;
 }
 

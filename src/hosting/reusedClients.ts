@@ -19,12 +19,16 @@ const MAX_REMEMBERED_CLIENTS = 200;
  * pipeline, which was the largest single cost of a turn outside the bot's own work. The clients hold no state of a
  * request (their credentials cache tokens per app and audience, which is what the key is), so a remembered client
  * is the very one the SDK would have built. Authentication itself is the inner one's, unchanged, on every request.
+ * Each connector client is handed to `prepareConnector` once, when it is made (adapter.ts sets its calls' deadline).
  */
 export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   private readonly connectors = new BoundedCache<Promise<ConnectorClient>>(MAX_REMEMBERED_CLIENTS);
   private readonly tokenClients = new BoundedCache<Promise<UserTokenClient>>(MAX_REMEMBERED_CLIENTS);
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly prepareConnector: (client: ConnectorClient, serviceUrl: string) => ConnectorClient = (client) => client,
+  ) {
     super();
   }
 
@@ -63,11 +67,13 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   }
 
   private reusingConnectors(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    const connectors = this.connectors;
+    const { connectors, prepareConnector } = this;
     const appId = appIdOf(claimsIdentity);
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return connectors.get(JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience));
+        return connectors.get(JSON.stringify([appId, serviceUrl, audience ?? null]), async () =>
+          prepareConnector(await factory.create(serviceUrl, audience), serviceUrl),
+        );
       }
     })();
   }

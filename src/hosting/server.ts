@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Route } from 'restify';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
+import { activityAuthentication } from './activityAuthentication';
 import { parseActivity, requireJsonBody, sendError } from './activityBody';
 import { checkActivityFields } from './activityLimits';
 import { createAdapter } from './adapter';
@@ -75,10 +76,11 @@ function listen(server: restify.Server, port: number, host: string | undefined):
  * is up), `GET /readyz` (it can take traffic), and the Web Chat page at `/` (see `registerWebChat`). Port 0 picks a
  * free port, for tests.
  */
-export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webChat' | 'newCarrier'>, deps: AppDependencies): Promise<RunningServer> {
+export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webChat'>, deps: AppDependencies): Promise<RunningServer> {
   const logger = deps.logger;
   const httpLogger = logger.child({ component: 'http' });
   const adapter = createAdapter(config.bot, createTurnErrorHandler(logger));
+  const authentication = activityAuthentication(adapter, httpLogger);
   const turns = new InFlight();
   let closing: Promise<void> | undefined;
 
@@ -113,9 +115,21 @@ export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webCh
     restify.plugins.bodyReader({ maxBodySize: config.server.maxBodyBytes }),
     parseActivity,
     checkActivityFields,
+    // Authentication before the conversation's limit: a request that fails it must not spend the conversation's budget.
+    (req: Request, res: Response, next: restify.Next) => authentication.check(req, res, next),
     rateLimits.perConversation,
     async (req: Request, res: Response) => {
-      await turns.track(adapter.process(req, res, withClientAddress(req, config, (context) => deps.bot.run(context))));
+      const activity = req.body as Activity;
+      const logic = withClientAddress(req, config, (context) => deps.bot.run(context));
+      try {
+        const answer = await turns.track(adapter.runAuthenticated(authentication.resultOf(req), activity, logic));
+        res.send(answer?.status ?? 200, answer?.body);
+      } catch (error) {
+        // A turn's own failures are the turn error handler's; this is the adapter failing around a turn (its connector
+        // could not be made, say), whose text stays in the log.
+        httpLogger.error({ err: error, activity }, 'activity not handled');
+        sendError(res, 500, 'ActivityNotHandled', 'The bot could not handle this activity. Please send it again in a moment.');
+      }
     },
   );
 

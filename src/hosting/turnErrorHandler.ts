@@ -1,14 +1,15 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { text } from '../bot/text';
 import { loggerForTurn, scrubSecrets, type Logger } from '../logging';
+import { ConnectorTimeoutError } from './connectorTimeout';
 
 const TRACE_ERROR_SCHEMA = 'https://www.botframework.com/schemas/error';
 
 /**
  * The adapter's last line of defence when a turn throws: log it (without secrets), tell the Emulator what happened,
- * and tell the customer in plain words. The turn pipeline has already put the conversation's state right (see
- * src/bot/turnPipeline.ts). Each step runs even if an earlier one fails, and nothing escapes: an error thrown from
- * here would reach the channel as a bare 500.
+ * and tell the customer in plain words, unless what failed was the channel not answering in time. The turn pipeline
+ * has already put the conversation's state right (see src/bot/turnPipeline.ts). Each step runs even if an earlier one
+ * fails, and nothing escapes: an error thrown from here would reach the channel as a bare 500.
  */
 export function createTurnErrorHandler(logger: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -23,6 +24,8 @@ export function createTurnErrorHandler(logger: Logger) {
       }
     };
 
+    // A channel that did not answer in time would not take these either, and each would hold the request as long again.
+    if (error instanceof ConnectorTimeoutError) return;
     // Trace activities only reach the Emulator (and expectReplies callers); the channel drops them.
     await attempt('trace', () =>
       context.sendTraceActivity('OnTurnError Trace', `${error.name}: ${scrubSecrets(error.message)}`, TRACE_ERROR_SCHEMA, 'TurnError'),

@@ -34,7 +34,8 @@ function watchedStorage() {
 
 /**
  * The pipeline with a router that uses both states, as the real dialogs do: it counts its turns in conversation
- * state, notes the answers in user state, answers "turn <n>: <text>", and fails on "boom".
+ * state, notes the answers in user state, answers "turn <n>: <text>", fails on "boom", and cannot deliver its answer
+ * to "unheard" (the channel refuses it).
  */
 function pipelineWith(options: { route?: TurnRouter } = {}) {
   const watched = watchedStorage();
@@ -54,6 +55,7 @@ function pipelineWith(options: { route?: TurnRouter } = {}) {
       await answers.set(context, [...(await answers.get(context, [])), text]);
       await stack.set(context, [...(await stack.get(context, [])), `step-${turn}`]);
       if (text === 'boom') throw new Error('the dialogs broke');
+      if (text === 'unheard') context.onSendActivities(() => Promise.reject(new Error('the channel did not answer')));
       await context.sendActivity(`turn ${turn}: ${text}`);
     });
   const lock = new TurnLock(new LocalKeyLock(), { waitMs: 2_000 });
@@ -152,6 +154,19 @@ describe('the turn pipeline', () => {
     expect(await stored(CONVERSATION_KEY)).toMatchObject({ turns: 1 });
     await adapter.processActivity(messageWithId('boom', 'f-2'));
     expect(routed).toEqual(['first', 'boom']);
+  });
+
+  it("after a reply failed to go out keeps the turn's changes (the customer's answer) but its dialog stack, and counts it processed", async () => {
+    const { adapter, routed, stored } = pipelineWith();
+    await adapter.processActivity(messageWithId('first', 'u-1'));
+
+    await expect(adapter.processActivity(messageWithId('unheard', 'u-2'))).rejects.toThrow('the channel did not answer');
+
+    expect(await stored(USER_KEY)).toMatchObject({ answers: ['first', 'unheard'] });
+    expect(await stored(CONVERSATION_KEY)).toMatchObject({ turns: 2 });
+    expect(await stored(CONVERSATION_KEY)).not.toHaveProperty('dialogState');
+    await adapter.processActivity(messageWithId('unheard', 'u-2'));
+    expect(routed).toEqual(['first', 'unheard']);
   });
 
   it('saves nothing of a turn that failed before it was routed, and lets the error reach the adapter', async () => {

@@ -1,6 +1,7 @@
 /**
  * The Bot Connector API as a channel offers it at its serviceUrl, on 127.0.0.1: `POST /v3/conversations/:id/activities`
- * (send, reply) and `PUT …/activities/:activityId` (update). It records what arrives, per conversation.
+ * (send, reply) and `PUT …/activities/:activityId` (update). It records what arrives, per conversation. A silent one
+ * takes every request and never answers, as a channel in trouble or a hostile serviceUrl may.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,8 @@ export class FakeConnector {
   readonly script: number[] = [];
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
   private sequence = 0;
+
+  constructor(private readonly silent = false) {}
 
   listen(): Promise<string> {
     return new Promise((resolve) => {
@@ -45,6 +48,8 @@ export class FakeConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The connection stays open, unanswered, until close() ends it.
+    if (this.silent) return;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = ACTIVITIES.exec(req.url ?? '');
