@@ -2,6 +2,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { PORTING_COUNTRIES } from './domain/phoneNumbers';
 import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from './security/dataKeys';
+import { type MailVariables, mailFromSchema, mailProblems, resolveMailTransport, smtpUrlSchema } from './mail/mailSettings';
 import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
 
 /**
@@ -37,6 +38,14 @@ type AppType = (typeof APP_TYPES)[number];
 const PORTING_GATEWAYS = ['folder', 'webhook'] as const;
 
 const KIB = 1024;
+
+/** What a local run's letters, page and greeting name as the new carrier, saying plainly that it is not a real one. */
+export const DEMO_CARRIER_NAME = 'Demo Mobile (sample carrier)';
+/**
+ * A carrier's name as letters, cards, the web page and chat show it: letters of any script, digits, spaces and the
+ * punctuation real names use (AT&T, U.S. Cellular, T-Mobile). Nothing that Markdown or HTML would read as markup.
+ */
+const CARRIER_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} &'’.,()+!-]*$/u;
 /** Where a local run listens unless HOST says otherwise. */
 const LOOPBACK = '127.0.0.1';
 
@@ -163,6 +172,19 @@ const settingsShape = {
         .prefault(PORTING_COUNTRIES.join(',')),
     ),
   }),
+  // The carrier customers move to (the one running this bot). The letter-of-agency rule asks that each Letter of
+  // Authorization name the carrier it authorizes, so every letter does; the request, the web page and the greeting
+  // name it too. A deployment must name itself.
+  newCarrier: z.object({
+    name: fromEnv(
+      {
+        name: 'CARRIER_NAME',
+        expected: "Use the name of the carrier customers move to, as their letter should name it: up to 40 letters, digits, spaces and & ' . , ( ) + ! -.",
+      },
+      // 40 characters: longer than any carrier's name, and what the one-page letter has room for.
+      z.string().max(40).regex(CARRIER_NAME_PATTERN).optional(),
+    ),
+  }),
   // Where customers reach a person when no agent can take the chat (no agents set up, or the hand-off failed).
   // A deployment must name one.
   support: z.object({
@@ -272,6 +294,27 @@ const settingsShape = {
       z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
     ),
   }),
+  // Email to customers (src/mail): an SMTP server, or on a local run .eml files in MAIL_DIR (see mailSettings.ts).
+  mail: z.object({
+    smtpUrl: fromEnv(
+      {
+        name: 'SMTP_URL',
+        expected: 'Use smtp://<host>:<port> or smtps://<host>:<port>, with user:password@ before the host or in SMTP_USER and SMTP_PASSWORD.',
+        echo: redactStorageUrl,
+      },
+      smtpUrlSchema.optional(),
+    ),
+    smtpUser: fromEnv({ name: 'SMTP_USER', expected: 'Use the user name the SMTP server knows the bot by.' }, z.string().max(320).optional()),
+    smtpPassword: fromEnv({ name: 'SMTP_PASSWORD', expected: "Use the SMTP user's password.", echo: false }, z.string().max(1000).optional()),
+    from: fromEnv(
+      { name: 'MAIL_FROM', expected: 'Use the address emails come from, alone or with a name: Porting Assistant <porting@example.com>.' },
+      mailFromSchema.optional(),
+    ),
+    dir: fromEnv(
+      { name: 'MAIL_DIR', expected: 'Use the path of the folder that emails are written to when SMTP_URL is empty.' },
+      z.string().default('./data/mail'),
+    ),
+  }),
 };
 
 function isSupportedStorageUrl(url: string): boolean {
@@ -320,6 +363,20 @@ function checkSupport(bot: BotCredentials, support: SupportSettings, ctx: z.Refi
       code: 'custom',
       path: ['support', 'phone'],
       message: 'or SUPPORT_EMAIL is required when MicrosoftAppId is set: customers who ask for a person are told how to reach one.',
+      params: { crossField: true },
+    });
+  }
+}
+
+type NewCarrierSettings = z.infer<typeof settingsShape.newCarrier>;
+
+/** A deployed bot's letters must name the real carrier; only a local run may stand in with the demo name. */
+function checkNewCarrier(bot: BotCredentials, newCarrier: NewCarrierSettings, ctx: z.RefinementCtx): void {
+  if (bot.appId && !newCarrier.name) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['newCarrier', 'name'],
+      message: "is required when MicrosoftAppId is set: every customer's Letter of Authorization names the carrier they move to.",
       params: { crossField: true },
     });
   }
@@ -380,20 +437,28 @@ function resolveAppType(bot: BotCredentials): AppType {
   return bot.appType ?? (bot.appId ? 'SingleTenant' : 'MultiTenant');
 }
 
+function checkMail(mail: MailVariables, ctx: z.RefinementCtx): void {
+  for (const { key, message } of mailProblems(mail)) ctx.addIssue({ code: 'custom', path: ['mail', key], message, params: { crossField: true } });
+}
+
 const configSchema = z
   .object(settingsShape)
   .superRefine((settings, ctx) => {
     checkCredentials(settings.bot, ctx);
     checkSubmission(settings.submission, ctx);
     checkSupport(settings.bot, settings.support, ctx);
+    checkNewCarrier(settings.bot, settings.newCarrier, ctx);
     checkDataEncryption(settings.bot, settings.dataEncryption, ctx);
     checkAgents(settings.agents, ctx);
+    checkMail(settings.mail, ctx);
   })
   .transform((settings) => ({
     ...settings,
+    mail: resolveMailTransport(settings.mail, Boolean(settings.bot.appId)),
     bot: { ...settings.bot, appType: resolveAppType(settings.bot), authEnabled: Boolean(settings.bot.appId) },
     // Undefined: every interface (Node's default, IPv6 and IPv4 where the machine has both).
     server: { ...settings.server, host: settings.server.host ?? (settings.bot.appId ? undefined : LOOPBACK) },
+    newCarrier: { name: settings.newCarrier.name ?? DEMO_CARRIER_NAME },
   }));
 
 export type Config = z.infer<typeof configSchema>;

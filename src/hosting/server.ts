@@ -76,7 +76,7 @@ function listen(server: restify.Server, port: number, host: string | undefined):
  * is up), `GET /readyz` (it can take traffic), and the Web Chat page at `/` (see `registerWebChat`). Port 0 picks a
  * free port, for tests.
  */
-export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webChat'>, deps: AppDependencies): Promise<RunningServer> {
+export async function startServer(config: Pick<Config, 'server' | 'bot' | 'webChat' | 'newCarrier'>, deps: AppDependencies): Promise<RunningServer> {
   const logger = deps.logger;
   const httpLogger = logger.child({ component: 'http' });
   const adapter = createAdapter(config.bot, createTurnErrorHandler(logger));

@@ -16,6 +16,7 @@ import { ACTIVITY_LIMITS } from '../../src/hosting/activityLimits';
 import { createLogger } from '../../src/logging';
 import { activity, message } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/testApp';
+import { NEW_CARRIER } from '../support/newCarrier';
 
 const REQUESTS = 10_000;
 const WARM_UP = 2_000;
@@ -177,7 +178,7 @@ describe('the running server under 10,000 malformed or random requests', () => {
     expect([...warmUpFailures, ...failures]).toEqual([]);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const greeting = await app.exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-after', name: 'Customer' }] }, 'after', 'user-after'));
-    expect(greeting.map((reply) => reply.text)).toContain(mainText.greeting);
+    expect(greeting.map((reply) => reply.text)).toContain(mainText.greeting(NEW_CARRIER.name));
     expect((await app.exchange(message(buttonLabels.startPort, { conversation: { id: 'after', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'user-after', name: 'Customer' } }))).length).toBeGreaterThan(0);
     // 8,000 requests of up to 256 KiB each: anything kept per request would show as tens of megabytes. What may
     // grow is bounded (the pooled conversations' state, the rate limiter's buckets), so a few megabytes is the bound.
