@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   type DialogTurnResult,
   type PromptValidatorContext,
@@ -8,7 +8,9 @@ import {
 } from 'botbuilder-dialogs';
 import {
   type CsrDraft,
+  type CsrValue,
   type FieldNotice,
+  accept,
   carrierRules,
   formatPhoneNumber,
   isSecretField,
@@ -20,10 +22,11 @@ import { buttonChoice, isButtonClick, labelledChoice, questionActivity } from '.
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { type AnswerValue, type AskableField, fieldsToAsk, validateAnswer } from './draftFields';
-import { fieldOptions, saveAndReport, shownValue, takePastedValues } from './draftUpdates';
+import { fieldOptions, hasNotPortableNotice, saveAndReport, shownValue, takePastedValues } from './draftUpdates';
 import { saidYes, yesNoPrompt } from './intentChoicePrompt';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
 import { setStepHelp } from './stepHelp';
 import { askFieldText, type QuestionContext } from './text/askFieldText';
@@ -40,9 +43,12 @@ export interface AskFieldOptions {
   readonly mode: 'collect' | 'edit';
   /** Offer the one-card form as a button on this question. */
   readonly offerForm?: boolean;
+  /** Offer a person as a button on this question: the answer before it named numbers that cannot move. */
+  readonly offerPerson?: boolean;
 }
 
-export type AskFieldResult = { readonly switchToForm: true } | { readonly saved: true };
+/** `offerPerson`: the answer named numbers that cannot move; the next question offers a person. */
+export type AskFieldResult = { readonly switchToForm: true } | { readonly saved: true; readonly offerPerson?: true };
 
 /** What the validator needs to know about the question on screen (PromptOptions.validations). */
 interface AnswerValidations {
@@ -60,6 +66,8 @@ interface CarrierCandidate {
 /** What the waterfall remembers between its steps. */
 interface AskFieldValues {
   carrierCandidate?: CarrierCandidate;
+  /** The answer named numbers that cannot move: a person is offered with the next question. */
+  offerPerson?: boolean;
 }
 
 /** How an answer to a field's question is taken. */
@@ -115,7 +123,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
   }
 
   private async askStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
-    const { field, mode, offerForm } = step.options;
+    const { field, mode, offerForm, offerPerson } = step.options;
     const { draft } = await this.deps.sessions.get(step.context);
     const ctx = questionContext(draft);
     const current = mode === 'edit' ? shownValue(draft, field) : undefined;
@@ -125,6 +133,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     const choices = [
       ...(field === 'billingNumber' && ctx.firstNumber ? [labelledChoice(ctx.firstNumber, useNumberLabel(ctx.firstNumber))] : []),
       ...(offerForm ? [buttonChoice('form')] : []),
+      ...(offerPerson ? [buttonChoice('agent')] : []),
     ];
     setStepHelp(step, askFieldText.help[field](ctx));
     const validations: AnswerValidations = { field, mode, question };
@@ -143,7 +152,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     if (field !== 'authorizedPerson' && isSecretField(field)) markSecretAnswer(context);
     const text = prompt.recognized.value ?? '';
     const { draft } = await this.deps.sessions.get(context);
-    const answer = this.interpret(field, mode, text, draft);
+    const answer = await this.interpretChecked(context, field, mode, text, draft);
     if (answer.kind === 'keepTrying') {
       await this.deps.sessions.update(context, (session) => delete session.refusals[field]);
       return false;
@@ -160,11 +169,15 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
       current.refusals[field] = (current.refusals[field] ?? 0) + 1;
     });
     const stuck = (session.refusals[field] ?? 0) >= REFUSALS_BEFORE_OFFER;
+    // Numbers that cannot move are no typing mistake: a person is offered at once.
+    const notPortable = answer.error.code === NOT_PORTABLE_CODE;
     await context.sendActivities([
       { type: 'message', text: answer.error.message },
       stuck
         ? questionActivity(channelId, `${askFieldText.stuck}\n\n${question}`, STUCK_BUTTONS.map(buttonChoice))
-        : askedAgain,
+        : notPortable
+          ? questionActivity(channelId, question, [buttonChoice('agent')])
+          : askedAgain,
     ]);
     return false;
   }
@@ -188,23 +201,36 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     return result.ok ? { kind: 'accepted', value: result.value, warnings: result.warnings } : { kind: 'refused', error: result.error };
   }
 
+  /**
+   * interpret, then, for numbers it accepted, the porting provider's portability check. The validator and the step
+   * after it both come here in one turn; the provider is asked once (see portabilityCheck.ts).
+   */
+  private async interpretChecked(context: TurnContext, field: AskableField, mode: AskFieldOptions['mode'], text: string, draft: CsrDraft): Promise<Answer> {
+    const answer = this.interpret(field, mode, text, draft);
+    if (answer.kind !== 'accepted' || field !== 'numbers') return answer;
+    const checked = await checkPortability(context, this.deps, accept(answer.value as CsrValue<'numbers'>, answer.warnings), draft);
+    return checked.ok ? { kind: 'accepted', value: checked.value, warnings: checked.warnings } : { kind: 'refused', error: checked.error };
+  }
+
   private async answerStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
     const { field, mode } = step.options;
     const text = step.result as string;
     const { draft } = await this.deps.sessions.get(step.context);
-    const answer = this.interpret(field, mode, text, draft);
+    const answer = await this.interpretChecked(step.context, field, mode, text, draft);
     switch (answer.kind) {
       case 'form':
         return step.endDialog({ switchToForm: true } satisfies AskFieldResult);
-      case 'paste':
-        await takePastedValues(step.context, this.deps, text);
-        return step.endDialog({ saved: true } satisfies AskFieldResult);
+      case 'paste': {
+        const pasted = await takePastedValues(step.context, this.deps, text);
+        return step.endDialog({ saved: true, ...(pasted.notPortable && { offerPerson: true }) } satisfies AskFieldResult);
+      }
       case 'confirmCarrier':
         (step.values as AskFieldValues).carrierCandidate = answer.candidate;
         setStepHelp(step, askFieldText.carrier.confirmHelp);
         return step.prompt(CARRIER_CONFIRM_PROMPT, { prompt: answer.question });
       case 'accepted':
         await saveAndReport(step.context, this.deps, field, answer.value as AnswerValue<typeof field>, answer.warnings);
+        if (hasNotPortableNotice(answer.warnings)) (step.values as AskFieldValues).offerPerson = true;
         return step.next();
       default:
         // The validator let through only answers that are taken; the draft can't have changed since, but ask again rather than guess.
@@ -231,12 +257,13 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
 
   /** In edit mode, the answers the change made invalid (or a newly needed authorized person) are asked next. */
   private async followUpStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
+    const offerPerson = (step.values as AskFieldValues).offerPerson === true;
     if (step.options.mode === 'edit') {
       const { draft } = await this.deps.sessions.get(step.context);
       const [next] = fieldsToAsk(draft);
-      if (next !== undefined) return step.replaceDialog(ASK_WATERFALL, { field: next, mode: 'edit' } satisfies AskFieldOptions);
+      if (next !== undefined) return step.replaceDialog(ASK_WATERFALL, { field: next, mode: 'edit', offerPerson } satisfies AskFieldOptions);
     }
-    return step.endDialog({ saved: true } satisfies AskFieldResult);
+    return step.endDialog({ saved: true, ...(offerPerson && { offerPerson: true }) } satisfies AskFieldResult);
   }
 }
 

@@ -9,6 +9,8 @@ import { collectCsrText } from './text/collectCsrText';
 export interface CollectCsrOptions {
   /** Set when the collection loops back for its next question. */
   readonly continuing?: boolean;
+  /** The last answer named numbers that cannot move: the next question offers a person. */
+  readonly offerPerson?: boolean;
 }
 
 export type CollectCsrResult = { readonly switchToForm: true } | { readonly complete: true };
@@ -44,13 +46,13 @@ export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
     const { draft } = await this.deps.sessions.get(step.context);
     const { next } = draftProgress(draft);
     if (next === undefined) return step.endDialog({ complete: true } satisfies CollectCsrResult);
-    const options: AskFieldOptions = { field: next, mode: 'collect', offerForm: !step.options.continuing };
+    const options: AskFieldOptions = { field: next, mode: 'collect', offerForm: !step.options.continuing, offerPerson: step.options.offerPerson };
     return step.beginDialog(DialogIds.askField, options);
   }
 
   private async loopStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
     const result = step.result as AskFieldResult;
     if ('switchToForm' in result) return step.endDialog({ switchToForm: true } satisfies CollectCsrResult);
-    return step.replaceDialog(COLLECT_WATERFALL, { continuing: true } satisfies CollectCsrOptions);
+    return step.replaceDialog(COLLECT_WATERFALL, { continuing: true, offerPerson: result.offerPerson } satisfies CollectCsrOptions);
   }
 }

@@ -2,6 +2,7 @@ import { ActivityTypes, type ConversationState, type TurnContext, type UserState
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { Logger } from '../src/logging';
+import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { MailQueue } from '../src/mail/mailQueue';
 import type { DialogRunner } from '../src/bot/portingBot';
 import type { FailedTurnRepair } from '../src/bot/turnPipeline';
@@ -37,6 +38,8 @@ export interface ConversationOptions {
   readonly clock?: () => Date;
   /** The status check's lookup of submitted requests (src/submission/events); without it, status tells what the session holds. */
   readonly portStatus?: PortStatusFinder;
+  /** The porting provider's portability check of the numbers given (PORTABILITY_PROVIDER); without it, none is made. */
+  readonly portability?: PortabilityChecker;
   /** Links to the customer's copy of a signed letter (src/hosting/receiptLinks.ts); without it, none is offered. */
   readonly receiptLink?: ReceiptLinkMaker;
   /** Where emails to customers are queued (src/mail); without it, email is off and none is promised. */
@@ -85,6 +88,7 @@ export function createConversation(options: ConversationOptions, conversationSta
     newCarrier: options.newCarrier,
     portStatus: options.portStatus,
     receiptLink: options.receiptLink,
+    portabilityCheck: options.portability && { checker: options.portability, logger: options.logger },
     emails:
       options.mail &&
       new CustomerEmails({

@@ -1,6 +1,8 @@
 import { Channels } from 'botbuilder';
 import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { ReceiptLink } from '../src/hosting/receiptLinks';
+import type { Logger } from '../src/logging';
+import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
 import type { StatusLookupOutcome } from '../src/submission/events/guardedStatusLookup';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
@@ -31,6 +33,12 @@ export interface PortStatusFinder {
 /** A link to the customer's copy of a signed letter (see src/hosting/receiptLinks.ts). */
 export type ReceiptLinkMaker = (referenceNumber: string, version: number) => ReceiptLink;
 
+/** The porting provider's portability check (PORTABILITY_PROVIDER), and where its failures are reported. */
+export interface PortabilityCheckDeps {
+  readonly checker: PortabilityChecker;
+  readonly logger: Logger;
+}
+
 /** What every dialog of the conversation is built with. */
 export interface ConversationDeps {
   /** The customer's porting session (draft, progress) in user state. */
@@ -47,6 +55,8 @@ export interface ConversationDeps {
   readonly supportContact: SupportContact;
   /** The carrier customers move to (CARRIER_NAME): the greeting, the letter and its statement name it. */
   readonly newCarrier: NewCarrier;
+  /** Checks the numbers customers give with the porting provider; without it (none configured), no check is made. */
+  readonly portabilityCheck?: PortabilityCheckDeps;
   /** Where "status" looks up submitted requests; without it, status tells only what the customer's session holds. */
   readonly portStatus?: PortStatusFinder;
   /** Without it (no PUBLIC_BASE_URL), no link to the signed letter is offered. */

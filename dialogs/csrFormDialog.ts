@@ -9,15 +9,19 @@ import { csrFormCard } from '../src/cards/csrFormCard';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
+import { accept, type CsrDraft } from '../src/domain';
+import { buttonChoice, questionActivity } from './choices';
 import type { ConversationDeps } from './conversationDeps';
-import { checkForm, type FormRound, type FormValues } from './csrFormCheck';
+import { checkForm, type FormCheck, type FormRound, type FormValues } from './csrFormCheck';
 import { FORM_ACTIONS, csrFormCardData } from './csrFormView';
 import { DialogIds } from './dialogIds';
 import { fieldOptions } from './draftUpdates';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
 import { formText } from './text/formText';
+import { portabilityText } from './text/portabilityText';
 
 /** How the form ended: every detail accepted, or the customer chose to go on one question at a time. */
 export type CsrFormResult = { outcome: 'completed' } | { outcome: 'stepByStep' };
@@ -82,6 +86,7 @@ class FormCardDialog extends CardDialog<FormState> {
     if (values.accountNumber || values.pin) markSecretAnswer(context);
     const saved = await this.deps.sessions.get(context);
     const check = checkForm(values, saved.draft, fieldOptions(this.deps));
+    const notPortable = await this.checkNumbers(context, check, saved.draft);
     await this.deps.sessions.update(context, (session) => {
       session.draft = check.draft;
     });
@@ -94,7 +99,26 @@ class FormCardDialog extends CardDialog<FormState> {
     await this.cards.complete(context, state);
     state.round = check.round;
     await this.showNewCard(context, state);
+    if (notPortable) await context.sendActivity(questionActivity(context.activity.channelId, portabilityText.formPersonOffer, [buttonChoice('agent')]));
     return CardDialog.EndOfTurn;
+  }
+
+  /**
+   * The numbers the card accepted, through the porting provider's portability check. Numbers that cannot move are
+   * refused on the card, with the reason, even when the others can (the card shows those, to send again as they are).
+   * Resolves whether any was refused.
+   */
+  private async checkNumbers(context: TurnContext, check: FormCheck, saved: CsrDraft): Promise<boolean> {
+    const numbers = check.draft.numbers;
+    if (numbers === undefined || check.round.errors.numbers !== undefined) return false;
+    const checked = await checkPortability(context, this.deps, accept(numbers), saved);
+    if (checked.ok) check.draft.numbers = checked.value;
+    else delete check.draft.numbers;
+    const refusal = checked.ok ? checked.warnings.find((warning) => warning.code === NOT_PORTABLE_CODE) : checked.error;
+    if (refusal === undefined) return false;
+    check.round.errors.numbers = refusal.message;
+    check.complete = false;
+    return true;
   }
 
   private async switchToSteps(dc: DialogContext, state: FormState): Promise<DialogTurnResult> {

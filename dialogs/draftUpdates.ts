@@ -5,8 +5,12 @@
 import type { TurnContext } from 'botbuilder';
 import {
   type CsrDraft,
+  type CsrExtraction,
   type CsrFieldOptions,
+  type CsrValue,
   type FieldNotice,
+  type FieldResult,
+  accept,
   extractCsrFields,
   isSecretField,
   maskedDraftSummary,
@@ -20,12 +24,36 @@ import {
   fieldLabel,
   mergeExtraction,
   saveAnswer,
+  validateAnswer,
 } from './draftFields';
+import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
 import { askFieldText } from './text/askFieldText';
 
 export function fieldOptions(deps: ConversationDeps, extra: CsrFieldOptions = {}): CsrFieldOptions {
   return { policy: deps.numbersPolicy, ...extra };
+}
+
+/**
+ * Checks an answer as a question, the form and an agent's correction all do: the field's validator, then, for the
+ * numbers, the porting provider's portability check (see portabilityCheck.ts). `draft` is the draft as saved.
+ */
+export async function validateAnswerWithChecks<F extends AskableField>(
+  context: TurnContext,
+  deps: ConversationDeps,
+  field: F,
+  raw: string,
+  draft: CsrDraft,
+  extra: CsrFieldOptions = {},
+): Promise<FieldResult<AnswerValue<F>>> {
+  const result = validateAnswer(field, raw, draft, fieldOptions(deps, extra));
+  if (field !== 'numbers') return result;
+  return (await checkPortability(context, deps, result as FieldResult<CsrValue<'numbers'>>, draft)) as FieldResult<AnswerValue<F>>;
+}
+
+/** Whether the answer's notices say that some numbers cannot move (a person is then offered). */
+export function hasNotPortableNotice(warnings: readonly FieldNotice[]): boolean {
+  return warnings.some((warning) => warning.code === NOT_PORTABLE_CODE);
 }
 
 /** What the review would show for the field: masked for the account number and PIN. */
@@ -77,26 +105,50 @@ export async function saveAndReport<F extends AskableField>(
   return { draft: session.draft, shown, invalidated };
 }
 
+/** A pasted record's numbers, when they are new, through the portability check: refused or cut down before merging. */
+async function checkPastedNumbers(context: TurnContext, deps: ConversationDeps, extraction: CsrExtraction, draft: CsrDraft): Promise<FieldNotice[]> {
+  const numbers = extraction.accepted.numbers;
+  // Only fields not answered yet are merged: numbers already in the draft are not asked about.
+  if (numbers === undefined || draft.numbers !== undefined) return [];
+  const checked = await checkPortability(context, deps, accept(numbers), draft);
+  if (checked.ok) {
+    extraction.accepted.numbers = checked.value;
+    return checked.warnings.filter((warning) => warning.code === NOT_PORTABLE_CODE);
+  }
+  delete extraction.accepted.numbers;
+  extraction.refused.push({ field: 'numbers', error: checked.error });
+  return [];
+}
+
+/** What a pasted record did to the draft; `notPortable` when the portability check refused some of its numbers. */
+export interface PastedValues extends MergedExtraction {
+  readonly notPortable: boolean;
+}
+
 /**
  * Takes the values in a pasted CSR (or a message with several "label: value" pairs) into the draft, and reports what
  * was saved and what was refused, with the validator's message. Fields already answered are left as they are.
  */
-export async function takePastedValues(context: TurnContext, deps: ConversationDeps, text: string): Promise<MergedExtraction> {
+export async function takePastedValues(context: TurnContext, deps: ConversationDeps, text: string): Promise<PastedValues> {
+  const { draft } = await deps.sessions.get(context);
+  const extraction = extractCsrFields(text, draft);
+  if (extraction.found.some(isSecretField)) markSecretAnswer(context);
+  const numberNotices = await checkPastedNumbers(context, deps, extraction, draft);
   let merged: MergedExtraction = { saved: [], refused: [], invalidated: [] };
   const session = await deps.sessions.update(context, (current) => {
-    const extraction = extractCsrFields(text, current.draft);
-    if (extraction.found.some(isSecretField)) markSecretAnswer(context);
     merged = mergeExtraction(current.draft, extraction, fieldOptions(deps));
   });
   const { saved, refused, invalidated } = merged;
+  const notPortable = numberNotices.length > 0 || refused.some(({ error }) => error.code === NOT_PORTABLE_CODE);
   if (saved.length === 0 && refused.length === 0) {
     await say(context, [askFieldText.pasted.nothingNew]);
-    return merged;
+    return { ...merged, notPortable };
   }
   await say(context, [
     ...(saved.length > 0 ? [[askFieldText.pasted.intro, ...saved.map((field) => `- ${savedLine(session.draft, field)}`)].join('\n')] : []),
+    ...numberNotices.map((notice) => notice.message),
     ...refused.map(({ field, error }) => askFieldText.pasted.refused(fieldLabel(field), error.message)),
     ...invalidatedLines(invalidated),
   ]);
-  return merged;
+  return { ...merged, notPortable };
 }

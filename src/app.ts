@@ -12,6 +12,7 @@ import { EscalationStore } from './handoff/escalationStore';
 import { customerBaseUrl, receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
+import { createPortabilityChecker } from './portability/portabilityChecker';
 import { type MailServiceDependencies, createMailService } from './mail/createMailService';
 import { createTurnLock } from './reliability/createTurnLock';
 import { startRepeating } from './reliability/repeatingTask';
@@ -110,6 +111,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       logger,
       portStatus: statuses.lookup,
       receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
+      portability: createPortabilityChecker(config.portability),
       mail: mail?.queue,
       chatLink: chatPage && (() => `${chatPage()}/`),
       clock,

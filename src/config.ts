@@ -1,6 +1,7 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { PORTING_COUNTRIES } from './domain/phoneNumbers';
+import { PORTABILITY_PROVIDERS } from './portability/portabilityChecker';
 import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from './security/dataKeys';
 import { type MailVariables, mailFromSchema, mailProblems, resolveMailTransport, smtpUrlSchema } from './mail/mailSettings';
 import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
@@ -185,6 +186,34 @@ const settingsShape = {
       z.string().max(40).regex(CARRIER_NAME_PATTERN).optional(),
     ),
   }),
+  // The porting provider's portability check of the numbers customers give (src/portability/): none, Telnyx or
+  // Twilio, with that provider's keys (secrets). A provider that is down, slow or refuses the key never blocks a
+  // customer: after the timeout the bot carries on without the check.
+  portability: z.object({
+    provider: fromEnv(
+      { name: 'PORTABILITY_PROVIDER', expected: `Use one of ${PORTABILITY_PROVIDERS.join(', ')}.` },
+      z.string().toLowerCase().pipe(z.enum(PORTABILITY_PROVIDERS)).default('none'),
+    ),
+    // One check happens while the customer waits for the next question: a few seconds at most.
+    timeoutMs: fromEnv(
+      { name: 'PORTABILITY_TIMEOUT_MS', expected: 'Use a whole number of milliseconds from 500 to 10000.' },
+      z.coerce.number().int().min(500).max(10_000).default(3_000),
+    ),
+    telnyxBaseUrl: providerUrl(
+      { name: 'TELNYX_API_BASE_URL', expected: "Use Telnyx's API address, https://api.telnyx.com/v2 (http:// only on this machine)." },
+      'https://api.telnyx.com/v2',
+    ),
+    telnyxApiKey: fromEnv({ name: 'TELNYX_API_KEY', expected: 'Use a Telnyx API key.', echo: false }, z.string().optional()),
+    twilioBaseUrl: providerUrl(
+      { name: 'TWILIO_API_BASE_URL', expected: "Use Twilio's Numbers API address, https://numbers.twilio.com (http:// only on this machine)." },
+      'https://numbers.twilio.com',
+    ),
+    twilioAccountSid: fromEnv(
+      { name: 'TWILIO_ACCOUNT_SID', expected: 'Use the Twilio account SID: AC followed by 32 hexadecimal digits.', echo: false },
+      z.string().regex(/^AC[0-9a-fA-F]{32}$/).optional(),
+    ),
+    twilioAuthToken: fromEnv({ name: 'TWILIO_AUTH_TOKEN', expected: "Use the Twilio account's auth token.", echo: false }, z.string().optional()),
+  }),
   // Where customers reach a person when no agent can take the chat (no agents set up, or the hand-off failed).
   // A deployment must name one.
   support: z.object({
@@ -317,6 +346,21 @@ const settingsShape = {
   }),
 };
 
+/** The keys travel with every call, so only https leaves this machine; plain http is for a stand-in on it (tests). */
+function providerUrl(variable: EnvVariable, fallback: string) {
+  return fromEnv(
+    variable,
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => {
+        const { protocol, hostname } = new URL(url);
+        return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+      })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default(fallback),
+  );
+}
+
 function isSupportedStorageUrl(url: string): boolean {
   try {
     parseStorageUrl(url);
@@ -379,6 +423,25 @@ function checkNewCarrier(bot: BotCredentials, newCarrier: NewCarrierSettings, ct
       message: "is required when MicrosoftAppId is set: every customer's Letter of Authorization names the carrier they move to.",
       params: { crossField: true },
     });
+  }
+}
+
+type PortabilityConfig = z.infer<typeof settingsShape.portability>;
+
+const PORTABILITY_KEYS = { telnyx: ['telnyxApiKey'], twilio: ['twilioAccountSid', 'twilioAuthToken'] } as const;
+
+/** A portability provider cannot be called without its keys. */
+function checkPortability(portability: PortabilityConfig, ctx: z.RefinementCtx): void {
+  if (portability.provider === 'none') return;
+  for (const key of PORTABILITY_KEYS[portability.provider]) {
+    if (!portability[key]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['portability', key],
+        message: `is required when PORTABILITY_PROVIDER is ${portability.provider}.`,
+        params: { crossField: true },
+      });
+    }
   }
 }
 
@@ -446,6 +509,7 @@ const configSchema = z
   .superRefine((settings, ctx) => {
     checkCredentials(settings.bot, ctx);
     checkSubmission(settings.submission, ctx);
+    checkPortability(settings.portability, ctx);
     checkSupport(settings.bot, settings.support, ctx);
     checkNewCarrier(settings.bot, settings.newCarrier, ctx);
     checkDataEncryption(settings.bot, settings.dataEncryption, ctx);

@@ -41,6 +41,15 @@ describe('parseConfig', () => {
       turnLock: { waitMs: 10_000 },
       log: { level: 'info' },
       porting: { countries: ['US', 'CA'] },
+      portability: {
+        provider: 'none',
+        timeoutMs: 3_000,
+        telnyxBaseUrl: 'https://api.telnyx.com/v2',
+        telnyxApiKey: undefined,
+        twilioBaseUrl: 'https://numbers.twilio.com',
+        twilioAccountSid: undefined,
+        twilioAuthToken: undefined,
+      },
       newCarrier: { name: 'Demo Mobile (sample carrier)' },
       support: { phone: undefined, email: undefined },
       agents: {

@@ -16,8 +16,8 @@ import {
 import { type EscalationStore, conversationKeyOf } from '../../src/handoff/escalationStore';
 import { buttonChoice, labelledChoice, questionActivity } from '../choices';
 import type { ConversationDeps } from '../conversationDeps';
-import { type AskableField, draftProgress, fieldLabel, validateAnswer } from '../draftFields';
-import { fieldOptions, saveAndReport } from '../draftUpdates';
+import { type AskableField, draftProgress, fieldLabel } from '../draftFields';
+import { fieldOptions, saveAndReport, validateAnswerWithChecks } from '../draftUpdates';
 import { recognizeIntent } from '../intents';
 import type { PortingSession } from '../portingSession';
 import { agentText } from '../text/agentText';
@@ -200,7 +200,7 @@ export class CustomerHandoff implements HandoffRequester {
     const label = fieldLabel(field);
     const session = await this.deps.sessions.find(context);
     if (!session || session.stage === 'signed') return { kind: 'tooLate' };
-    const result = validateAnswer(field, raw, session.draft, fieldOptions(this.deps));
+    const result = await validateAnswerWithChecks(context, this.deps, field, raw, session.draft);
     if (!result.ok) return { kind: 'refused', label, message: redactSecrets(result.error.message, secretsOf(session)) };
     // The customer hears it as from any answer of theirs, with the validator's warnings.
     const { draft, shown, invalidated } = await saveAndReport(context, this.deps, field, result.value, result.warnings, {

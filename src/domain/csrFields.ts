@@ -7,7 +7,7 @@ import { validateAccountNumber } from './accountNumber';
 import { ServiceAddressSchema, formatAddress, validateServiceAddress } from './address';
 import { type CarrierRef, carrierRules, validateCarrier } from './carriers';
 import { validateContactEmail } from './contactEmail';
-import type { FieldResult } from './fieldResult';
+import { accept, type FieldResult } from './fieldResult';
 import { holderNameText, validateHolderName } from './holderName';
 import {
   type E164,
@@ -19,6 +19,7 @@ import {
   validateNumbersToPort,
 } from './phoneNumbers';
 import { validatePin } from './pin';
+import { PortabilityChecksSchema, pinWaivedByCheck } from './portability';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 
 /** In collection order: numbers and carrier first, because the other fields are checked against them. */
@@ -36,7 +37,14 @@ export type CsrFieldName = (typeof CSR_FIELDS)[number];
 
 /** The draft as kept with the customer's session: each value as its field's validator gives it. */
 export const CsrDraftSchema = z.object({
-  numbers: z.object({ country: PortingCountrySchema, numbers: z.array(NanpE164Schema).min(1) }).optional(),
+  numbers: z
+    .object({
+      country: PortingCountrySchema,
+      numbers: z.array(NanpE164Schema).min(1),
+      /** The porting provider's check of these numbers, when one was made (see portability.ts). */
+      portability: PortabilityChecksSchema.optional(),
+    })
+    .optional(),
   carrier: CarrierRefSchema.optional(),
   accountNumber: z.string().min(1).optional(),
   /** '' records that the customer has no PIN, where the carrier doesn't require one. */
@@ -92,6 +100,14 @@ export function isPinRequired(carrier: CarrierRef | undefined): boolean {
   return carrierRules(carrier).pin.required;
 }
 
+/**
+ * Whether this port needs a transfer PIN: the carrier's rule asks for one, unless the porting provider's check said
+ * that none of the numbers needs it.
+ */
+export function isPinNeeded(draft: CsrDraft): boolean {
+  return isPinRequired(draft.carrier) && !pinWaivedByCheck(draft.numbers);
+}
+
 type FieldValidators = {
   [F in CsrFieldName]: (raw: string, draft: CsrDraft, opts: CsrFieldOptions) => FieldResult<CsrValue<F>>;
 };
@@ -100,7 +116,7 @@ const VALIDATORS: FieldValidators = {
   numbers: (raw, _draft, opts) => validateNumbersToPort(raw, opts.policy),
   carrier: (raw, _draft, opts) => validateCarrier(raw, { confirmedUnknown: opts.confirmedUnknownCarrier }),
   accountNumber: (raw, draft) => validateAccountNumber(raw, { carrier: draft.carrier, numbers: draft.numbers?.numbers }),
-  pin: (raw, draft) => validatePin(raw, { carrier: draft.carrier }),
+  pin: (raw, draft) => validatePinInDraft(raw, draft),
   holderName: (raw) => validateHolderName(raw),
   serviceAddress: (raw, draft) => validateServiceAddress(raw, { country: draft.numbers?.country }),
   billingNumber: (raw, draft) => validateBillingNumberInDraft(raw, draft),
@@ -118,6 +134,12 @@ export function validateCsrField<F extends CsrFieldName>(
   return validator(raw, draft, opts);
 }
 
+/** Where the provider's check waived the PIN, "none" (or a blank form input) is an answer even for a carrier that asks for one. */
+function validatePinInDraft(raw: string, draft: CsrDraft): FieldResult<string> {
+  const result = validatePin(raw, { carrier: draft.carrier });
+  return !result.ok && result.error.code === 'pin.required' && !isPinNeeded(draft) ? accept('') : result;
+}
+
 /**
  * Before the numbers are known the port's country isn't either: the BTN may then be in any porting country, and the
  * refusal shown is the one for the first country tried.
@@ -129,13 +151,11 @@ function validateBillingNumberInDraft(raw: string, draft: CsrDraft): FieldResult
 }
 
 /**
- * The fields still to collect, in collection order; the PIN only where the carrier's rule requires one, and then
+ * The fields still to collect, in collection order; the PIN only where the port needs one (isPinNeeded), and then
  * also when the customer said they have none (an answer given for an earlier carrier).
  */
 export function missingFields(draft: CsrDraft): CsrFieldName[] {
-  return CSR_FIELDS.filter((field) =>
-    field === 'pin' ? isPinRequired(draft.carrier) && pinOf(draft) === undefined : draft[field] === undefined,
-  );
+  return CSR_FIELDS.filter((field) => (field === 'pin' ? isPinNeeded(draft) && pinOf(draft) === undefined : draft[field] === undefined));
 }
 
 /** Which fields' checks depend on which: a new carrier changes the account-number and PIN rules, new numbers the country. */

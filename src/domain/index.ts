@@ -10,6 +10,7 @@ export * from './signature';
 export * from './sharedSchemas';
 export * from './address';
 export * from './csrFields';
+export * from './portability';
 export * from './portRequest';
 export * from './csrExtraction';
 export * from './referenceNumber';

@@ -14,6 +14,7 @@ import {
   missingFields,
   pinOf,
 } from './csrFields';
+import { pinWaivedByCheck } from './portability';
 import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 import { inSentence } from './text';
@@ -42,6 +43,8 @@ export const PortRequestSchema = z
     accountNumber: z.string().min(1),
     /** The transfer PIN: carried on the port order, never printed on the customer's copy of the LOA. */
     pin: z.string().min(1).optional(),
+    /** The porting provider's check said none of the numbers needs a PIN, whatever the carrier's usual rule. */
+    pinWaivedByCheck: z.literal(true).optional(),
     holderName: HolderNameSchema,
     /** Who signs for a business account; for a person, the holder signs. */
     authorizedPerson: z.string().min(1).optional(),
@@ -63,7 +66,7 @@ export const PortRequestSchema = z
     }
     const btn = validateBillingNumber(request.billingNumber, { country: request.country });
     if (!btn.ok) problem('billingNumber', btn.error.code, btn.error.message);
-    if (request.pin === undefined && isPinRequired(request.carrier)) {
+    if (request.pin === undefined && isPinRequired(request.carrier) && request.pinWaivedByCheck !== true) {
       problem('pin', 'request.pin_required', messages.pinRequired(request.carrier.name));
     }
     if (request.holderName.kind === 'business' && request.authorizedPerson === undefined) {
@@ -107,6 +110,7 @@ export function buildPortRequest(draft: CsrDraft): PortRequestBuild {
     carrier: draft.carrier,
     accountNumber: draft.accountNumber,
     pin: pinOf(draft),
+    ...(pinWaivedByCheck(draft.numbers) && { pinWaivedByCheck: true }),
     holderName: draft.holderName,
     authorizedPerson: draft.authorizedPerson,
     serviceAddress: draft.serviceAddress,

@@ -4,7 +4,7 @@
  * backend passes on from the providers' APIs (Twilio and Telnyx), plus our own code for a billing dispute, which
  * neither provider names. A code not in the table goes to a person: we can't guess what to ask for.
  */
-import { isPinRequired, type CsrDraft } from './csrFields';
+import { isPinNeeded, type CsrDraft } from './csrFields';
 import type { PortRequestField } from './portRequest';
 
 type ReasonEntry =
@@ -108,6 +108,6 @@ export function fieldsToCorrect(reason: RejectionReason, draft: CsrDraft): PortR
   const business = draft.holderName?.kind === 'business';
   const fields = reason.fields.map((field) => (field === 'authorizedPerson' && !business ? 'holderName' : field));
   // The PIN is not kept once a request is sent, and a resubmission needs it: it is asked again.
-  const pinAgain: PortRequestField[] = draft.carrier && isPinRequired(draft.carrier) && draft.pin === undefined ? ['pin'] : [];
+  const pinAgain: PortRequestField[] = isPinNeeded(draft) && draft.pin === undefined ? ['pin'] : [];
   return [...new Set([...fields, ...pinAgain])];
 }

@@ -10,8 +10,10 @@ import { isSecretAnswer } from '../../dialogs/secretAnswer';
 import { WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { type CsrFieldName, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
+import type { Logger } from '../../src/logging';
+import type { PortabilityChecker } from '../../src/portability/portabilityChecker';
 import { captureLogs } from '../support/captureLogs';
-import { pipelinedBot } from '../support/turnPipeline';
+import { pipelinedBot, testTurnPipeline } from '../support/turnPipeline';
 import { NOW, RecordingSubmitter, memoryForgetter } from './cardHarness';
 import { ATT_ANSWERS, expectNoSecrets } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
@@ -35,6 +37,10 @@ export interface HarnessOptions {
   readonly conversationId?: string;
   /** The clock the conversation sees; NOW by default. */
   readonly now?: () => Date;
+  /** The porting provider's portability check; none by default. */
+  readonly portability?: PortabilityChecker;
+  /** Where the conversation logs; silent by default. */
+  readonly logger?: Logger;
 }
 
 export interface Turn {
@@ -67,12 +73,13 @@ export class ConversationHarness {
         newCarrier: NEW_CARRIER,
         stateTtlDays: TTL_DAYS,
         clock: options.now ?? (() => NOW),
-        logger: captureLogs('silent').logger,
+        logger: options.logger ?? captureLogs('silent').logger,
+        portability: options.portability,
       },
       conversationState,
       userState,
     );
-    const bot = pipelinedBot({ conversationState, userState }, conversation);
+    const bot = pipelinedBot({ conversationState, userState }, conversation, testTurnPipeline({ conversationState, userState }, { logger: options.logger }));
     this.adapter = new TestAdapter(
       async (context: TurnContext) => {
         await bot.run(context);
