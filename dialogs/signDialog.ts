@@ -17,6 +17,7 @@ import {
   validateSignature,
 } from '../src/domain';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
+import { keepTurnChanges } from '../src/bot/turnPipeline';
 import { signedLoaSubmission } from '../src/submission/loaSubmitter';
 import { SIGNATURE_INPUT_ID, loaCard, signConfirmCard } from '../src/cards/signCards';
 import type { CardActions, CardHolder } from './cardActions';
@@ -158,6 +159,8 @@ class SignCardDialog extends CardDialog<SignState> {
       // A corrected letter is sent: nothing is left to fix until the carrier answers again.
       delete current.correction;
     });
+    // Handed over and noted: should anything after this fail (the email, the reply), the session still says sent.
+    keepTurnChanges(context);
     // Email is promised only when email is on. A retried turn queues the same message again: it is still sent once.
     const { emails } = this.deps;
     if (emails) await emails.signed(loa, built.request.contactEmail);

@@ -11,15 +11,17 @@
  *   4. routing: the router decides whose turn it is (an agent's, a customer's with a person, a customer's with the
  *      bot) and runs it (src/bot/portingBot.ts)
  *   5. a turn that failed has its dialog stack cleared, and its changes dropped unless what failed was a reply going
- *      out (the channel refused it or did not answer): then its work is done, and what it changed (the customer's
- *      answer in the draft, say) is saved; the draft saved by earlier turns is kept either way
+ *      out (the channel refused it or did not answer), or the turn had already done what cannot be undone (handed a
+ *      signed letter over: see keepTurnChanges): then what it changed (the customer's answer in the draft, the sent
+ *      letter in the session) is saved; the draft saved by earlier turns is kept either way
  *   6. one save of the turn's state, which notes the activity as processed (none after "delete my data")
  *   7. the lock released
  *
  * De-duplication comes after the lock so that copies sent at once wait for the first and then find it done. Turns
  * opened from outside the customer's traffic (status notices, an agent's words, wait reminders) enter at step 1
  * through `proactive` and pass through the same steps but de-duplication and routing: their work is given. One that
- * fails saves nothing, and its caller decides what then (a status notice is told again when its event comes again).
+ * fails saves nothing, unless, as in step 5, only a reply failed or its work cannot be undone; its caller decides
+ * what then (a status notice is told again when its event comes again).
  */
 import { ActivityTypes, type ConversationState, MessageFactory, type TurnContext, type UserState } from 'botbuilder';
 import type { OpenConversation } from '../hosting/conversationOpener';
@@ -28,6 +30,7 @@ import { loggerForTurn, type Logger } from '../logging';
 import { text as lockText } from '../reliability/text';
 import { TurnLockTimeoutError, withTurnLock, type TurnLock } from '../reliability/turnLock';
 import { customerForgotten } from '../security/forgetCustomer';
+import { causesOf } from './errorCauses';
 import { ProcessedActivities } from './processedActivities';
 
 /** Decides whose turn an activity is and runs it (step 4). */
@@ -70,8 +73,41 @@ const STATEFUL_ACTIVITIES: ReadonlySet<string> = new Set([
   ActivityTypes.Invoke,
 ]);
 
-/** Turn state: a reply of this turn did not go out. */
+/** Turn state: the error with which a reply of this turn did not go out. */
 const REPLY_FAILED = Symbol('replyFailed');
+/** Turn state: the turn has done what cannot be undone (see keepTurnChanges). */
+const KEEP_CHANGES = Symbol('keepTurnChanges');
+
+/**
+ * Called by a turn's work once it has done what cannot be undone, such as handing a signed letter over for
+ * submission, and noted it in state: whatever fails after this, the turn's changes are saved, so that the session
+ * says "sent" and nothing is handed over a second time.
+ */
+export function keepTurnChanges(context: TurnContext): void {
+  context.turnState.set(KEEP_CHANGES, true);
+}
+
+/**
+ * Whether a failed turn's changes are its finished work: it failed only in sending a reply (the turn ended with that
+ * very error, perhaps wrapped by the dialogs), or it had already done what cannot be undone.
+ */
+function changesStand(context: TurnContext, error: unknown): boolean {
+  if (context.turnState.get(KEEP_CHANGES) === true) return true;
+  const replyError: unknown = context.turnState.get(REPLY_FAILED);
+  return replyError !== undefined && causesOf(error).includes(replyError);
+}
+
+/** Notes the error of any reply of the turn that does not go out (see changesStand). */
+function watchReplies(context: TurnContext): void {
+  context.onSendActivities(async (_context, _activities, next) => {
+    try {
+      return await next();
+    } catch (error) {
+      context.turnState.set(REPLY_FAILED, error);
+      throw error;
+    }
+  });
+}
 
 const OK = 200;
 // An invoke (an Adaptive Card action) is answered in its HTTP response, which the client shows as a failed action.
@@ -103,8 +139,8 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
    * customer does not undo: they are kept. Only the dialog's place is repaired, since the failure may have come
    * halfway through a step, and the customer picks up from the draft.
    */
-  const dropFailedTurn = async (context: TurnContext, repair: FailedTurnRepair | undefined) => {
-    if (context.turnState.get(REPLY_FAILED) !== true) await load(context, true);
+  const dropFailedTurn = async (context: TurnContext, error: unknown, repair: FailedTurnRepair | undefined) => {
+    if (!changesStand(context, error)) await load(context, true);
     await repair?.(context);
     await processed.add(context);
     await save(context);
@@ -118,19 +154,12 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: OK } });
       return;
     }
-    context.onSendActivities(async (_context, _activities, next) => {
-      try {
-        return await next();
-      } catch (error) {
-        context.turnState.set(REPLY_FAILED, true);
-        throw error;
-      }
-    });
+    watchReplies(context);
     try {
       await route(context);
     } catch (error) {
       // The adapter's turn error handler logs the failure and apologises; a repair that fails too is only logged here.
-      await dropFailedTurn(context, repairFailedTurn).catch((repairError: unknown) => log.error({ err: repairError }, 'could not repair state after a failed turn'));
+      await dropFailedTurn(context, error, repairFailedTurn).catch((repairError: unknown) => log.error({ err: repairError }, 'could not repair state after a failed turn'));
       throw error;
     }
     await processed.add(context);
@@ -178,7 +207,14 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       await open(reference, async (context) => {
         const value = await withTurnLock(lock, keysOf(context), async () => {
           await load(context);
-          const done = await work(context);
+          watchReplies(context);
+          let done: R;
+          try {
+            done = await work(context);
+          } catch (error) {
+            if (changesStand(context, error)) await save(context);
+            throw error;
+          }
           await save(context);
           return done;
         });

@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { text } from '../bot/text';
 import { loggerForTurn, scrubSecrets, type Logger } from '../logging';
+import { causesOf } from '../bot/errorCauses';
 import { ConnectorTimeoutError } from './connectorTimeout';
 
 const TRACE_ERROR_SCHEMA = 'https://www.botframework.com/schemas/error';
@@ -25,7 +26,8 @@ export function createTurnErrorHandler(logger: Logger) {
     };
 
     // A channel that did not answer in time would not take these either, and each would hold the request as long again.
-    if (error instanceof ConnectorTimeoutError) return;
+    // The dialogs wrap what they throw, so the timeout is looked for along the error's causes.
+    if (causesOf(error).some((cause) => cause instanceof ConnectorTimeoutError)) return;
     // Trace activities only reach the Emulator (and expectReplies callers); the channel drops them.
     await attempt('trace', () =>
       context.sendTraceActivity('OnTurnError Trace', `${error.name}: ${scrubSecrets(error.message)}`, TRACE_ERROR_SCHEMA, 'TurnError'),

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type TurnContext, UserState } from 'botbuilder';
 import { REMEMBERED_ACTIVITIES } from '../../src/bot/processedActivities';
-import { type TurnRouter, createTurnPipeline } from '../../src/bot/turnPipeline';
+import { type TurnRouter, createTurnPipeline, keepTurnChanges } from '../../src/bot/turnPipeline';
 import { LocalKeyLock } from '../../src/reliability/localKeyLock';
 import { TurnLock } from '../../src/reliability/turnLock';
 import { captureLogs } from '../support/captureLogs';
@@ -35,7 +35,9 @@ function watchedStorage() {
 /**
  * The pipeline with a router that uses both states, as the real dialogs do: it counts its turns in conversation
  * state, notes the answers in user state, answers "turn <n>: <text>", fails on "boom", and cannot deliver its answer
- * to "unheard" (the channel refuses it).
+ * to "unheard" (the channel refuses it). "handed over, then boom" does what cannot be undone, then fails; "unheard,
+ * then boom" swallows the failed reply, then fails for another reason; "unheard in a dialog" fails with the reply's
+ * error wrapped, as botbuilder-dialogs wraps it.
  */
 function pipelineWith(options: { route?: TurnRouter } = {}) {
   const watched = watchedStorage();
@@ -55,7 +57,19 @@ function pipelineWith(options: { route?: TurnRouter } = {}) {
       await answers.set(context, [...(await answers.get(context, [])), text]);
       await stack.set(context, [...(await stack.get(context, [])), `step-${turn}`]);
       if (text === 'boom') throw new Error('the dialogs broke');
-      if (text === 'unheard') context.onSendActivities(() => Promise.reject(new Error('the channel did not answer')));
+      if (text === 'handed over, then boom') {
+        keepTurnChanges(context);
+        throw new Error('the email queue broke');
+      }
+      if (text.startsWith('unheard')) context.onSendActivities(() => Promise.reject(new Error('the channel did not answer')));
+      if (text === 'unheard, then boom') {
+        await context.sendActivity('lost').catch(() => undefined);
+        throw new Error('the dialogs broke');
+      }
+      if (text === 'unheard in a dialog') {
+        const wrapped = await context.sendActivity('lost').catch((error: unknown) => error);
+        throw Object.assign(new Error('DialogContextError'), { error: wrapped });
+      }
       await context.sendActivity(`turn ${turn}: ${text}`);
     });
   const lock = new TurnLock(new LocalKeyLock(), { waitMs: 2_000 });
@@ -169,6 +183,33 @@ describe('the turn pipeline', () => {
     expect(routed).toEqual(['first', 'unheard']);
   });
 
+  it('keeps the changes of a turn that fails with its failed reply wrapped, as the dialogs wrap it', async () => {
+    const { adapter, stored } = pipelineWith();
+
+    await expect(adapter.processActivity(messageWithId('unheard in a dialog', 'w-1'))).rejects.toThrow('DialogContextError');
+
+    expect(await stored(USER_KEY)).toMatchObject({ answers: ['unheard in a dialog'] });
+  });
+
+  it('drops the changes of a turn that failed for another reason after a reply of it failed', async () => {
+    const { adapter, stored } = pipelineWith();
+    await adapter.processActivity(messageWithId('first', 's-1'));
+
+    await expect(adapter.processActivity(messageWithId('unheard, then boom', 's-2'))).rejects.toThrow('the dialogs broke');
+
+    expect(await stored(USER_KEY)).toMatchObject({ answers: ['first'] });
+  });
+
+  it('keeps the changes of a turn that failed after doing what cannot be undone', async () => {
+    const { adapter, stored } = pipelineWith();
+    await adapter.processActivity(messageWithId('first', 'k-1'));
+
+    await expect(adapter.processActivity(messageWithId('handed over, then boom', 'k-2'))).rejects.toThrow('the email queue broke');
+
+    expect(await stored(USER_KEY)).toMatchObject({ answers: ['first', 'handed over, then boom'] });
+    expect(await stored(CONVERSATION_KEY)).not.toHaveProperty('dialogState');
+  });
+
   it('saves nothing of a turn that failed before it was routed, and lets the error reach the adapter', async () => {
     const { adapter, storage, calls } = pipelineWith();
     jest.spyOn(storage, 'read').mockRejectedValueOnce(new Error('storage is down'));
@@ -211,6 +252,20 @@ describe('the turn pipeline', () => {
       expect(setup.calls.read.flat().sort()).toEqual([CONVERSATION_KEY, USER_KEY]);
       expect(setup.calls.write).toEqual([[USER_KEY]]);
       expect(await setup.stored(USER_KEY)).toMatchObject({ answers: ['hello', 'told of completion'] });
+    });
+
+    it('save what the work changed when only its message did not go out, and let the caller know', async () => {
+      const setup = pipelineWith();
+      await setup.adapter.send('hello').assertReply('turn 1: hello');
+
+      const told = setup.pipeline.proactive({}, async (context: TurnContext) => {
+        await setup.answers.set(context, [...(await setup.answers.get(context, [])), 'taken over by Sam']);
+        context.onSendActivities(() => Promise.reject(new Error('the channel did not answer')));
+        await context.sendActivity('Sam has joined.');
+      });
+
+      await expect(told).rejects.toThrow('the channel did not answer');
+      expect(await setup.stored(USER_KEY)).toMatchObject({ answers: ['hello', 'taken over by Sam'] });
     });
 
     it('wait for the turn under way in the conversation', async () => {

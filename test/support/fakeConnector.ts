@@ -21,6 +21,8 @@ export class FakeConnector {
   readonly received: Received[] = [];
   /** The status of the next answers, in order; 200 once the script runs out. */
   readonly script: number[] = [];
+  /** Silent: the paths of the calls it took and never answered, in order. */
+  readonly held: string[] = [];
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
   private sequence = 0;
 
@@ -49,7 +51,10 @@ export class FakeConnector {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The connection stays open, unanswered, until close() ends it.
-    if (this.silent) return;
+    if (this.silent) {
+      this.held.push(req.url ?? '');
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = ACTIVITIES.exec(req.url ?? '');
