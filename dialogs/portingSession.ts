@@ -72,10 +72,18 @@ type StoredSession = Record<string, unknown>;
  * missing, or lack the signed letter's reference.
  */
 export function migrateFromVersion1(stored: StoredSession): StoredSession {
-  const listed = Array.isArray(stored.submittedReferences) ? stored.submittedReferences : [];
-  const signedLoa = stored.signedLoa as { referenceNumber?: unknown } | undefined;
-  const signed = typeof signedLoa?.referenceNumber === 'string' ? [signedLoa.referenceNumber] : [];
-  return { ...stored, schemaVersion: 2, submittedReferences: [...new Set([...listed, ...signed])] };
+  return { ...stored, schemaVersion: 2, submittedReferences: submittedReferencesIn(stored) };
+}
+
+/**
+ * The requests a stored session names as handed over, whatever its version and even when the rest of it cannot be
+ * read: its list, and its signed letter's reference.
+ */
+export function submittedReferencesIn(stored: unknown): string[] {
+  const session = (typeof stored === 'object' && stored !== null ? stored : {}) as StoredSession;
+  const listed = Array.isArray(session.submittedReferences) ? session.submittedReferences : [];
+  const signedLoa = session.signedLoa as { referenceNumber?: unknown } | undefined;
+  return [...new Set([...listed, signedLoa?.referenceNumber].filter((reference): reference is string => typeof reference === 'string'))];
 }
 
 /** Each function takes a session of its version to the next one. */

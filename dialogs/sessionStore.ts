@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../src/logging';
-import { type PortingSession, newPortingSession, readPortingSession, restartedPortingSession } from './portingSession';
+import { type PortingSession, submittedReferencesIn, newPortingSession, readPortingSession, restartedPortingSession } from './portingSession';
 import { mainText } from './text/mainText';
 
 const SESSION_PROPERTY = 'portingSession';
@@ -9,7 +9,9 @@ const MS_PER_DAY = 24 * 60 * 60 * 1000;
 /**
  * Reads and changes the customer's porting session in user state. What storage gives back is parsed against the
  * session's schema (and migrated from an older version) the first time a turn reads it; a session that does not parse
- * is logged without its values, dropped, and the customer told, rather than trusted. Every change goes through
+ * (or was written by a newer version) is not trusted: it is logged without its values, the customer is told, and a new
+ * session takes its place that keeps only the requests it names as handed over, so that "delete my data" still
+ * reaches them. Every change goes through
  * `update`, which stamps `updatedAt`, so resume offers and draft expiry see the real time of the last change.
  */
 export class PortingSessionStore {
@@ -69,10 +71,11 @@ export class PortingSessionStore {
     if (typeof stored === 'object' && this.checked.has(stored)) return stored as PortingSession;
     const read = readPortingSession(stored);
     if (!read.ok) {
-      loggerForTurn(this.logger, context).warn({ problems: read.problems }, 'stored porting session could not be read: dropped');
-      await this.accessor.delete(context);
+      loggerForTurn(this.logger, context).warn({ problems: read.problems }, 'stored porting session could not be read: started afresh');
       await context.sendActivity(mainText.sessionNotRestored);
-      return undefined;
+      const fresh: PortingSession = { ...newPortingSession(this.clock()), submittedReferences: submittedReferencesIn(stored) };
+      await this.write(context, fresh);
+      return fresh;
     }
     if (read.migratedFrom !== undefined) {
       loggerForTurn(this.logger, context).info({ from: read.migratedFrom }, 'stored porting session migrated');

@@ -108,14 +108,17 @@ describe('the session store', () => {
     return { storage, logs, read, adapter };
   }
 
-  it('drops a session that cannot be read, tells the customer once, and logs where it failed without its values', async () => {
-    const broken = { ...version1Session(), draft: { accountNumber: 555444333222 } };
+  it('replaces a session that cannot be read, keeping only the requests it names, tells the customer once, and logs where it failed without its values', async () => {
+    const broken: Record<string, unknown> = { ...version1Session(), draft: { accountNumber: 555444333222 } };
+    const reference = (broken.signedLoa as { referenceNumber: string }).referenceNumber;
     const { storage, logs, adapter } = await storeWith(broken);
 
     await adapter.send('hi').assertReply(mainText.sessionNotRestored).assertNoReply('told once', 50);
 
-    expect((await storage.read([USER_KEY]))[USER_KEY]).not.toHaveProperty('portingSession');
-    const warning = logs.entries().find((entry) => entry.msg === 'stored porting session could not be read: dropped');
+    const saved = (await storage.read([USER_KEY]))[USER_KEY] as { portingSession: PortingSession };
+    expect(saved.portingSession).toMatchObject({ draft: {}, stage: 'collecting', submittedReferences: [reference] });
+    expect(saved.portingSession).not.toHaveProperty('signedLoa');
+    const warning = logs.entries().find((entry) => entry.msg === 'stored porting session could not be read: started afresh');
     expect(warning).toMatchObject({ problems: ['draft.accountNumber: invalid_type'] });
     expect(logs.text()).not.toContain('555444333222');
   });
