@@ -20,10 +20,10 @@ jest.setTimeout(120_000);
 
 const AGENT_TOKEN = 'agent-token-for-the-relay-test-0123456789';
 /**
- * Web Chat streams the conversation, so a message shows as soon as the bot relays it (about 0.3 s here, where polling
- * took 1.4 s): well within the issue's 2 s, with room for a loaded machine.
+ * The issue's bound. Web Chat streams the conversation, so a message shows as soon as the bot relays it (about 0.3 s
+ * here, where polling took 1.4 s); before proactive messages stopped replying to a made-up activity it took 6 s.
  */
-const MOST_MS_TO_SHOW = 1_000;
+const MOST_MS_TO_SHOW = 2_000;
 
 describeInBrowser("an agent's message on the customer's page", () => {
   let app: TestApp;

@@ -41,10 +41,8 @@ describe('botframework-directlinejs on the local bridge', () => {
     const resumed = new OfficialClient({ token, domain, conversationId, watermark });
     clients.push(resumed);
     const typingId = await resumed.post({ type: 'typing', from: { id: userId } });
-    const sentAt = Date.now();
     const messageId = await resumed.post({ type: 'message', text: buttonLabels.tips, from: { id: userId } });
     const answer = await resumed.until((activity) => fromBot(activity) && (activity as { replyToId?: string }).replyToId === messageId);
-    const tookMs = Date.now() - sentAt;
 
     expect(typingId).toMatch(new RegExp(`^${conversationId}\\|\\d+$`));
     expect(answer).toMatchObject({ type: 'message', text: expect.stringContaining(tipsText.keepService.tip) });
@@ -53,6 +51,5 @@ describe('botframework-directlinejs on the local bridge', () => {
     expect(resumed.received.find((activity) => activity.id === typingId)).toMatchObject({ type: 'typing' });
     // Streamed, not polled: the answer comes as soon as the bot has sent it.
     expect(resumed.streaming).toBe(true);
-    expect(tookMs).toBeLessThan(1_000);
   });
 });
