@@ -64,6 +64,11 @@ function clientOf(address: string): Client | undefined {
   return { key: `${network}::/64`, local: groups.slice(0, 7).every((value) => value === 0) && groups[7] === 1 };
 }
 
+/** The HTTP request's client, from its socket and, behind a trusted proxy, its X-Forwarded-For. */
+export function clientOfRequest(req: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }, trustProxy: boolean): Client | undefined {
+  return requestClient({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] }, trustProxy);
+}
+
 /** The request's client; undefined when no address is known. */
 export function requestClient(source: ClientAddressSource, trustProxy: boolean): Client | undefined {
   const forwarded = trustProxy && source.forwardedFor !== undefined ? clientOf(lastForwarded(source.forwardedFor)) : undefined;

@@ -1,7 +1,7 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
 import type { Config } from '../config';
 import { sendError } from './activityBody';
-import { requestClient } from './clientAddress';
+import { clientOfRequest } from './clientAddress';
 import { DIRECT_LINE_POLL_ROUTE } from './directLine/clientRoutes';
 import { TokenBuckets } from './tokenBuckets';
 
@@ -60,7 +60,7 @@ export function createRateLimits(settings: RateLimitSettings, clock?: () => numb
     perClient(req: Request, res: Response, next: Next) {
       const route = req.getRoute();
       if (UNCOUNTED_PATHS.has(String(route?.path))) return next();
-      const client = requestClient({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] }, settings.trustProxy);
+      const client = clientOfRequest(req, settings.trustProxy);
       if (client === undefined || client.local) return next();
       const waitMs = (route?.name === DIRECT_LINE_POLL_ROUTE ? polls : requests).take(client.key);
       return waitMs === 0 ? next() : refuse(res, next, waitMs);

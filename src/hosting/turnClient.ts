@@ -12,7 +12,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request } from 'restify';
 import type { Config } from '../config';
-import { requestClient } from './clientAddress';
+import { clientOfRequest } from './clientAddress';
 
 const CLIENT_ADDRESS = Symbol('clientAddress');
 
@@ -32,7 +32,7 @@ export function withClientAddress(
 ): (context: TurnContext) => Promise<void> {
   const client = settings.bot.authEnabled
     ? undefined
-    : requestClient({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] }, settings.server.trustProxy);
+    : clientOfRequest(req, settings.server.trustProxy);
   const address = client === undefined || client.local ? undefined : client.key;
   return (context) => {
     if (address !== undefined) context.turnState.set(CLIENT_ADDRESS, address);

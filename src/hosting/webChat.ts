@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { requireJsonBody, sendError } from './activityBody';
-import { requestClient } from './clientAddress';
+import { clientOfRequest } from './clientAddress';
 import { registerDirectLineBridge } from './directLine/bridge';
 import { DIRECT_LINE_PATH } from './directLine/bridgeContext';
 import { parseJsonBody } from './directLine/requests';
@@ -174,7 +174,7 @@ export function registerWebChat(
       res.header('Cache-Control', 'no-store');
       const body = parseJsonBody(req, res, tokenRequest);
       if (!body) return;
-      const client = requestClient({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'] }, config.server.trustProxy);
+      const client = clientOfRequest(req, config.server.trustProxy);
       try {
         res.send(200, await backend.visitorToken(`dl_${body.visitorId}`, client?.key ?? 'unknown'));
       } catch (error) {

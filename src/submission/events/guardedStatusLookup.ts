@@ -79,14 +79,24 @@ export class GuardedStatusLookup {
 
     const fromClient: GuessAttempt = client === undefined ? { kind: 'allowed' } : await this.clients.begin(client);
     if (fromClient.kind === 'locked') return this.refused(seen, ['client'], fromClient.until);
-    const atReference = await this.references.begin(reference);
+    // A guess that was never checked (storage failed on the way) is no miss: whatever was counted is taken back.
+    const refundClient = async () => {
+      if (client !== undefined && fromClient.kind === 'allowed') await this.clients.refund(client);
+    };
+    const atReference = await this.references.begin(reference).catch(async (error: unknown) => {
+      await refundClient();
+      throw error;
+    });
     if (atReference.kind === 'locked') {
       // Nothing was checked: not a guess of this address's.
-      if (client !== undefined) await this.clients.refund(client);
+      await refundClient();
       return this.refused(seen, ['reference'], atReference.until);
     }
 
-    const view = await this.lookup.find(reference, postalCode);
+    const view = await this.lookup.find(reference, postalCode).catch(async (error: unknown) => {
+      await Promise.all([this.references.refund(reference), refundClient()]);
+      throw error;
+    });
     if (view === undefined) {
       const lockedBy: LockedBy[] = [...(atReference.locksUntil ? ['reference' as const] : []), ...(fromClient.locksUntil ? ['client' as const] : [])];
       const lockedUntil = atReference.locksUntil ?? fromClient.locksUntil;
@@ -97,7 +107,7 @@ export class GuardedStatusLookup {
     // Whoever typed the right ZIP knows it: the reference's misses no longer matter. The address only gets this
     // guess back, or one right guess (its own request, say) would wipe its count of wrong ones at others.
     await this.references.clear(reference);
-    if (client !== undefined) await this.clients.refund(client);
+    await refundClient();
     return { kind: 'found', view };
   }
 
