@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import {
   type DialogTurnResult,
+  type FoundChoice,
   type PromptValidatorContext,
   TextPrompt,
   WaterfallDialog,
@@ -11,6 +12,7 @@ import {
   type CsrValue,
   type FieldNotice,
   accept,
+  type RuleQuestion,
   carrierRules,
   formatPhoneNumber,
   isSecretField,
@@ -23,13 +25,15 @@ import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { type AnswerValue, type AskableField, fieldsToAsk, validateAnswer } from './draftFields';
 import { fieldOptions, hasNotPortableNotice, saveAndReport, shownValue, takePastedValues } from './draftUpdates';
-import { saidYes, yesNoPrompt } from './intentChoicePrompt';
-import { recognizeIntent } from './intents';
+import { IntentChoicePrompt, chosenIntent, saidYes, yesNoPrompt } from './intentChoicePrompt';
+import { type Intent, recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { type RuleCheckedField, forgetUnconfirmed } from './portingSession';
 import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
 import { setStepHelp } from './stepHelp';
 import { askFieldText, type QuestionContext } from './text/askFieldText';
+import { carrierRulesText } from './text/carrierRulesText';
 import { useNumberLabel } from './text/buttonLabels';
 import { promptText } from './text/promptText';
 import { TipsDialog } from './tipsDialog';
@@ -43,6 +47,8 @@ export interface AskFieldOptions {
   readonly mode: 'collect' | 'edit';
   /** Offer the one-card form as a button on this question. */
   readonly offerForm?: boolean;
+  /** Why the detail is asked again, said with the question instead of its current value (a PIN that has expired). */
+  readonly reason?: string;
   /** Offer a person as a button on this question: the answer before it named numbers that cannot move. */
   readonly offerPerson?: boolean;
 }
@@ -63,11 +69,29 @@ interface CarrierCandidate {
   readonly unknown: boolean;
 }
 
-/** What the waterfall remembers between its steps. */
+/** What the waterfall remembers between its steps: the confirmation asked for, if any. */
 interface AskFieldValues {
   carrierCandidate?: CarrierCandidate;
+  /** The answer breaks an unconfirmed carrier rule, and the customer was asked about it (RULE_WATERFALL). */
+  ruleAsked?: boolean;
   /** The answer named numbers that cannot move: a person is offered with the next question. */
   offerPerson?: boolean;
+}
+
+/** The question about a value that breaks an unconfirmed carrier rule (RULE_WATERFALL); the value waits in the session. */
+interface RuleOptions {
+  readonly field: RuleCheckedField;
+  readonly mode: AskFieldOptions['mode'];
+  readonly question: RuleQuestion;
+}
+
+/** How the question ended: the value was saved (as typed, or a new one typed instead), or it is to be typed again. */
+type RuleResult = { readonly saved: true } | { readonly typeAgain: true };
+
+/** What the rule question's validator needs to know (PromptOptions.validations). */
+interface RuleValidations {
+  readonly field: RuleCheckedField;
+  readonly mode: AskFieldOptions['mode'];
 }
 
 /** How an answer to a field's question is taken. */
@@ -76,12 +100,19 @@ type Answer =
   | { readonly kind: 'form' }
   | { readonly kind: 'paste' }
   | { readonly kind: 'confirmCarrier'; readonly candidate: CarrierCandidate; readonly question: string }
+  /** Breaks an unconfirmed rule of the carrier's: asked about before it is taken (see RuleQuestion). */
+  | { readonly kind: 'askAboutRule'; readonly field: RuleCheckedField; readonly question: RuleQuestion }
   | { readonly kind: 'accepted'; readonly value: unknown; readonly warnings: readonly FieldNotice[] }
   | { readonly kind: 'refused'; readonly error: FieldNotice };
 
 const ASK_WATERFALL = 'askField.waterfall';
 const ANSWER_PROMPT = 'askField.answer';
 const CARRIER_CONFIRM_PROMPT = 'askField.confirmCarrier';
+const RULE_WATERFALL = 'askField.ruleQuestion';
+const RULE_PROMPT = 'askField.ruleAnswer';
+/** Answers to the rule question besides its buttons: the value stands, or it is to be typed again. */
+const KEEPS_AS_TYPED: ReadonlySet<Intent> = new Set<Intent>(['thatsIt', 'yes']);
+const TYPES_AGAIN: ReadonlySet<Intent> = new Set<Intent>(['typeAgain', 'no', 'keepTrying']);
 /** Refused answers in a row after which help, an agent or another try are offered. */
 const REFUSALS_BEFORE_OFFER = 3;
 /** What a customer stuck on a question can do, besides answering it. */
@@ -93,20 +124,30 @@ const NEEDS_CARRIER_GUIDANCE: ReadonlySet<AskableField> = new Set<AskableField>(
  * Asks for one detail of the CSR, checks the answer with the field's validator as it is given and saves it. A refused
  * answer gets the validator's message and the same question, with nothing else lost; after three refusals, help, an
  * agent or another try are offered. A near-miss carrier is confirmed ("Did you mean T-Mobile?"), an unknown one once
- * its spelling is confirmed. In collection, a pasted record fills every field it can, and "form" switches to the form.
+ * its spelling is confirmed. An account number or PIN that breaks a carrier rule we haven't confirmed is asked about
+ * once ("Is the PIN you typed exactly what T-Mobile gave you?") and saved only on "Yes, that's it"; nothing is said to be
+ * saved before that. In collection, a pasted record fills every field it can, and "form" switches to the form.
  */
 export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
   constructor(deps: ConversationDeps) {
     super(DialogIds.askField, deps, ASK_WATERFALL);
     this.addDialog(new TextPrompt(ANSWER_PROMPT, this.checkAnswer.bind(this)));
     this.addDialog(yesNoPrompt(CARRIER_CONFIRM_PROMPT));
+    this.addDialog(
+      new IntentChoicePrompt(RULE_PROMPT, ['thatsIt', 'typeAgain'], {
+        alsoAccepts: [...KEEPS_AS_TYPED, ...TYPES_AGAIN],
+        keeps: ['cancel'],
+        validator: this.checkRuleAnswer.bind(this),
+      }),
+    );
     this.addDialog(new TipsDialog(deps));
+    this.addDialog(new WaterfallDialog(RULE_WATERFALL, [this.askRuleStep.bind(this), this.ruleAnsweredStep.bind(this)]));
     this.addDialog(
       new WaterfallDialog(ASK_WATERFALL, [
         this.carrierGuidanceStep.bind(this),
         this.askStep.bind(this),
         this.answerStep.bind(this),
-        this.carrierConfirmedStep.bind(this),
+        this.confirmedStep.bind(this),
         this.followUpStep.bind(this),
       ]),
     );
@@ -123,11 +164,12 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
   }
 
   private async askStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
-    const { field, mode, offerForm, offerPerson } = step.options;
+    const { field, mode, offerForm, reason, offerPerson } = step.options;
     const { draft } = await this.deps.sessions.get(step.context);
     const ctx = questionContext(draft);
-    const current = mode === 'edit' ? shownValue(draft, field) : undefined;
-    const question = [current === undefined ? '' : askFieldText.current(current), askFieldText.question[field](ctx)]
+    const current = mode === 'edit' && reason === undefined ? shownValue(draft, field) : undefined;
+    const lead = reason ?? (current === undefined ? '' : askFieldText.current(current));
+    const question = [lead, askFieldText.question[field](ctx)]
       .filter(Boolean)
       .join(' ');
     const choices = [
@@ -198,7 +240,9 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
       }
     }
     const result = validateAnswer(field, text, draft, fieldOptions(this.deps));
-    return result.ok ? { kind: 'accepted', value: result.value, warnings: result.warnings } : { kind: 'refused', error: result.error };
+    if (result.ok) return { kind: 'accepted', value: result.value, warnings: result.warnings };
+    if (result.question !== undefined && isRuleChecked(field)) return { kind: 'askAboutRule', field, question: result.question };
+    return { kind: 'refused', error: result.error };
   }
 
   /**
@@ -228,6 +272,9 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
         (step.values as AskFieldValues).carrierCandidate = answer.candidate;
         setStepHelp(step, askFieldText.carrier.confirmHelp);
         return step.prompt(CARRIER_CONFIRM_PROMPT, { prompt: answer.question });
+      case 'askAboutRule':
+        (step.values as AskFieldValues).ruleAsked = true;
+        return this.beginRuleQuestion(step, answer.field, answer.question, text);
       case 'accepted':
         await saveAndReport(step.context, this.deps, field, answer.value as AnswerValue<typeof field>, answer.warnings);
         if (hasNotPortableNotice(answer.warnings)) (step.values as AskFieldValues).offerPerson = true;
@@ -238,8 +285,14 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     }
   }
 
-  private async carrierConfirmedStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
-    const candidate = (step.values as AskFieldValues).carrierCandidate;
+  /** After a confirmation: a carrier taken or typed again, or a value kept as typed, replaced or to be typed again. */
+  private async confirmedStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
+    const values = step.values as AskFieldValues;
+    if (values.ruleAsked) {
+      if ('typeAgain' in (step.result as RuleResult)) return step.replaceDialog(ASK_WATERFALL, step.options);
+      return step.next();
+    }
+    const candidate = values.carrierCandidate;
     if (!candidate) return step.next();
     if (!saidYes(step.result)) {
       await step.context.sendActivity(askFieldText.carrier.retype);
@@ -255,6 +308,88 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     return step.next();
   }
 
+  private async beginRuleQuestion(
+    step: WaterfallStepContext<AskFieldOptions>,
+    field: RuleCheckedField,
+    question: RuleQuestion,
+    typed: string,
+  ): Promise<DialogTurnResult> {
+    await this.keepUnconfirmed(step, field, typed);
+    return step.beginDialog(RULE_WATERFALL, { field, mode: step.options.mode, question } satisfies RuleOptions);
+  }
+
+  /** What the customer typed waits for their answer in the session, with the draft (it is a secret: never in dialog state). */
+  private async keepUnconfirmed(step: WaterfallStepContext, field: RuleCheckedField, typed: string): Promise<void> {
+    await this.deps.sessions.update(step.context, (session) => {
+      session.unconfirmedAnswers = { ...session.unconfirmedAnswers, [field]: typed };
+    });
+  }
+
+  private async askRuleStep(step: WaterfallStepContext<RuleOptions>): Promise<DialogTurnResult> {
+    const { field, mode, question } = step.options;
+    const { draft } = await this.deps.sessions.get(step.context);
+    setStepHelp(step, carrierRulesText.ruleQuestion.help(draft.carrier?.name ?? 'your carrier'));
+    const validations: RuleValidations = { field, mode };
+    return step.prompt(RULE_PROMPT, { prompt: `${question.rule} ${question.question}`, validations });
+  }
+
+  /**
+   * The validator beside RULE_PROMPT: its buttons, yes and no answer it; so does a new value typed instead of pressing
+   * a button, when it is one the field's validator would take or ask about. Anything else (a stale button, words that
+   * are no answer) gets the question again.
+   */
+  private async checkRuleAnswer(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    if (prompt.recognized.succeeded) return true;
+    const { context } = prompt;
+    const text = context.activity.text ?? '';
+    if (isButtonClick(context.activity) || text.trim() === '' || recognizeIntent(text) !== undefined) return false;
+    markSecretAnswer(context);
+    const { field, mode } = prompt.options.validations as RuleValidations;
+    const { draft } = await this.deps.sessions.get(context);
+    const answer = this.interpret(field, mode, text, draft);
+    return answer.kind === 'accepted' || answer.kind === 'askAboutRule';
+  }
+
+  /**
+   * "Yes, that's it" takes the value as typed, with no warning; "Let me type it again" asks the question again; a new
+   * value typed instead is taken like any answer, or asked about in turn.
+   */
+  private async ruleAnsweredStep(step: WaterfallStepContext<RuleOptions>): Promise<DialogTurnResult> {
+    const { field, mode } = step.options;
+    const intent = chosenIntent(step.result);
+    const session = await this.deps.sessions.get(step.context);
+    if (intent !== undefined && KEEPS_AS_TYPED.has(intent)) {
+      const typed = session.unconfirmedAnswers?.[field];
+      const result = typed === undefined ? undefined : validateAnswer(field, typed, session.draft, fieldOptions(this.deps, { asTyped: true }));
+      if (result?.ok) {
+        await saveAndReport(step.context, this.deps, field, result.value as AnswerValue<typeof field>, result.warnings, { asTyped: true });
+        return step.endDialog({ saved: true } satisfies RuleResult);
+      }
+      // Kept no longer (the draft changed meanwhile): the question for the detail comes again.
+      return this.typeAgain(step, field);
+    }
+    if (intent !== undefined && TYPES_AGAIN.has(intent)) {
+      await step.context.sendActivity(carrierRulesText.ruleQuestion.typeAgain);
+      return this.typeAgain(step, field);
+    }
+    const typed = step.context.activity.text ?? '';
+    const answer = this.interpret(field, mode, typed, session.draft);
+    if (answer.kind === 'askAboutRule') {
+      await this.keepUnconfirmed(step, field, typed);
+      return step.replaceDialog(RULE_WATERFALL, { field, mode, question: answer.question } satisfies RuleOptions);
+    }
+    if (answer.kind === 'accepted') {
+      await saveAndReport(step.context, this.deps, field, answer.value as AnswerValue<typeof field>, answer.warnings);
+      return step.endDialog({ saved: true } satisfies RuleResult);
+    }
+    return this.typeAgain(step, field);
+  }
+
+  private async typeAgain(step: WaterfallStepContext<RuleOptions>, field: RuleCheckedField): Promise<DialogTurnResult> {
+    await this.deps.sessions.update(step.context, (session) => forgetUnconfirmed(session, field));
+    return step.endDialog({ typeAgain: true } satisfies RuleResult);
+  }
+
   /** In edit mode, the answers the change made invalid (or a newly needed authorized person) are asked next. */
   private async followUpStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
     const offerPerson = (step.values as AskFieldValues).offerPerson === true;
@@ -265,6 +400,11 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     }
     return step.endDialog({ saved: true, ...(offerPerson && { offerPerson: true }) } satisfies AskFieldResult);
   }
+}
+
+/** The fields whose values can break a carrier rule we haven't confirmed: the account number and PIN. */
+function isRuleChecked(field: AskableField): field is RuleCheckedField {
+  return field === 'accountNumber' || field === 'pin';
 }
 
 function questionContext(draft: CsrDraft): QuestionContext {

@@ -14,15 +14,27 @@ import {
   buildPortRequest,
   csrFieldText,
   isSecretField,
+  isTakenAsTyped,
+  noteTakenAsTyped,
   validateAddressParts,
   validateCsrField,
 } from '../src/domain';
-import { ADDRESS_INPUT_IDS, CONFIRM_UNKNOWN_CARRIER_INPUT_ID, type FormInputId } from '../src/cards/csrFormCard';
+import {
+  ADDRESS_INPUT_IDS,
+  AS_TYPED_INPUT_IDS,
+  type AsTypedInputId,
+  CONFIRM_UNKNOWN_CARRIER_INPUT_ID,
+  type FormInputId,
+} from '../src/cards/csrFormCard';
 import { validateAnswer } from './draftFields';
+import type { RuleCheckedField } from './portingSession';
 import { formText } from './text/formText';
 
 /** What the card submitted, by input id; every value is a string, as Adaptive Cards send them. */
-export type FormValues = Readonly<Partial<Record<FormInputId | typeof CONFIRM_UNKNOWN_CARRIER_INPUT_ID, string>>>;
+export type FormValues = Readonly<Partial<Record<FormInputId | typeof CONFIRM_UNKNOWN_CARRIER_INPUT_ID | AsTypedInputId, string>>>;
+
+/** Secrets as typed that wait on the question about an unconfirmed carrier rule (the session's unconfirmedAnswers). */
+export type UnconfirmedAnswers = Partial<Record<RuleCheckedField, string>>;
 
 /** The result of one round of the form, kept in dialog state to draw the card again. It never holds a secret. */
 export interface FormRound {
@@ -34,6 +46,11 @@ export interface FormRound {
   entered: Partial<Record<FormInputId, string>>;
   /** The carrier isn't in our list: the card asks the customer to confirm its name. */
   carrierUnknown: boolean;
+  /**
+   * The secrets that break an unconfirmed carrier rule: the card asks, under each, whether it is exactly what the
+   * carrier gave (the same question as the conversation's), with a "Yes, that's it" box.
+   */
+  ruleQuestions: RuleCheckedField[];
 }
 
 export interface FormCheck {
@@ -42,6 +59,8 @@ export interface FormCheck {
   round: FormRound;
   /** Every field is accepted and the request is complete and consistent. */
   complete: boolean;
+  /** What was typed for the secrets of `round.ruleQuestions`, kept (in the session) until the customer answers. */
+  unconfirmed: UnconfirmedAnswers;
 }
 
 const UNKNOWN_CARRIER_CODE = 'carrier.unknown';
@@ -63,11 +82,17 @@ interface FieldInput {
   raw: string;
   /** The value came from the draft, not from the customer (a kept secret, the default billing number). */
   fromDraft: boolean;
+  /** The value was typed in an earlier round and is asked about (a blank secret input stands for it). */
+  unconfirmed?: boolean;
 }
 
-function fieldInput(field: CsrFieldName, values: FormValues, draft: CsrDraft): FieldInput {
+const isRuleChecked = (field: CsrFieldName): field is RuleCheckedField => field === 'accountNumber' || field === 'pin';
+
+function fieldInput(field: CsrFieldName, values: FormValues, draft: CsrDraft, unconfirmed: UnconfirmedAnswers): FieldInput {
   const typed = tidy(values[field as FormInputId]);
   if (typed !== '') return { raw: typed, fromDraft: false };
+  const waiting = isRuleChecked(field) ? unconfirmed[field] : undefined;
+  if (waiting !== undefined) return { raw: waiting, fromDraft: false, unconfirmed: true };
   if (isSecretField(field)) {
     const saved = savedSecretText(field, draft);
     if (saved !== undefined) return { raw: saved, fromDraft: true };
@@ -95,7 +120,17 @@ function validateField(
     const confirmedUnknownCarrier = values[CONFIRM_UNKNOWN_CARRIER_INPUT_ID] === 'true' || alreadyConfirmed;
     return validateCsrField(field, input.raw, draft, { ...opts, confirmedUnknownCarrier });
   }
-  return validateCsrField(field, input.raw, draft, opts);
+  return validateCsrField(field, input.raw, draft, { ...opts, asTyped: takenAsTyped(field, input, values, draft) });
+}
+
+/**
+ * Whether a secret is taken as typed: one asked about in the last round, when the customer ticked "Yes, that's it";
+ * a kept one, when they confirmed it so for this carrier. A secret typed anew is checked afresh.
+ */
+function takenAsTyped(field: CsrFieldName, input: FieldInput, values: FormValues, draft: CsrDraft): boolean {
+  if (!isRuleChecked(field)) return false;
+  if (input.unconfirmed) return values[AS_TYPED_INPUT_IDS[field]] === 'true';
+  return input.fromDraft && isTakenAsTyped(draft, field);
 }
 
 /**
@@ -133,29 +168,49 @@ function rememberEntered(field: CsrFieldName, input: FieldInput, values: FormVal
   }
 }
 
-export function checkForm(values: FormValues, saved: CsrDraft, opts: CsrFieldOptions = {}): FormCheck {
+/**
+ * `unconfirmed`: the secrets asked about in the last round, as typed then (a blank input stands for them). The check's
+ * `unconfirmed` is what to keep for the next round.
+ */
+export function checkForm(
+  values: FormValues,
+  saved: CsrDraft,
+  opts: CsrFieldOptions = {},
+  unconfirmed: UnconfirmedAnswers = {},
+): FormCheck {
   const draft: CsrDraft = { ...saved };
-  const round: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false };
+  const round: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false, ruleQuestions: [] };
+  const waiting: UnconfirmedAnswers = {};
 
   for (const field of CSR_FIELDS) {
-    const input = fieldInput(field, values, draft);
+    const input = fieldInput(field, values, draft, unconfirmed);
     const result = validateField(field, input, values, draft, opts);
     if (result.ok) {
       setField(draft, field, result.value as CsrValue<typeof field>);
+      noteTakenAsTyped(draft, field, takenAsTyped(field, input, values, draft));
       if (result.warnings.length > 0) round.notes[field] = result.warnings.map((warning) => warning.message);
     } else {
-      round.errors[field] = result.error.message;
+      if (result.question !== undefined && isRuleChecked(field)) {
+        round.errors[field] = formText.card.ruleQuestion(result.question);
+        round.ruleQuestions.push(field);
+        waiting[field] = input.raw;
+      } else {
+        round.errors[field] = result.error.message;
+      }
       if (field === 'carrier') round.carrierUnknown = result.error.code === UNKNOWN_CARRIER_CODE;
-      // A kept secret that no longer fits (a new carrier's rules) must be given again, not silently kept.
-      if (input.fromDraft && isSecretField(field)) delete draft[field];
+      // A kept secret that no longer fits (a new carrier's rules) must be given again (or confirmed), not silently kept.
+      if (input.fromDraft && isSecretField(field)) {
+        delete draft[field];
+        noteTakenAsTyped(draft, field, false);
+      }
       rememberEntered(field, input, values, round);
     }
     if (field === 'holderName') checkAuthorizedPerson(values, draft, round, opts);
   }
 
-  if (Object.keys(round.errors).length > 0) return { draft, round, complete: false };
+  if (Object.keys(round.errors).length > 0) return { draft, round, complete: false, unconfirmed: waiting };
   const request = buildPortRequest(draft);
-  if (request.ok) return { draft, round, complete: true };
+  if (request.ok) return { draft, round, complete: true, unconfirmed: waiting };
   for (const problem of request.problems) round.errors[problem.field] ??= problem.message;
-  return { draft, round, complete: false };
+  return { draft, round, complete: false, unconfirmed: waiting };
 }

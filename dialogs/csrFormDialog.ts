@@ -18,6 +18,7 @@ import { DialogIds } from './dialogIds';
 import { fieldOptions } from './draftUpdates';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { customerTimeZone, pinGoodUntilLine } from './pinValidity';
 import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
 import { formText } from './text/formText';
@@ -85,14 +86,18 @@ class FormCardDialog extends CardDialog<FormState> {
     const { context } = dc;
     if (values.accountNumber || values.pin) markSecretAnswer(context);
     const saved = await this.deps.sessions.get(context);
-    const check = checkForm(values, saved.draft, fieldOptions(this.deps));
+    const check = checkForm(values, saved.draft, fieldOptions(this.deps), saved.unconfirmedAnswers);
     const notPortable = await this.checkNumbers(context, check, saved.draft);
-    await this.deps.sessions.update(context, (session) => {
-      session.draft = check.draft;
+    const session = await this.deps.sessions.update(context, (current) => {
+      current.draft = check.draft;
+      if (Object.keys(check.unconfirmed).length > 0) current.unconfirmedAnswers = check.unconfirmed;
+      else delete current.unconfirmedAnswers;
     });
     if (check.complete) {
       const notes = notesOf(check.round);
-      await context.sendActivity(notes.length === 0 ? formText.completed : `${formText.completed}\n\n${formText.doubleCheck(notes)}`);
+      const pinNote = session.pinGivenAt === undefined ? undefined : pinGoodUntilLine(session.draft, new Date(session.pinGivenAt), customerTimeZone(context.activity));
+      const completed = pinNote === undefined ? formText.completed : `${formText.completed} ${pinNote}`;
+      await context.sendActivity(notes.length === 0 ? completed : `${completed}\n\n${formText.doubleCheck(notes)}`);
       return this.finish(dc, state, { outcome: 'completed' } satisfies CsrFormResult);
     }
     // The submitted card has done its job: pressing it again would resubmit stale values.

@@ -20,7 +20,7 @@ import { formText } from './text/formText';
 export const FORM_ACTIONS = { submit: 'csrForm.submit', stepByStep: 'csrForm.stepByStep' } as const;
 
 const text = formText.card;
-const NO_ROUND: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false };
+const NO_ROUND: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false, ruleQuestions: [] };
 
 /** Inputs the channel insists on before it submits; the rest may be blank (optional, defaulted or kept). */
 const REQUIRED: ReadonlySet<FormInputId> = new Set<FormInputId>([
@@ -58,11 +58,16 @@ class FormViewBuilder {
     return this.input(field, CSR_FIELD_LABELS[field], placeholder, draftText(field, this.draft), field);
   }
 
-  /** Never pre-filled; once saved, a blank input keeps it (and a saved account number is no longer required). */
+  /**
+   * Never pre-filled; once saved, a blank input keeps it (and a saved account number is no longer required), and so it
+   * does what was typed while the card asks whether it is exactly what the carrier gave.
+   */
   secret(field: 'accountNumber' | 'pin', placeholder: string): FormInputView {
     const saved = this.draft[field] !== undefined && this.draft[field] !== '';
-    const view = this.input(field, CSR_FIELD_LABELS[field], saved ? text.savedSecret : placeholder, '', field);
-    return { ...view, value: '', isRequired: field === 'accountNumber' && !saved };
+    const asked = this.round.ruleQuestions.includes(field);
+    const shown = asked ? text.askedSecret : saved ? text.savedSecret : placeholder;
+    const view = this.input(field, CSR_FIELD_LABELS[field], shown, '', field);
+    return { ...view, value: '', isRequired: field === 'accountNumber' && !saved && !asked };
   }
 
   /** Required, and named after the business, once the holder is known to be one. */
@@ -118,6 +123,10 @@ export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, c
       note: (current.notes.serviceAddress ?? []).join(' '),
     },
     carrierCheck: { show: current.carrierUnknown, label: text.carrierCheckLabel, title: text.carrierCheckTitle },
+    ruleChecks: {
+      accountNumber: { show: current.ruleQuestions.includes('accountNumber'), title: text.ruleCheckTitle },
+      pin: { show: current.ruleQuestions.includes('pin'), title: text.ruleCheckTitle },
+    },
     actions: FORM_ACTIONS,
   };
 }

@@ -7,6 +7,7 @@ export const DialogIds = {
   askField: 'askFieldDialog',
   csrForm: 'csrFormDialog',
   review: 'reviewDialog',
+  readyToSign: 'readyToSignDialog',
   sign: 'signDialog',
   status: 'statusDialog',
   correction: 'correctionDialog',

@@ -16,6 +16,7 @@ import {
   type FieldNotice,
   type FieldResult,
   missingFields,
+  noteTakenAsTyped,
   recheckDependents,
   validateCsrField,
   validateHolderName,
@@ -86,8 +87,9 @@ export interface InvalidatedAnswer {
 }
 
 /**
- * Puts an accepted answer into the draft, then re-checks the answers that depend on it (a new carrier has other
- * account-number rules) and removes those that no longer pass. A personal account needs no authorized person.
+ * Puts an accepted answer into the draft, noting whether the customer confirmed it as typed (`opts.asTyped`), then
+ * re-checks the answers that depend on it (a new carrier has other account-number rules) and removes those that no
+ * longer pass. A personal account needs no authorized person.
  */
 export function saveAnswer<F extends AskableField>(
   draft: CsrDraft,
@@ -97,11 +99,14 @@ export function saveAnswer<F extends AskableField>(
 ): InvalidatedAnswer[] {
   Object.assign(draft, { [field]: value });
   if (field === 'authorizedPerson') return [];
+  const { asTyped = false, ...recheckOpts } = opts;
+  noteTakenAsTyped(draft, field as CsrFieldName, asTyped);
   if (field === 'holderName' && draft.holderName?.kind === 'person') delete draft.authorizedPerson;
   const invalidated: InvalidatedAnswer[] = [];
-  for (const { field: dependent, result } of recheckDependents(field as CsrFieldName, draft, opts)) {
+  for (const { field: dependent, result } of recheckDependents(field as CsrFieldName, draft, recheckOpts)) {
     if (result.ok) continue;
     delete draft[dependent];
+    noteTakenAsTyped(draft, dependent, false);
     invalidated.push({ field: dependent, error: result.error });
   }
   return invalidated;

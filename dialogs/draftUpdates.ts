@@ -5,6 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import {
   type CsrDraft,
+  type CsrFieldName,
   type CsrExtraction,
   type CsrFieldOptions,
   type CsrValue,
@@ -27,6 +28,8 @@ import {
   validateAnswer,
 } from './draftFields';
 import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
+import { customerTimeZone, pinGoodUntilLine } from './pinValidity';
+import { forgetUnconfirmed, notePinGiven } from './portingSession';
 import { markSecretAnswer } from './secretAnswer';
 import { askFieldText } from './text/askFieldText';
 
@@ -80,6 +83,16 @@ export interface SaveReportOptions {
    * customer would type them (a PIN, an account number) to the agent; the bot asks for them after the hand-back.
    */
   readonly reportInvalidated?: boolean;
+  /** The customer said the value is exactly what their carrier gave, though it breaks an unconfirmed rule (RuleQuestion). */
+  readonly asTyped?: boolean;
+}
+
+/**
+ * "Got it — PIN saved." with until when the PIN is good: one line, told whenever a PIN is saved (an answer, a pasted
+ * record, the form). The PIN was given now.
+ */
+export function pinSavedNote(context: TurnContext, deps: ConversationDeps, draft: CsrDraft): string | undefined {
+  return pinGoodUntilLine(draft, deps.clock(), customerTimeZone(context.activity));
 }
 
 /**
@@ -92,16 +105,20 @@ export async function saveAndReport<F extends AskableField>(
   field: F,
   value: AnswerValue<F>,
   warnings: readonly FieldNotice[],
-  { confirmation = askFieldText.saved[field], reportInvalidated = true }: SaveReportOptions = {},
+  { confirmation = askFieldText.saved[field], reportInvalidated = true, asTyped = false }: SaveReportOptions = {},
 ): Promise<{ draft: CsrDraft; shown: string; invalidated: readonly InvalidatedAnswer[] }> {
   let invalidated: InvalidatedAnswer[] = [];
   const session = await deps.sessions.update(context, (current) => {
-    invalidated = saveAnswer(current.draft, field, value, fieldOptions(deps));
+    invalidated = saveAnswer(current.draft, field, value, fieldOptions(deps, { asTyped }));
     delete current.refusals[field];
+    forgetUnconfirmed(current, field);
+    // Even the same PIN as before is a fresh one when the customer gives it again (after it expired, say).
+    if (field === 'pin') notePinGiven(current, deps.clock());
   });
   const shown = shownValue(session.draft, field) ?? '';
   const invalidatedNotes = reportInvalidated ? invalidatedLines(invalidated) : [];
-  await say(context, [confirmation(shown), ...warnings.map((warning) => warning.message), ...invalidatedNotes]);
+  const saved = [confirmation(shown), ...(field === 'pin' ? [pinSavedNote(context, deps, session.draft)] : [])].filter(Boolean).join(' ');
+  await say(context, [saved, ...warnings.map((warning) => warning.message), ...invalidatedNotes]);
   return { draft: session.draft, shown, invalidated };
 }
 
@@ -137,6 +154,7 @@ export async function takePastedValues(context: TurnContext, deps: ConversationD
   let merged: MergedExtraction = { saved: [], refused: [], invalidated: [] };
   const session = await deps.sessions.update(context, (current) => {
     merged = mergeExtraction(current.draft, extraction, fieldOptions(deps));
+    for (const field of merged.saved) forgetUnconfirmed(current, field);
   });
   const { saved, refused, invalidated } = merged;
   const notPortable = numberNotices.length > 0 || refused.some(({ error }) => error.code === NOT_PORTABLE_CODE);
@@ -144,8 +162,10 @@ export async function takePastedValues(context: TurnContext, deps: ConversationD
     await say(context, [askFieldText.pasted.nothingNew]);
     return { ...merged, notPortable };
   }
+  const pinNote = saved.includes('pin') ? pinSavedNote(context, deps, session.draft) : undefined;
+  const line = (field: CsrFieldName) => [savedLine(session.draft, field), ...(field === 'pin' && pinNote ? [pinNote] : [])].join(' ');
   await say(context, [
-    ...(saved.length > 0 ? [[askFieldText.pasted.intro, ...saved.map((field) => `- ${savedLine(session.draft, field)}`)].join('\n')] : []),
+    ...(saved.length > 0 ? [[askFieldText.pasted.intro, ...saved.map((field) => `- ${line(field)}`)].join('\n')] : []),
     ...numberNotices.map((notice) => notice.message),
     ...refused.map(({ field, error }) => askFieldText.pasted.refused(fieldLabel(field), error.message)),
     ...invalidatedLines(invalidated),

@@ -4,6 +4,7 @@ import {
   type FoundChoice,
   type PromptOptions,
   type PromptRecognizerResult,
+  type PromptValidator,
 } from 'botbuilder-dialogs';
 import { buttonChoice, choiceStyleFor, isButtonClick } from './choices';
 import { MAX_COMMAND_LENGTH, recognizeIntent, type Intent } from './intents';
@@ -23,6 +24,8 @@ export interface IntentChoiceOptions {
    * (see InterruptibleDialog), which stays on the stack to be asked again, rather than answering it.
    */
   readonly offers?: readonly (Intent & ButtonName)[];
+  /** The question's own check of an answer, beside it in the dialog that asks it (it sees what failed recognition too). */
+  readonly validator?: PromptValidator<FoundChoice>;
 }
 
 /**
@@ -38,7 +41,7 @@ export class IntentChoicePrompt extends ChoicePrompt {
     private readonly buttons: readonly ButtonName[],
     private readonly options: IntentChoiceOptions = {},
   ) {
-    super(dialogId);
+    super(dialogId, options.validator);
   }
 
   /** Whether `intent` answers this question (and so must not interrupt it). */

@@ -20,6 +20,8 @@ export const INTENTS = [
   'keepTrying',
   'keepWaiting',
   'callback',
+  'thatsIt',
+  'typeAgain',
   'yes',
   'no',
   'startPort',
@@ -72,6 +74,12 @@ const PATTERNS: Readonly<Record<Intent, readonly RegExp[]>> = {
     /^(?:leave my email|(?:i'll |let me )?(?:leave|give you|send you) my email(?: address)?|email me(?: back| instead)?|(?:a |request a )?call ?back(?: by email)?|(?:contact|reach) me (?:by|via) email|have someone email me)$/,
   ],
   keepTrying: [/^(?:keep trying|try again|let me try again|i'll try again|one more try)$/],
+  // Before yes and no, which would take them: the answers to "Is that exactly what your carrier gave you?".
+  thatsIt: [/^yes,? (?:that's|that is) it$/, /^(?:that's|it's|it is) exactly (?:it|right|what (?:they|it) gave me)$/],
+  typeAgain: [
+    /^(?:no,? )?(?:let me |i'll |i will |i want to |i'd like to )?(?:type|enter|write|put) it (?:in )?again$/,
+    /^(?:no,? )?(?:let me )?re-?type it$/,
+  ],
   yes: [/^(?:y|ya|yea|ok|okay|k|correct|right|it is|active|of course|absolutely|definitely|affirmative|i do|that's (?:right|correct|it))$/, /^(?:yes|yeah|yep|yup|sure)\b/, /^(?:it's )?still active$/],
   no: [/^(?:n|nah|not really|incorrect|wrong|that's wrong|negative|i don't|it's not|it isn't|not active)$/, /^(?:no|nope)\b/, /^(?:it's |it was |i )?(?:already )?cancell?ed(?: it)?$/],
   startPort: [

@@ -4,7 +4,7 @@
  * read is reported and treated as absent rather than trusted.
  */
 import { z } from 'zod';
-import { CSR_FIELDS, CsrDraftSchema } from '../src/domain/csrFields';
+import { CSR_FIELDS, CsrDraftSchema, pinOf } from '../src/domain/csrFields';
 import { LoaSchema } from '../src/domain/loa';
 
 /** The quick tips, in the order the customer is walked through them. */
@@ -31,7 +31,11 @@ const PendingCorrectionSchema = z.object({
 export type PendingCorrection = z.infer<typeof PendingCorrectionSchema>;
 
 /** The version written now; readPortingSession brings older ones up to it. */
-export const PORTING_SESSION_VERSION = 2;
+export const PORTING_SESSION_VERSION = 3;
+
+/** The secrets whose answers can wait on a question about an unconfirmed carrier rule. */
+const RuleCheckedFieldSchema = z.enum(['accountNumber', 'pin']);
+export type RuleCheckedField = z.infer<typeof RuleCheckedFieldSchema>;
 
 /**
  * Everything the bot knows about one customer's port, kept in user state so that a customer who comes back
@@ -47,6 +51,21 @@ export const PortingSessionSchema = z.object({
   serviceActiveConfirmed: z.boolean().optional(),
   /** The carrier (by name) whose own CSR, PIN and port-out lock instructions the customer was shown (tip 2's carrier part). */
   carrierGuidanceFor: z.string().optional(),
+  /**
+   * When the customer gave the transfer PIN in the draft (ISO time): the PIN's lifetime counts from then. Set whenever
+   * the draft holds a PIN (see keepPinDated), gone with it.
+   */
+  pinGivenAt: z.iso.datetime().optional(),
+  /**
+   * A secret as the customer typed it that breaks an unconfirmed rule of their carrier's, kept only while they are asked
+   * whether it is exactly what the carrier gave (see RuleQuestion): "Yes, that's it" takes it, any new answer replaces it.
+   */
+  unconfirmedAnswers: z.partialRecord(RuleCheckedFieldSchema, z.string()).optional(),
+  /**
+   * The carrier (by name) whose port-out lock the customer said is off, for the letter they are about to sign. Sending
+   * the letter clears it: a corrected letter asks again, as a lock left on is a reason carriers reject.
+   */
+  portOutLockOffFor: z.string().optional(),
   /** Refused answers per field since the field was last accepted: three in a row offers help or an agent. */
   refusals: z.partialRecord(DraftFieldSchema, z.int().min(0)),
   /** The signed LOA, once the customer has signed; the PIN travels with the submission alone. */
@@ -86,8 +105,18 @@ export function submittedReferencesIn(stored: unknown): string[] {
   return [...new Set([...listed, signedLoa?.referenceNumber].filter((reference): reference is string => typeof reference === 'string'))];
 }
 
+/**
+ * Version 2, written before the session knew when the PIN was given: a draft holding a PIN is dated from the session's
+ * last change, the latest the PIN can have been given (so a PIN is never taken for older than it is).
+ */
+export function migrateFromVersion2(stored: StoredSession): StoredSession {
+  const pin = (stored.draft as { pin?: unknown } | undefined)?.pin;
+  const dated = typeof pin === 'string' && pin !== '' && stored.pinGivenAt === undefined ? { pinGivenAt: stored.updatedAt } : {};
+  return { ...stored, ...dated, schemaVersion: 3 };
+}
+
 /** Each function takes a session of its version to the next one. */
-const MIGRATIONS: Readonly<Record<number, (stored: StoredSession) => StoredSession>> = { 1: migrateFromVersion1 };
+const MIGRATIONS: Readonly<Record<number, (stored: StoredSession) => StoredSession>> = { 1: migrateFromVersion1, 2: migrateFromVersion2 };
 
 export type SessionRead =
   | { readonly ok: true; readonly session: PortingSession; readonly migratedFrom?: number }
@@ -138,4 +167,28 @@ export function restartedPortingSession(session: PortingSession, now: Date): Por
 /** Notes a request handed over for submission; a corrected letter keeps its reference, noted once. */
 export function noteSubmitted(session: PortingSession, referenceNumber: string): void {
   if (!session.submittedReferences.includes(referenceNumber)) session.submittedReferences = [...session.submittedReferences, referenceNumber];
+}
+
+/**
+ * Keeps `pinGivenAt` true to the draft after a change: a PIN that is new (or new to the session) is given now; a PIN
+ * removed takes its date with it. `pinBefore` is the draft's PIN before the change. The same PIN typed again (a fresh
+ * one the carrier happened to repeat) is given again too, but only the caller knows that: see notePinGiven.
+ */
+export function keepPinDated(session: PortingSession, pinBefore: string | undefined, now: Date): void {
+  const pin = pinOf(session.draft);
+  if (pin === undefined) delete session.pinGivenAt;
+  else if (pin !== pinBefore || session.pinGivenAt === undefined) session.pinGivenAt = now.toISOString();
+}
+
+/** The customer has just given their PIN (perhaps the same one again): its lifetime starts now. */
+export function notePinGiven(session: PortingSession, now: Date): void {
+  if (pinOf(session.draft) !== undefined) session.pinGivenAt = now.toISOString();
+}
+
+/** The field's answer is settled (saved, or to be typed again): a value kept for a question about it goes. */
+export function forgetUnconfirmed(session: PortingSession, field: string): void {
+  const kept = session.unconfirmedAnswers;
+  if (kept === undefined) return;
+  delete kept[field as RuleCheckedField];
+  if (Object.keys(kept).length === 0) delete session.unconfirmedAnswers;
 }

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import { loggerForTurn, type Logger } from '../src/logging';
-import { type PortingSession, submittedReferencesIn, newPortingSession, readPortingSession, restartedPortingSession } from './portingSession';
+import { pinOf } from '../src/domain';
+import { type PortingSession, submittedReferencesIn, keepPinDated, newPortingSession, readPortingSession, restartedPortingSession } from './portingSession';
 import { mainText } from './text/mainText';
 
 const SESSION_PROPERTY = 'portingSession';
@@ -12,7 +13,8 @@ const MS_PER_DAY = 24 * 60 * 60 * 1000;
  * (or was written by a newer version) is not trusted: it is logged without its values, the customer is told, and a new
  * session takes its place that keeps only the requests it names as handed over, so that "delete my data" still
  * reaches them. Every change goes through
- * `update`, which stamps `updatedAt`, so resume offers and draft expiry see the real time of the last change.
+ * `update`, which stamps `updatedAt`, so resume offers and draft expiry see the real time of the last change, and
+ * dates a PIN new to the draft (keepPinDated), so its lifetime counts from when it was given.
  */
 export class PortingSessionStore {
   private readonly accessor: StatePropertyAccessor<unknown>;
@@ -47,8 +49,11 @@ export class PortingSessionStore {
 
   async update(context: TurnContext, change: (session: PortingSession) => void): Promise<PortingSession> {
     const session = await this.get(context);
+    const pinBefore = pinOf(session.draft);
     change(session);
-    session.updatedAt = this.clock().toISOString();
+    const now = this.clock();
+    keepPinDated(session, pinBefore, now);
+    session.updatedAt = now.toISOString();
     await this.write(context, session);
     return session;
   }

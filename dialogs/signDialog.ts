@@ -7,13 +7,14 @@
  * changed: the carrier may have been wrong, or a lock has been lifted since.
  */
 import { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   type Loa,
   type PortRequestProblem,
   buildPortRequest,
   createLoa,
   createReferenceNumber,
+  noteTakenAsTyped,
   validateSignature,
 } from '../src/domain';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
@@ -27,6 +28,7 @@ import { DialogIds } from './dialogIds';
 import { type PortingSession, noteSubmitted } from './portingSession';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { ReadyToSignDialog } from './readyToSignDialog';
 import { SIGN_ACTIONS, loaCardData, signConfirmCardData } from './signView';
 import { signText } from './text/signText';
 
@@ -38,6 +40,7 @@ export interface SignOptions {
 }
 
 const SIGN_CARD_DIALOG = 'sign.card';
+const SIGN_WATERFALL = 'sign.waterfall';
 
 type SignState = CardHolder & {
   /** Reserved when signing begins: every "Sign and send" of this signing makes an LOA under this number. */
@@ -155,6 +158,9 @@ class SignCardDialog extends CardDialog<SignState> {
       current.signedLoa = withoutPin;
       noteSubmitted(current, loa.referenceNumber);
       delete current.draft.pin;
+      noteTakenAsTyped(current.draft, 'pin', false);
+      // The lock is asked about again before a corrected letter: a lock left on is a reason carriers reject.
+      delete current.portOutLockOffFor;
       current.stage = 'signed';
       // A corrected letter is sent: nothing is left to fix until the carrier answers again.
       delete current.correction;
@@ -188,9 +194,23 @@ class SignCardDialog extends CardDialog<SignState> {
   }
 }
 
-export class SignDialog extends InterruptibleDialog {
+/** The checks before signing (a fresh PIN, the port-out lock: ReadyToSignDialog), then the letter to sign and send. */
+export class SignDialog extends InterruptibleDialog<SignOptions> {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.sign, deps, SIGN_CARD_DIALOG);
+    super(DialogIds.sign, deps, SIGN_WATERFALL);
+    this.addDialog(new ReadyToSignDialog(deps));
     this.addDialog(new SignCardDialog(deps, cards));
+    this.addDialog(new WaterfallDialog(SIGN_WATERFALL, [this.readyStep.bind(this), this.letterStep.bind(this)]));
+  }
+
+  /** A letter already sent needs no checks: the card says it was sent. */
+  private async readyStep(step: WaterfallStepContext<SignOptions>): Promise<DialogTurnResult> {
+    const session = await this.deps.sessions.get(step.context);
+    if (alreadySent(session, step.options.previous?.version)) return step.next();
+    return step.beginDialog(DialogIds.readyToSign);
+  }
+
+  private async letterStep(step: WaterfallStepContext<SignOptions>): Promise<DialogTurnResult> {
+    return step.beginDialog(SIGN_CARD_DIALOG, step.options);
   }
 }

@@ -31,7 +31,8 @@ export function innermostContext(dc: DialogContext): DialogContext {
  */
 export function currentStepHelp(dc: DialogContext): string | undefined {
   const active = innermostContext(dc);
-  for (const instance of active.stack) {
+  // The stack's top is its last entry: a question asked over a waterfall that another waterfall began gets its own help.
+  for (const instance of [...active.stack].reverse()) {
     const dialog = active.findDialog(instance.id);
     if (dialog instanceof CardDialog) return dialog.stepHelp(instance.state);
     const values = valuesOf(instance);

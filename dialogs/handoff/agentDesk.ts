@@ -33,7 +33,14 @@ export interface AgentDeskSettings {
 /** Runs `work` in a turn of the customer's conversation, under its turn lock, saving its state afterwards. */
 export type CustomerTurn = <R>(customer: StoredReference, work: (context: TurnContext) => Promise<R>) => Promise<R>;
 
-const actionSchema = z.object({ handoff: z.enum(AGENT_ACTIONS), escalationId: z.string().max(100), field: z.string().optional(), value: z.string().optional() });
+const actionSchema = z.object({
+  handoff: z.enum(AGENT_ACTIONS),
+  escalationId: z.string().max(100),
+  field: z.string().optional(),
+  value: z.string().optional(),
+  /** The takeover card's box: the customer confirmed the value is exactly what their carrier gave. */
+  asTyped: z.string().optional(),
+});
 type AgentActionValue = z.infer<typeof actionSchema>;
 
 /** The details an agent may correct: all the customer gives, except the PIN. */
@@ -187,7 +194,7 @@ export class AgentDesk {
       return;
     }
     if (action.handoff === 'end') return this.end(context, escalation);
-    return this.correct(context, escalation, action.field ?? '', action.value ?? '');
+    return this.correct(context, escalation, action.field ?? '', action.value ?? '', action.asTyped === 'true');
   }
 
   private async take(context: TurnContext, escalationId: string): Promise<void> {
@@ -242,7 +249,7 @@ export class AgentDesk {
     await this.store.update(escalation.id, (current) => ({ ...current, transcript: withLine(current.transcript, line) }));
   }
 
-  private async correct(context: TurnContext, escalation: Escalation, field: string, value: string): Promise<void> {
+  private async correct(context: TurnContext, escalation: Escalation, field: string, value: string, asTyped: boolean): Promise<void> {
     if (field === 'pin') {
       await context.sendActivity(agentText.pinNotCorrectable);
       return;
@@ -256,7 +263,7 @@ export class AgentDesk {
     let outcome;
     try {
       outcome = await this.customerTurn(escalation.customer.conversation, (customerContext) =>
-        this.customers.correct(customerContext, agentName, correctable, value),
+        this.customers.correct(customerContext, agentName, correctable, value, asTyped),
       );
     } catch {
       await context.sendActivity(agentText.customerUnreachable);
@@ -334,6 +341,7 @@ export class AgentDesk {
         valueLabel: t.valueLabel,
         valuePlaceholder: t.valuePlaceholder,
         valueRequired: t.valueRequired,
+        asTypedTitle: t.asTypedTitle,
         save: t.save,
         end: t.end,
       },

@@ -195,17 +195,25 @@ export class CustomerHandoff implements HandoffRequester {
     await this.resume(context, corrected);
   }
 
-  /** In a turn the agent side opened: the agent corrects a detail (never the PIN) with the field's own validator. */
-  async correct(context: TurnContext, agentName: string, field: AskableField, raw: string): Promise<CorrectionOutcome> {
+  /**
+   * In a turn the agent side opened: the agent corrects a detail (never the PIN) with the field's own validator. A value
+   * that breaks a carrier rule we haven't confirmed is put to the agent as the customer would be asked it, and kept as
+   * typed once the agent says the customer confirmed it (`asTyped`, the takeover card's box).
+   */
+  async correct(context: TurnContext, agentName: string, field: AskableField, raw: string, asTyped = false): Promise<CorrectionOutcome> {
     const label = fieldLabel(field);
     const session = await this.deps.sessions.find(context);
     if (!session || session.stage === 'signed') return { kind: 'tooLate' };
-    const result = await validateAnswerWithChecks(context, this.deps, field, raw, session.draft);
-    if (!result.ok) return { kind: 'refused', label, message: redactSecrets(result.error.message, secretsOf(session)) };
+    const result = await validateAnswerWithChecks(context, this.deps, field, raw, session.draft, { asTyped });
+    if (!result.ok) {
+      const message = result.question === undefined ? result.error.message : agentText.ruleQuestion(result.question.rule);
+      return { kind: 'refused', label, message: redactSecrets(message, secretsOf(session)) };
+    }
     // The customer hears it as from any answer of theirs, with the validator's warnings.
     const { draft, shown, invalidated } = await saveAndReport(context, this.deps, field, result.value, result.warnings, {
       confirmation: (value) => handoffText.corrected(agentName, label.toLowerCase(), value),
       reportInvalidated: false,
+      asTyped,
     });
     const summary = maskedDraftSummary(draft).map((row) => ({ label: row.label, value: row.value }));
     return { kind: 'saved', label, shown, summary, cleared: invalidated.map((answer) => fieldLabel(answer.field)) };

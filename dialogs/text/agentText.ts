@@ -2,6 +2,9 @@
 import type { EscalationReason } from '../../src/handoff/escalation';
 import { joinAsList, literalMarkdown } from '../../src/domain/text';
 
+/** The takeover card's box that keeps a value breaking a carrier rule we haven't confirmed. */
+const AS_TYPED_TITLE = 'The customer confirmed it is exactly what their carrier gave';
+
 const waitedFor = (minutes: number) => (minutes < 1 ? 'just now' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`);
 
 export const agentText = {
@@ -57,6 +60,7 @@ export const agentText = {
     valueLabel: 'New value',
     valuePlaceholder: 'Exactly as on the customer’s CSR',
     valueRequired: 'Type the new value.',
+    asTypedTitle: AS_TYPED_TITLE,
     save: 'Save correction',
     end: 'Hand back to the bot',
   },
@@ -88,6 +92,10 @@ export const agentText = {
       ? ` That change clears their ${joinAsList(cleared.map((field) => field.toLowerCase()))}: the bot asks for ${cleared.length > 1 ? 'them' : 'it'} again after you hand back (never ask for a PIN yourself).`
       : ''),
   correctionRefused: (label: string, message: string) => `Not saved: the ${label} was refused. ${message}`,
+  /** A value that breaks a carrier rule we haven't confirmed: the customer's word decides, as it does in the chat. */
+  ruleQuestion: (rule: string) =>
+    `${rule} Ask the customer whether it is exactly what their carrier gave them; if it is, tick "${AS_TYPED_TITLE}" ` +
+    'and save it again.',
   correctionTooLate: 'The request is already signed and sent, so details can no longer be changed here.',
   pinNotCorrectable: 'The PIN cannot be seen or changed by agents: the customer gives it to the bot themselves.',
   customerUnreachable: "The customer's chat could not be reached: they may have closed it.",

@@ -22,6 +22,9 @@ export const buttonLabels = {
   keepWaiting: 'Keep waiting',
   backToBot: 'Continue with the bot',
   callback: 'Leave my email',
+  /** The answers to a value that breaks a carrier rule we haven't confirmed: it is exactly what the carrier gave, or not. */
+  thatsIt: "Yes, that's it",
+  typeAgain: 'Let me type it again',
 } as const satisfies Partial<Record<Intent, string>>;
 
 /** Each button is named after the intent it stands for. */

@@ -1,5 +1,7 @@
 /** What the form path says to the customer: the form card's words and the messages around it. */
 import type { AddressInputId } from '../../src/cards/csrFormCard';
+import type { RuleQuestion } from '../../src/domain';
+import { buttonLabels } from './buttonLabels';
 import { inSentence } from './inSentence';
 
 const card = {
@@ -45,6 +47,12 @@ const card = {
   },
   /** A saved secret is never sent back: the input stays empty and says so. */
   savedSecret: 'Saved. Leave blank to keep it',
+  /** Neither is one the card asks about (RuleQuestion): a blank input stands for what was typed. */
+  askedSecret: 'Leave blank to keep what you typed, or type it again',
+  /** Under a secret that breaks a carrier rule we haven't confirmed: the conversation's question, and how to answer it here. */
+  ruleQuestion: ({ rule, question }: RuleQuestion) =>
+    `${rule} ${question} If it is, tick "${buttonLabels.thatsIt}" below; if not, type it again.`,
+  ruleCheckTitle: buttonLabels.thatsIt,
   billingNumber: (firstNumber: string | undefined) =>
     firstNumber === undefined ? 'Leave blank if it is the first number above' : `Leave blank to use ${firstNumber}`,
   carrierCheckLabel: "Is the carrier's name right as you typed it?",

@@ -31,7 +31,11 @@ export const tipsText = {
         `- ${rules.instructions.accountNumber}`,
         // The expiry notice ends with the carrier's PIN instructions: it replaces them rather than repeating them.
         `- ${pinExpiry ?? rules.instructions.pin}`,
-        ...(rules.instructions.portOutLock ? [`- ${rules.instructions.portOutLock}`] : []),
+        ...(rules.portOutLock
+          ? [`- If ${rules.portOutLock.name} is on, turn it off ${rules.portOutLock.where} first, or the transfer will be rejected.`]
+          : ref.known
+            ? []
+            : ['- If you turned on a number lock or port-out protection with your current provider, turn it off before the transfer.']),
       ].join('\n'),
   },
   fillLoa: {

@@ -68,7 +68,9 @@ export async function completePort(exchange: Exchange, userId: string, sequence:
   await exchange(message(buttonLabels.yes));
   let replies: Partial<Activity>[] = [];
   for (const field of CSR_FIELDS) replies = await exchange(message(answers[field]));
-  const letter = await exchange(submit(replies, reviewText.card.confirm));
+  // Before the letter, AT&T's Wireless Account Lock: the customer says it is off.
+  await exchange(submit(replies, reviewText.card.confirm));
+  const letter = await exchange(message(buttonLabels.yes));
   const confirm = await exchange(submit(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: HOLDER_NAME }));
   const sent = await exchange(submit(confirm, signText.confirmCard.send));
   if (!sent.some((reply) => reply.text === portText.afterSigned)) {
@@ -77,4 +79,4 @@ export async function completePort(exchange: Exchange, userId: string, sequence:
 }
 
 /** The turns of one complete port: what the echo bot is sent for a like-for-like count. */
-export const TURNS_PER_PORT = 3 + CSR_FIELDS.length + 3;
+export const TURNS_PER_PORT = 3 + CSR_FIELDS.length + 4;

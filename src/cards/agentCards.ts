@@ -48,6 +48,8 @@ export interface TakeoverCardData extends CardIdentity {
     valueLabel: string;
     valuePlaceholder: string;
     valueRequired: string;
+    /** The box that keeps a value breaking a carrier rule we haven't confirmed, once the customer confirms it. */
+    asTypedTitle: string;
     save: string;
     end: string;
   };

@@ -26,6 +26,13 @@ export type AddressInputId = (typeof ADDRESS_INPUT_IDS)[number];
 /** The toggle the form shows when the carrier isn't in our list: the customer confirms the name is right. */
 export const CONFIRM_UNKNOWN_CARRIER_INPUT_ID = 'confirmedUnknownCarrier';
 
+/**
+ * The toggles the form shows under an account number or PIN that breaks a carrier rule we haven't confirmed: the
+ * customer says it is exactly what the carrier gave ("Yes, that's it"), and it is taken as they typed it.
+ */
+export const AS_TYPED_INPUT_IDS = { accountNumber: 'accountNumberAsTyped', pin: 'pinAsTyped' } as const;
+export type AsTypedInputId = (typeof AS_TYPED_INPUT_IDS)[keyof typeof AS_TYPED_INPUT_IDS];
+
 export interface FormInputView {
   label: string;
   placeholder: string;
@@ -57,6 +64,8 @@ export interface CsrFormCardData extends CardIdentity {
   /** The address is checked as a whole, so its refusal and notes are shown once, under its parts. */
   address: { error: string; note: string };
   carrierCheck: { show: boolean; label: string; title: string };
+  /** The "Yes, that's it" toggles of AS_TYPED_INPUT_IDS, shown under a secret the round asks about. */
+  ruleChecks: Record<keyof typeof AS_TYPED_INPUT_IDS, { show: boolean; title: string }>;
   actions: { submit: string; stepByStep: string };
 }
 

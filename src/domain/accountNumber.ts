@@ -2,8 +2,8 @@
  * The account number at the losing carrier. It is a secret: messages describe what is expected and never repeat
  * what the customer typed.
  */
-import { carrierRules, type Carrier, type CarrierRef } from './carriers';
-import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
+import { carrierPossessive, carrierRules, type Carrier, type CarrierRef } from './carriers';
+import { accept, askAbout, refuse, type FieldResult, type RuleQuestion } from './fieldResult';
 import { toE164, type E164 } from './phoneNumbers';
 import { collapseWhitespace, normalizeTyped } from './text';
 
@@ -16,6 +16,13 @@ const LABEL = /^(?:(?:my|the)\s+)?(?:acct|account)(?:[\s.]*(?:number|num|nbr|no)
 const PHONE_PUNCTUATION = /[()+.]/;
 
 const your = (ref: CarrierRef | undefined): string => (ref ? `your ${ref.name}` : 'your');
+
+/** The one question an account number that breaks an unconfirmed rule raises (see RuleQuestion). */
+const question = (ref: CarrierRef | undefined, rule: string): RuleQuestion => ({
+  code: 'account_number.unconfirmed_rule',
+  rule,
+  question: `Is the account number you typed exactly what ${ref?.name ?? 'your current carrier'} gave you?`,
+});
 
 const messages = {
   empty: (ref: CarrierRef | undefined, carrier: Carrier) =>
@@ -32,17 +39,24 @@ const messages = {
   wrongFormat: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `That doesn't look right: ${your(ref)} account number is ${carrier.accountNumber.description}. ` +
     carrier.instructions.accountNumber,
-  unusualFormat: (ref: CarrierRef | undefined, carrier: Carrier) =>
-    `That doesn't look like the usual format (${your(ref)} account number is usually ` +
-    `${carrier.accountNumber.description}). Please double-check it on your bill; if it's right, carry on.`,
   isPhoneNumber: (carrier: Carrier) =>
     `That looks like a phone number rather than an account number. ${carrier.instructions.accountNumber}`,
-  looksLikePhoneNumber: (carrier: Carrier) =>
-    'That looks like a phone number — if it really is your account number, that\'s fine. ' +
-    carrier.instructions.accountNumber,
-  prepaidPhoneNumber: (carrier: Carrier) =>
-    `That's a phone number, which is right for ${carrier.name} prepaid plans (there the phone number is the ` +
-    `account number). On a monthly plan, your account number is ${carrier.accountNumber.description} instead.`,
+  unusualFormat: (ref: CarrierRef | undefined, carrier: Carrier): RuleQuestion =>
+    question(ref, `${carrierPossessive(ref)} account number is ${carrier.accountNumber.description}.`),
+  looksLikePhoneNumber: (ref: CarrierRef | undefined, carrier: Carrier): RuleQuestion =>
+    question(
+      ref,
+      carrier.accountNumber.pattern === undefined
+        ? 'That looks like a phone number rather than an account number.'
+        : `That looks like a phone number, and ${carrierPossessive(ref)} account number is ${carrier.accountNumber.description}.`,
+    ),
+  prepaidPhoneNumber: (ref: CarrierRef | undefined, carrier: Carrier): RuleQuestion =>
+    question(
+      ref,
+      `That's a phone number. On ${carrier.name} prepaid plans the phone number is usually the account number; on a ` +
+        `monthly plan it's ${carrier.accountNumber.description}.`,
+    ),
+  check: (ref: CarrierRef | undefined) => `Please check it against your ${ref ? `${ref.name} ` : ''}bill.`,
   suffixRemoved: (keptLength: number) =>
     `I've kept the first ${keptLength} characters, which are your account number; the extra digits after them ` +
     "aren't needed for the transfer.",
@@ -53,32 +67,39 @@ function matchesCarrierFormat(carrier: Carrier, value: string): RegExpExecArray 
   return pattern === undefined ? 'no_rule' : new RegExp(pattern).exec(value);
 }
 
+/**
+ * Letters and digits, 4 to 20 of them, in the carrier's format. A confirmed format refuses a number that breaks it; an
+ * unconfirmed one, a number that looks like a phone number, or a phone number where the carrier's prepaid plans may use
+ * it, raise one question (see RuleQuestion), and the number is taken as typed once the customer has said it is exactly
+ * what the carrier gave (`asTyped`).
+ */
 export function validateAccountNumber(
   raw: string,
-  ctx: { carrier?: CarrierRef; numbers?: readonly E164[] },
+  ctx: { carrier?: CarrierRef; numbers?: readonly E164[]; asTyped?: boolean },
 ): FieldResult<string> {
   const carrier = carrierRules(ctx.carrier);
   const rule = carrier.accountNumber;
   const text = collapseWhitespace(normalizeTyped(raw)).replace(LABEL, '').replace(/^#\s*/, '');
   if (text === '') return refuse('account_number.empty', messages.empty(ctx.carrier, carrier));
+  const asked = (question: RuleQuestion) => askAbout<string>(question, messages.check(ctx.carrier));
 
-  const warnings: FieldNotice[] = [];
+  /** What the number raises to ask about; the first thing found is the one asked (never two for one value). */
+  let doubt: RuleQuestion | undefined;
   const phone = toE164(text);
   if (phone !== undefined) {
     const national = phone.startsWith('+1') ? phone.slice(2) : undefined;
     if (rule.phoneNumberIsAccount && national !== undefined) {
-      const fits = matchesCarrierFormat(carrier, national);
-      return accept(
-        national,
-        fits === null ? [{ code: 'account_number.prepaid_phone_number', message: messages.prepaidPhoneNumber(carrier) }] : [],
-      );
+      const fits = matchesCarrierFormat(carrier, national) !== null;
+      return fits || rule.phoneNumberIsAccount.confirmed || ctx.asTyped
+        ? accept(national)
+        : asked(messages.prepaidPhoneNumber(ctx.carrier, carrier));
     }
     const certainlyPhone =
       (ctx.numbers ?? []).includes(phone) ||
       PHONE_PUNCTUATION.test(text) ||
       (rule.confirmed && matchesCarrierFormat(carrier, text.replace(/[\s-]/g, '')) === null);
     if (certainlyPhone) return refuse('account_number.is_phone_number', messages.isPhoneNumber(carrier));
-    warnings.push({ code: 'account_number.looks_like_phone', message: messages.looksLikePhoneNumber(carrier) });
+    doubt = messages.looksLikePhoneNumber(ctx.carrier, carrier);
   }
 
   const compact = text.replace(/[\s-]/g, '').toUpperCase();
@@ -89,16 +110,12 @@ export function validateAccountNumber(
   const format = matchesCarrierFormat(carrier, compact);
   if (format === null) {
     if (rule.confirmed) return refuse('account_number.format', messages.wrongFormat(ctx.carrier, carrier));
-    // A phone-number warning already tells the customer to check; a second warning would only repeat it.
-    if (phone === undefined) {
-      warnings.push({ code: 'account_number.unusual_format', message: messages.unusualFormat(ctx.carrier, carrier) });
-    }
-    return accept(compact, warnings);
+    doubt ??= messages.unusualFormat(ctx.carrier, carrier);
   }
-  const account = format === 'no_rule' ? undefined : format.groups?.account;
+  if (doubt !== undefined && !ctx.asTyped) return asked(doubt);
+  const account = format === null || format === 'no_rule' ? undefined : format.groups?.account;
   if (account !== undefined && account !== compact) {
-    warnings.push({ code: 'account_number.suffix_removed', message: messages.suffixRemoved(account.length) });
-    return accept(account, warnings);
+    return accept(account, [{ code: 'account_number.suffix_removed', message: messages.suffixRemoved(account.length) }]);
   }
-  return accept(compact, warnings);
+  return accept(compact);
 }

@@ -17,49 +17,88 @@ const isRegexSource = (source: string): boolean => {
   }
 };
 
+/**
+ * Where a fact about a carrier comes from, and whether it decides. A confirmed fact (the carrier's own documentation,
+ * or porting-facts.md without an "unconfirmed" mark) may refuse what the customer typed; an unconfirmed one (only
+ * secondary sources state it) never does: a value that breaks it is asked about, and taken if the customer says it
+ * is exactly what the carrier gave.
+ */
+const provenance = {
+  confirmed: z.boolean(),
+  /** The document (and its words) the fact was taken from: reviewers check and update the directory against it. */
+  source: z.string().min(1),
+};
+
+const pinLifetimeSchema = z
+  .object({
+    /** How long a transfer PIN lasts once the carrier gives it (on a personal account). */
+    hours: z.number().positive(),
+    /** Where business accounts' PINs last another time (AT&T: 14 days rather than 4). */
+    businessHours: z.number().positive().optional(),
+    ...provenance,
+  })
+  .strict();
+
 const pinRuleSchema = z
   .object({
     required: z.boolean(),
     minLength: z.int().min(1),
     maxLength: z.int().min(1),
     digitsOnly: z.boolean(),
-    validityHours: z.number().positive().optional(),
     /** The carrier's own name for it, e.g. 'Number Transfer PIN'. */
     name: z.string().min(1),
-    /** false when only secondary sources state the rule: then a mismatch warns instead of refusing. */
-    confirmed: z.boolean(),
+    /** Of the length and characters: false when only secondary sources state them. */
+    ...provenance,
+    lifetime: pinLifetimeSchema.optional(),
   })
+  .strict()
   .refine((rule) => rule.minLength <= rule.maxLength, { message: 'minLength must not exceed maxLength' });
 
-const accountNumberRuleSchema = z.object({
-  /**
-   * Regex source tested on the letters and digits left after removing spaces and dashes. A named group `account`
-   * marks the part to keep when the bill shows more (Verizon's 5-digit suffix).
-   */
-  pattern: z.string().refine(isRegexSource, { message: 'pattern must be a valid regular expression' }).optional(),
-  /** Customer-facing, completing "A Verizon account number is …". */
-  description: z.string().min(1),
-  /** The carrier (e.g. on prepaid plans) may use the phone number itself as the account number. */
-  phoneNumberIsAccount: z.boolean().optional(),
-  confirmed: z.boolean(),
-});
+const accountNumberRuleSchema = z
+  .object({
+    /**
+     * Regex source tested on the letters and digits left after removing spaces and dashes. A named group `account`
+     * marks the part to keep when the bill shows more (Verizon's 5-digit suffix).
+     */
+    pattern: z.string().refine(isRegexSource, { message: 'pattern must be a valid regular expression' }).optional(),
+    /** Customer-facing, completing "A Verizon account number is …". */
+    description: z.string().min(1),
+    /** The carrier (e.g. on prepaid plans) may use the phone number itself as the account number. */
+    phoneNumberIsAccount: z.object(provenance).strict().optional(),
+    /** Of the pattern. */
+    ...provenance,
+  })
+  .strict();
 
-const carrierSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
-  country: z.array(z.enum(PORTING_COUNTRIES)).min(1),
-  kind: z.enum(['wireless', 'wireline', 'cable', 'voip']),
-  aliases: z.array(z.string().min(1)),
-  accountNumber: accountNumberRuleSchema,
-  pin: pinRuleSchema,
-  /** Short customer-facing sentences, in the carrier's own terms. */
-  instructions: z.object({
-    accountNumber: z.string().min(1),
-    pin: z.string().min(1),
-    csr: z.string().min(1),
-    portOutLock: z.string().min(1).optional(),
-  }),
-});
+/** The carrier's port-out lock: while it is on, every transfer is rejected, so the customer turns it off before signing. */
+const portOutLockSchema = z
+  .object({
+    /** The carrier's own name for it, e.g. 'Number Lock'. */
+    name: z.string().min(1),
+    /** Customer-facing, completing "turn it off …": where the customer turns it off, e.g. 'in My Verizon'. */
+    where: z.string().min(1),
+    ...provenance,
+  })
+  .strict();
+
+const carrierSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    country: z.array(z.enum(PORTING_COUNTRIES)).min(1),
+    kind: z.enum(['wireless', 'wireline', 'cable', 'voip']),
+    aliases: z.array(z.string().min(1)),
+    accountNumber: accountNumberRuleSchema,
+    pin: pinRuleSchema,
+    portOutLock: portOutLockSchema.optional(),
+    /** Short customer-facing sentences, in the carrier's own terms. */
+    instructions: z.object({
+      accountNumber: z.string().min(1),
+      pin: z.string().min(1),
+      csr: z.string().min(1),
+    }),
+  })
+  .strict();
 
 const directorySchema = z.object({
   generic: carrierSchema,
@@ -71,6 +110,8 @@ const directorySchema = z.object({
 export type CarrierKind = z.infer<typeof carrierSchema>['kind'];
 export type PinRule = z.infer<typeof pinRuleSchema>;
 export type AccountNumberRule = z.infer<typeof accountNumberRuleSchema>;
+export type PinLifetime = z.infer<typeof pinLifetimeSchema>;
+export type PortOutLock = z.infer<typeof portOutLockSchema>;
 export type Carrier = z.infer<typeof carrierSchema>;
 /** What a port request stores about the losing carrier. `known: false` (id 'other') for a confirmed unknown carrier. */
 export type CarrierRef = { id: string; name: string; known: boolean };
@@ -245,6 +286,16 @@ export function unknownCarrierRef(name: string): CarrierRef {
 /** The rules to apply for a carrier reference: the known carrier's, or the generic ones. */
 export function carrierRules(ref: CarrierRef | undefined): Carrier {
   return (ref?.known ? getCarrier(ref.id) : undefined) ?? GENERIC_CARRIER;
+}
+
+/** The carrier's port-out lock, for carriers known to have one. */
+export function portOutLockOf(ref: CarrierRef | undefined): PortOutLock | undefined {
+  return carrierRules(ref).portOutLock;
+}
+
+/** "Verizon's", "AT&T's"; "your current carrier's" before the carrier is known. */
+export function carrierPossessive(ref: CarrierRef | undefined): string {
+  return ref ? `${ref.name}'s` : "your current carrier's";
 }
 
 /**

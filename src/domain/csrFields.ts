@@ -55,6 +55,12 @@ export const CsrDraftSchema = z.object({
   serviceAddress: ServiceAddressSchema.optional(),
   billingNumber: NanpE164Schema.optional(),
   contactEmail: z.string().min(1).optional(),
+  /**
+   * The secrets the customer confirmed as exactly what their carrier gave although they break an unconfirmed rule of
+   * that carrier's (see RuleQuestion), each with the carrier's name: while the carrier stays, checking them again
+   * (after new numbers, say) takes them as typed rather than asking again.
+   */
+  takenAsTyped: z.partialRecord(z.enum(['accountNumber', 'pin']), z.string()).optional(),
 });
 export type CsrDraft = z.infer<typeof CsrDraftSchema>;
 
@@ -63,6 +69,8 @@ export type CsrValue<F extends CsrFieldName> = NonNullable<CsrDraft[F]>;
 export interface CsrFieldOptions {
   /** The customer confirmed that a carrier we don't know is spelled right. */
   confirmedUnknownCarrier?: boolean;
+  /** The customer said the account number or PIN is exactly what the carrier gave: an unconfirmed rule no longer asks. */
+  asTyped?: boolean;
   policy?: NumbersPolicy;
 }
 
@@ -115,8 +123,9 @@ type FieldValidators = {
 const VALIDATORS: FieldValidators = {
   numbers: (raw, _draft, opts) => validateNumbersToPort(raw, opts.policy),
   carrier: (raw, _draft, opts) => validateCarrier(raw, { confirmedUnknown: opts.confirmedUnknownCarrier }),
-  accountNumber: (raw, draft) => validateAccountNumber(raw, { carrier: draft.carrier, numbers: draft.numbers?.numbers }),
-  pin: (raw, draft) => validatePinInDraft(raw, draft),
+  accountNumber: (raw, draft, opts) =>
+    validateAccountNumber(raw, { carrier: draft.carrier, numbers: draft.numbers?.numbers, asTyped: opts.asTyped }),
+  pin: (raw, draft, opts) => validatePinInDraft(raw, draft, opts),
   holderName: (raw) => validateHolderName(raw),
   serviceAddress: (raw, draft) => validateServiceAddress(raw, { country: draft.numbers?.country }),
   billingNumber: (raw, draft) => validateBillingNumberInDraft(raw, draft),
@@ -135,8 +144,8 @@ export function validateCsrField<F extends CsrFieldName>(
 }
 
 /** Where the provider's check waived the PIN, "none" (or a blank form input) is an answer even for a carrier that asks for one. */
-function validatePinInDraft(raw: string, draft: CsrDraft): FieldResult<string> {
-  const result = validatePin(raw, { carrier: draft.carrier });
+function validatePinInDraft(raw: string, draft: CsrDraft, opts: CsrFieldOptions): FieldResult<string> {
+  const result = validatePin(raw, { carrier: draft.carrier, asTyped: opts.asTyped });
   return !result.ok && result.error.code === 'pin.required' && !isPinNeeded(draft) ? accept('') : result;
 }
 
@@ -202,6 +211,31 @@ export function recheckDependents(
 ): { field: CsrFieldName; result: FieldResult<unknown> }[] {
   return fieldsInvalidatedBy(changed, draft).map((field) => ({
     field,
-    result: validateCsrField(field, csrFieldText(field, draft[field] as CsrValue<typeof field>), draft, opts),
+    result: validateCsrField(field, csrFieldText(field, draft[field] as CsrValue<typeof field>), draft, {
+      ...opts,
+      asTyped: isTakenAsTyped(draft, field),
+    }),
   }));
+}
+
+type SecretField = keyof NonNullable<CsrDraft['takenAsTyped']>;
+
+const isSecretFieldName = (field: CsrFieldName): field is SecretField => field === 'accountNumber' || field === 'pin';
+
+/** Whether the draft's value of `field` was confirmed as typed for the draft's current carrier. */
+export function isTakenAsTyped(draft: CsrDraft, field: CsrFieldName): boolean {
+  return isSecretFieldName(field) && draft.carrier !== undefined && draft.takenAsTyped?.[field] === draft.carrier.name;
+}
+
+/**
+ * Records how a secret now in the draft was taken: confirmed as typed (for the current carrier), or not. A value given
+ * anew forgets an earlier confirmation; a value removed takes its confirmation with it.
+ */
+export function noteTakenAsTyped(draft: CsrDraft, field: CsrFieldName, asTyped: boolean): void {
+  if (!isSecretFieldName(field)) return;
+  const rest = { ...draft.takenAsTyped };
+  delete rest[field];
+  const taken = asTyped && draft[field] !== undefined && draft.carrier !== undefined ? { ...rest, [field]: draft.carrier.name } : rest;
+  if (Object.keys(taken).length > 0) draft.takenAsTyped = taken;
+  else delete draft.takenAsTyped;
 }

@@ -4,6 +4,7 @@ export * from './phoneNumbers';
 export * from './carriers';
 export * from './accountNumber';
 export * from './pin';
+export * from './pinLifetime';
 export * from './holderName';
 export * from './contactEmail';
 export * from './signature';

@@ -2,10 +2,10 @@
  * The transfer PIN or passcode for the losing carrier. It is a secret: no message ever repeats it, or even its length.
  */
 import { carrierRules, type Carrier, type CarrierRef } from './carriers';
-import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
+import { accept, askAbout, refuse, type FieldResult, type RuleQuestion } from './fieldResult';
 import { foldForComparison, normalizeTyped } from './text';
 
-/** Lengths worth accepting (with a warning) when a carrier's own length rule is unconfirmed. */
+/** Lengths worth asking about when a carrier's own length rule is unconfirmed; shorter or longer is no transfer PIN. */
 const PLAUSIBLE_MIN_LENGTH = 4;
 const PLAUSIBLE_MAX_LENGTH = 10;
 /** "PIN:", "my PIN is ", "passcode = " typed along with the PIN. */
@@ -35,6 +35,18 @@ function durationText(hours: number): string {
   return `${Math.round(hours / 24)} days`;
 }
 
+const carrierName = (ref: CarrierRef | undefined): string => ref?.name ?? 'your current carrier';
+
+/**
+ * The rule a PIN breaks, for the question: the carrier's own ("T-Mobile's Temporary Port Out PIN has 6 digits."), or,
+ * for a carrier we don't know, what transfer PINs usually look like.
+ */
+function ruleStatement(ref: CarrierRef | undefined, carrier: Carrier): string {
+  return ref?.known
+    ? `${ref.name}'s ${carrier.pin.name} has ${lengthText(carrier)}.`
+    : `A ${carrier.pin.name} usually has ${lengthText(carrier)}.`;
+}
+
 const messages = {
   required: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `${subject(ref, carrier)} is needed to move a mobile number. ${carrier.instructions.pin}`,
@@ -43,17 +55,20 @@ const messages = {
     `with no other symbols. Please check it. ${carrier.instructions.pin}`,
   digitsOnly: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `${subject(ref, carrier)} is made of digits only. Please check it. ${carrier.instructions.pin}`,
-  unusualCharacters: (ref: CarrierRef | undefined, carrier: Carrier) =>
-    `${subject(ref, carrier)} is usually digits only. Please double-check it; if it's right, carry on.`,
   tooShort: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `${ruleText(ref, carrier)}, and that's too short. Please check it, or get a new one: ${carrier.instructions.pin}`,
   tooLong: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `${ruleText(ref, carrier)}, and that's too long. Please check it, or get a new one: ${carrier.instructions.pin}`,
-  unusualLength: (ref: CarrierRef | undefined, carrier: Carrier) =>
-    `${ruleText(ref, carrier)}, so please double-check this one; if it's right, carry on.`,
-  expiry: (ref: CarrierRef | undefined, carrier: Carrier, hours: number) =>
-    `${subject(ref, carrier)} ${carrier.pin.confirmed ? 'lasts' : 'usually lasts'} about ${durationText(hours)}, so ` +
-    `it's best to finish this request soon. If it expires, you can get a new one: ${carrier.instructions.pin}`,
+  unconfirmedRule: (ref: CarrierRef | undefined, carrier: Carrier): RuleQuestion => ({
+    code: 'pin.unconfirmed_rule',
+    rule: ruleStatement(ref, carrier),
+    question: `Is the PIN you typed exactly what ${carrierName(ref)} gave you?`,
+  }),
+  check: (ref: CarrierRef | undefined) => `Please check it against what ${carrierName(ref)} gave you.`,
+  expiry: (ref: CarrierRef | undefined, carrier: Carrier, hours: number, businessHours: number | undefined) =>
+    `${subject(ref, carrier)} ${carrier.pin.lifetime?.confirmed ? 'lasts' : 'usually lasts'} about ${durationText(hours)}` +
+    `${businessHours === undefined ? '' : ` (${durationText(businessHours)} on a business account)`}, so it's best to ` +
+    `finish this request soon. If it expires, you can get a new one: ${carrier.instructions.pin}`,
 } as const;
 
 function isNoPinAnswer(raw: string): boolean {
@@ -62,10 +77,11 @@ function isNoPinAnswer(raw: string): boolean {
 }
 
 /**
- * Digits only unless the carrier allows letters; length per the carrier's rule. An unconfirmed rule only warns
- * while the PIN is still plausible (4–10 characters).
+ * Digits only unless the carrier allows letters; length per the carrier's rule. A confirmed rule refuses a PIN that
+ * breaks it; an unconfirmed one asks about it (see RuleQuestion) while the PIN is still plausible (4–10 characters),
+ * and takes it as typed once the customer has said it is exactly what the carrier gave (`asTyped`).
  */
-export function validatePin(raw: string, ctx: { carrier?: CarrierRef }): FieldResult<string> {
+export function validatePin(raw: string, ctx: { carrier?: CarrierRef; asTyped?: boolean }): FieldResult<string> {
   const carrier = carrierRules(ctx.carrier);
   const rule = carrier.pin;
   if (isNoPinAnswer(raw)) {
@@ -74,25 +90,24 @@ export function validatePin(raw: string, ctx: { carrier?: CarrierRef }): FieldRe
   const pin = normalizeTyped(raw).trim().replace(LABEL, '').replace(/[\s-]/g, '');
   if (!/^[A-Za-z0-9]+$/.test(pin)) return refuse('pin.invalid_characters', messages.invalidCharacters(ctx.carrier, carrier));
 
-  const warnings: FieldNotice[] = [];
-  if (rule.digitsOnly && /\D/.test(pin)) {
-    if (rule.confirmed) return refuse('pin.digits_only', messages.digitsOnly(ctx.carrier, carrier));
-    warnings.push({ code: 'pin.unusual_characters', message: messages.unusualCharacters(ctx.carrier, carrier) });
+  const breaksCharacters = rule.digitsOnly && /\D/.test(pin);
+  const breaksLength = pin.length < rule.minLength || pin.length > rule.maxLength;
+  if (!breaksCharacters && !breaksLength) return accept(pin);
+  if (rule.confirmed) {
+    if (breaksCharacters) return refuse('pin.digits_only', messages.digitsOnly(ctx.carrier, carrier));
+    return pin.length < rule.minLength
+      ? refuse('pin.too_short', messages.tooShort(ctx.carrier, carrier))
+      : refuse('pin.too_long', messages.tooLong(ctx.carrier, carrier));
   }
-
-  const minimum = rule.confirmed ? rule.minLength : Math.min(rule.minLength, PLAUSIBLE_MIN_LENGTH);
-  const maximum = rule.confirmed ? rule.maxLength : Math.max(rule.maxLength, PLAUSIBLE_MAX_LENGTH);
-  if (pin.length < minimum) return refuse('pin.too_short', messages.tooShort(ctx.carrier, carrier));
-  if (pin.length > maximum) return refuse('pin.too_long', messages.tooLong(ctx.carrier, carrier));
-  if (pin.length < rule.minLength || pin.length > rule.maxLength) {
-    warnings.push({ code: 'pin.unusual_length', message: messages.unusualLength(ctx.carrier, carrier) });
-  }
-  return accept(pin, warnings);
+  if (pin.length < Math.min(rule.minLength, PLAUSIBLE_MIN_LENGTH)) return refuse('pin.too_short', messages.tooShort(ctx.carrier, carrier));
+  if (pin.length > Math.max(rule.maxLength, PLAUSIBLE_MAX_LENGTH)) return refuse('pin.too_long', messages.tooLong(ctx.carrier, carrier));
+  // One question for the whole rule, however many parts of it the PIN breaks.
+  return ctx.asTyped ? accept(pin) : askAbout(messages.unconfirmedRule(ctx.carrier, carrier), messages.check(ctx.carrier));
 }
 
 /** How long the carrier's transfer PIN lasts, as advice to finish soon; undefined when the carrier's PINs don't expire or it isn't known. */
 export function pinExpiryNotice(ref: CarrierRef | undefined): string | undefined {
   const carrier = carrierRules(ref);
-  const hours = carrier.pin.validityHours;
-  return hours === undefined ? undefined : messages.expiry(ref, carrier, hours);
+  const lifetime = carrier.pin.lifetime;
+  return lifetime === undefined ? undefined : messages.expiry(ref, carrier, lifetime.hours, lifetime.businessHours);
 }

@@ -59,7 +59,8 @@ describe('AskFieldDialog', () => {
 
     const pin = await harness.turn(CANARY_PIN);
     expect(pin.secret).toBe(true);
-    expect(pin.replies[0].text).toBe('Got it — PIN saved.');
+    // When the NOW of the harness is 2026-03-02 15:04 UTC, an AT&T PIN (about 4 days, unconfirmed) lasts until the 6th.
+    expect(pin.replies[0].text).toBe('Got it — PIN saved. Your AT&T Number Transfer PIN should be good until about Friday, March 6.');
 
     const holder = await harness.turn(ATT_ANSWERS.holderName);
     expect(holder.secret).toBe(false);

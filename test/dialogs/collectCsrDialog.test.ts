@@ -50,7 +50,7 @@ describe('CollectCsrDialog', () => {
         `- ${askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124')}`,
         `- ${askFieldText.saved.carrier('AT&T')}`,
         `- ${askFieldText.saved.accountNumber('••••3222')}`,
-        `- ${askFieldText.saved.pin()}`,
+        `- ${askFieldText.saved.pin()} Your AT&T Number Transfer PIN should be good until about Friday, March 6.`,
         `- ${askFieldText.saved.holderName('Maria Lopez')}`,
         `- ${askFieldText.saved.serviceAddress('123 Main St, Apt 4, Springfield, IL 62704')}`,
       ].join('\n'),

@@ -73,7 +73,9 @@ describe('the conversation over HTTP', () => {
     let replies: Partial<Activity>[] = [];
     for (const field of CSR_FIELDS) replies = await exchange(message(ATT_ANSWERS[field]));
 
-    const letter = await exchange(activity(submitOf(lastCard(replies), reviewText.card.confirm)));
+    const lock = await exchange(activity(submitOf(lastCard(replies), reviewText.card.confirm)));
+    expect(textsOf(lock).at(-1)).toMatch(/is Wireless Account Lock turned off on your AT&T account\?/);
+    const letter = await exchange(message(buttonLabels.yes));
     const confirm = await exchange(activity(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' })));
     const sent = await exchange(activity(submitOf(lastCard(confirm), signText.confirmCard.send)));
 

@@ -14,7 +14,8 @@ import type { Logger } from '../../src/logging';
 import type { PortabilityChecker } from '../../src/portability/portabilityChecker';
 import { captureLogs } from '../support/captureLogs';
 import { pipelinedBot, testTurnPipeline } from '../support/turnPipeline';
-import { NOW, RecordingSubmitter, memoryForgetter } from './cardHarness';
+import { reviewText } from '../../dialogs/text/reviewText';
+import { NOW, RecordingSubmitter, lastCard, memoryForgetter, submitOf } from './cardHarness';
 import { ATT_ANSWERS, expectNoSecrets } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
 
@@ -148,4 +149,14 @@ export async function answerFields(harness: ConversationHarness, fields: readonl
   let replies: Partial<Activity>[] = [];
   for (const field of fields) replies = (await harness.turn(ATT_ANSWERS[field])).replies;
   return replies;
+}
+
+/**
+ * Confirms the review among `review`, then, asked whether AT&T's Wireless Account Lock is off (the check before
+ * signing), says yes. Resolves the turn that shows the letter to sign.
+ */
+export async function confirmReview(harness: ConversationHarness, review: readonly Partial<Activity>[]): Promise<Turn> {
+  const lock = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+  expect(textsOf(lock.replies).at(-1)).toMatch(/is Wireless Account Lock turned off on your AT&T account\?/);
+  return harness.turn(buttonLabels.yes);
 }

@@ -27,9 +27,14 @@ const rejectedNotice = (loa: Loa, reasonCode: string) => notice(loa, 'rejected',
 /** Email is off in these tests (no mail queue): the receipt promises none. */
 const SENT_DETAILS = (loa: Loa) => ({ referenceNumber: loa.referenceNumber, carrier: 'AT&T' });
 
-/** Signs the letter on screen (the LOA card among `replies`) as Maria Lopez and sends it. */
+/** Asked before every letter, a corrected one too: a lock left on is a reason carriers reject. */
+const LOCK_QUESTION = /is Wireless Account Lock turned off on your AT&T account\?/;
+
+/** Says AT&T's lock is off when asked (`replies` end with the question), then signs the letter as Maria Lopez and sends it. */
 async function signAndSend(harness: CorrectionHarness, replies: Parameters<typeof lastCard>[0]) {
-  const confirm = await harness.turn(submitOf(lastCard(replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
+  expect(textsOf(replies).at(-1)).toMatch(LOCK_QUESTION);
+  const letter = await harness.turn(buttonLabels.yes);
+  const confirm = await harness.turn(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
   return harness.turn(submitOf(lastCard(confirm), signText.confirmCard.send));
 }
 
@@ -72,7 +77,11 @@ describe('the correction after a rejection', () => {
 
     // The PIN is asked once: once given, the letter to sign comes next, not the PIN question again.
     const toSign = await harness.turn(NEW_PIN);
-    expect(textsOf(toSign)).toEqual([askFieldText.saved.pin(), correctionText.readyToSign]);
+    expect(textsOf(toSign)).toEqual([
+      `${askFieldText.saved.pin()} Your AT&T Number Transfer PIN should be good until about Friday, March 6.`,
+      correctionText.readyToSign,
+      expect.stringMatching(LOCK_QUESTION),
+    ]);
 
     const sent = await signAndSend(harness, toSign);
     expect(await harness.outbox.latestVersion(loa.referenceNumber)).toBe(2);
@@ -177,7 +186,8 @@ describe('the correction after a rejection', () => {
     await harness.event(loa, { state: 'rejected', reasonCode: 'POSTAL_CODE_MISMATCH' });
     await harness.say('hi');
     await harness.say(NEW_ADDRESS);
-    const toSign = await harness.turn(NEW_PIN);
+    await harness.turn(NEW_PIN);
+    const toSign = await harness.turn(buttonLabels.yes);
 
     const stopped = await harness.turn(submitOf(lastCard(toSign), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
     const notYet = await harness.say(submitOf(lastCard(stopped), signText.confirmCard.notYet));

@@ -12,7 +12,7 @@ import { tipsText } from '../../dialogs/text/tipsText';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { CSR_FIELDS } from '../../src/domain';
 import { cardIn, lastCard, submitOf } from './cardHarness';
-import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
+import { ConversationHarness, SUPPORT, answerFields, buttonsOf, confirmReview, reachCollection, textsOf } from './conversationHarness';
 import { ATT_ANSWERS, completeAttDraft, draftFrom } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
 
@@ -102,7 +102,7 @@ describe('interruptions', () => {
       const harness = new ConversationHarness();
       await reachCollection(harness);
       const review = await answerFields(harness, CSR_FIELDS);
-      const letter = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+      const letter = await confirmReview(harness, review);
       const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
       await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
       const { referenceNumber } = harness.submitter.submissions[0].loa;

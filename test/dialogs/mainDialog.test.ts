@@ -19,6 +19,7 @@ import {
   SUPPORT, TTL_DAYS,
   answerFields,
   buttonsOf,
+  confirmReview,
   reachCollection,
   textsOf,
 } from './conversationHarness';
@@ -117,7 +118,7 @@ describe('MainDialog', () => {
       const harness = new ConversationHarness();
       await reachCollection(harness);
       const review = await answerFields(harness, CSR_FIELDS);
-      const letter = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+      const letter = await confirmReview(harness, review);
       const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
       const send = submitOf(lastCard(confirm.replies), signText.confirmCard.send);
       expect(textsOf((await harness.turn(send)).replies).at(-1)).toBe(mainText.menu.again);

@@ -8,7 +8,7 @@ import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { REVIEW_FIELD_INPUT_ID } from '../../src/cards/reviewCard';
 import { CSR_FIELDS, carrierRules } from '../../src/domain';
 import { cardFacts, lastCard, submitOf } from './cardHarness';
-import { ConversationHarness, answerFields, reachCollection, textsOf } from './conversationHarness';
+import { ConversationHarness, answerFields, confirmReview, reachCollection, textsOf } from './conversationHarness';
 import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from '../support/drafts';
 
 async function reachReview(harness: ConversationHarness) {
@@ -21,7 +21,7 @@ describe('PortDialog', () => {
     const harness = new ConversationHarness();
     const review = await reachReview(harness);
 
-    const letter = await harness.turn(submitOf(lastCard(review), reviewText.card.confirm));
+    const letter = await confirmReview(harness, review);
     expect((await harness.session())?.stage).toBe('signing');
     const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
     const sent = await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
@@ -62,7 +62,7 @@ describe('PortDialog', () => {
       { title: 'Authorized person', value: 'Jane Smith' },
     ]);
     expect(cardFacts(lastCard(review))).toEqual(expectedRows);
-    const letter = lastCard((await harness.turn(submitOf(lastCard(review), reviewText.card.confirm))).replies);
+    const letter = lastCard((await confirmReview(harness, review)).replies);
     expect(cardFacts(letter)).toEqual(expectedRows);
 
     const holderSigns = await harness.say(submitOf(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Acme Plumbing LLC' }));

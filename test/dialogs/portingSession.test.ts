@@ -2,7 +2,9 @@ import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState
 import {
   PORTING_SESSION_VERSION,
   type PortingSession,
+  keepPinDated,
   migrateFromVersion1,
+  migrateFromVersion2,
   newPortingSession,
   readPortingSession,
 } from '../../dialogs/portingSession';
@@ -51,7 +53,13 @@ describe('reading a stored porting session', () => {
 
     expect(read).toMatchObject({ ok: true, migratedFrom: 1 });
     if (!read.ok) return;
-    expect(read.session).toEqual({ ...stored, schemaVersion: PORTING_SESSION_VERSION, submittedReferences: [reference] });
+    // On to version 3 too: the draft's PIN is dated from the session's last change.
+    expect(read.session).toEqual({
+      ...stored,
+      schemaVersion: PORTING_SESSION_VERSION,
+      submittedReferences: [reference],
+      pinGivenAt: stored.updatedAt,
+    });
   });
 
   it('migrates version 1 keeping a list it already had, each reference once', () => {
@@ -66,6 +74,26 @@ describe('reading a stored porting session', () => {
     const { signedLoa: _signed, ...collecting } = version1Session();
 
     expect(migrateFromVersion1({ ...collecting, stage: 'collecting' })).toMatchObject({ schemaVersion: 2, submittedReferences: [] });
+  });
+
+  it('migrates version 2: a draft holding a PIN is dated from the last change, the latest it can have been given', () => {
+    const { signedLoa: _signed, ...collecting } = version1Session();
+    const version2: Record<string, unknown> = {
+      ...collecting,
+      schemaVersion: 2,
+      stage: 'collecting',
+      submittedReferences: [],
+      updatedAt: '2026-11-28T09:00:00.000Z',
+    };
+
+    expect(migrateFromVersion2(version2)).toEqual({ ...version2, schemaVersion: 3, pinGivenAt: '2026-11-28T09:00:00.000Z' });
+    const read = readPortingSession(version2);
+    expect(read).toMatchObject({ ok: true, migratedFrom: 2, session: { pinGivenAt: '2026-11-28T09:00:00.000Z' } });
+
+    // No PIN (or none needed): nothing to date.
+    const { pin: _pin, ...withoutPin } = version2.draft as Record<string, unknown>;
+    expect(migrateFromVersion2({ ...version2, draft: withoutPin })).not.toHaveProperty('pinGivenAt');
+    expect(migrateFromVersion2({ ...version2, draft: { ...withoutPin, pin: '' } })).not.toHaveProperty('pinGivenAt');
   });
 
   it.each([
@@ -133,3 +161,32 @@ describe('the session store', () => {
     expect(saved.portingSession.submittedReferences).toHaveLength(1);
   });
 });
+
+describe('the date the PIN was given', () => {
+  const LATER = new Date('2026-12-03T10:00:00.000Z');
+  const withPin = (pin: string | undefined, pinGivenAt?: string): PortingSession => ({
+    ...newPortingSession(NOW),
+    draft: { ...completeAttDraft(), pin },
+    ...(pinGivenAt === undefined ? {} : { pinGivenAt }),
+  });
+
+  it('is set when a PIN is new to the draft, kept while it stays, and goes with it', () => {
+    const given = withPin('918273');
+    keepPinDated(given, undefined, NOW);
+    expect(given.pinGivenAt).toBe(NOW.toISOString());
+
+    keepPinDated(given, '918273', LATER);
+    expect(given.pinGivenAt).toBe(NOW.toISOString());
+
+    const changed = withPin('135790', NOW.toISOString());
+    keepPinDated(changed, '918273', LATER);
+    expect(changed.pinGivenAt).toBe(LATER.toISOString());
+
+    for (const none of [undefined, '']) {
+      const gone = withPin(none, NOW.toISOString());
+      keepPinDated(gone, '918273', LATER);
+      expect(gone).not.toHaveProperty('pinGivenAt');
+    }
+  });
+});
+

@@ -13,8 +13,14 @@ import { NEW_CARRIER } from '../support/newCarrier';
 const { sign: SIGN } = signText.loaCard;
 const { send: SIGN_AND_SEND, notYet: NOT_YET } = signText.confirmCard;
 
+/**
+ * The checks before the letter (a fresh PIN, AT&T's Wireless Account Lock) are carrierRules.test.ts's: here the
+ * customer has already said the lock is off.
+ */
+const LOCK_OFF = { portOutLockOffFor: 'AT&T' } as const;
+
 const startSigning = (draft: CsrDraft = completeAttDraft(), emails?: CustomerEmails) =>
-  startHarness((deps, cards) => new SignDialog({ ...deps, emails }, cards), draft);
+  startHarness((deps, cards) => new SignDialog({ ...deps, emails }, cards), draft, LOCK_OFF);
 
 /** Email on, with the messages the mail queue is handed. */
 function recordingEmails(): { emails: CustomerEmails; queued: MailRequest[] } {
@@ -190,7 +196,7 @@ describe('SignDialog', () => {
     if (!request.ok) throw new Error('the fixture draft is incomplete');
     const first = createLoa(request.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'test' }, { newCarrier: NEW_CARRIER });
     const corrected = { ...before, ...draftFrom({ billingNumber: '(415) 555-0124' }, before) };
-    const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'correcting' });
+    const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'correcting', ...LOCK_OFF });
     const letter = lastCard(await harness.send('sign'));
 
     const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' })));

@@ -38,31 +38,38 @@ describe('validateAccountNumber: accepted', () => {
     },
   );
 
-  it.each<[string, CarrierRef]>([
-    ['12345678', tmobile],
-    ['1234567890', att],
-    ['ABC123456', tmobile],
-  ])('accepts %j with a warning when it breaks an unconfirmed format', (raw, carrier) => {
-    const result = validateAccountNumber(raw, { carrier });
-    expect(result.ok && result.warnings).toEqual([
-      { code: 'account_number.unusual_format', message: expect.stringMatching(/usually .*digit number.*double-check it on your bill/) },
-    ]);
+});
+
+describe('validateAccountNumber: a rule we have not confirmed asks, once, and never refuses', () => {
+  it.each<[string, CarrierRef, RegExp]>([
+    ['12345678', tmobile, /^T-Mobile's account number is a 9-digit number\.$/],
+    ['1234567890', att, /^AT&T's account number is a 9- or 12-digit number\.$/],
+    ['ABC123456', tmobile, /^T-Mobile's account number is a 9-digit number\.$/],
+    ['(415) 555-0123', verizon, /^That's a phone number\. On Verizon prepaid plans the phone number is usually the account number; on a monthly plan it's a 9-digit number/],
+    ['4155550199', xfinityVoice, /^That looks like a phone number rather than an account number\.$/],
+    ['4155550199', tmobile, /^That looks like a phone number, and T-Mobile's account number is a 9-digit number\.$/],
+  ])('asks about %j for %o, and takes it as typed once the customer confirms it', (raw, carrier, rule) => {
+    const asked = validateAccountNumber(raw, { carrier, numbers: ['+14155550123'] });
+    expect(asked).toEqual({
+      ok: false,
+      error: { code: 'account_number.unconfirmed_rule', message: expect.stringContaining('Please check it against your') },
+      question: {
+        code: 'account_number.unconfirmed_rule',
+        rule: expect.stringMatching(rule),
+        question: `Is the account number you typed exactly what ${carrier.name} gave you?`,
+      },
+    });
+    const confirmed = validateAccountNumber(raw, { carrier, numbers: ['+14155550123'], asTyped: true });
+    expect(confirmed).toEqual({ ok: true, value: expect.any(String), warnings: [] });
   });
 
-  it('accepts a phone number for Verizon, whose prepaid accounts use it, explaining the monthly-plan case', () => {
-    expect(validateAccountNumber('(415) 555-0123', { carrier: verizon, numbers: ['+14155550123'] })).toEqual({
-      ok: true,
-      value: '4155550123',
-      warnings: [{ code: 'account_number.prepaid_phone_number', message: expect.stringMatching(/prepaid.*monthly plan.*9-digit/) }],
-    });
+  it('takes a Verizon prepaid phone number as the account number once confirmed, in its 10 digits', () => {
+    expect(validateAccountNumber('(415) 555-0123', { carrier: verizon, asTyped: true })).toEqual({ ok: true, value: '4155550123', warnings: [] });
   });
 
-  it('accepts, with a warning, a plain 10 digits that could be a phone number when the carrier has no fixed format', () => {
-    expect(validateAccountNumber('4155550199', { carrier: xfinityVoice, numbers: ['+14155550123'] })).toEqual({
-      ok: true,
-      value: '4155550199',
-      warnings: [{ code: 'account_number.looks_like_phone', message: expect.stringMatching(/looks like a phone number.*Xfinity bill/) }],
-    });
+  it('still refuses what breaks a confirmed rule, or no account number at all, even when confirmed as typed', () => {
+    expect(validateAccountNumber('12345678', { carrier: verizon, asTyped: true })).toMatchObject({ ok: false, error: { code: 'account_number.format' } });
+    expect(validateAccountNumber('12', { carrier: tmobile, asTyped: true })).toMatchObject({ ok: false, error: { code: 'account_number.too_short' } });
   });
 });
 
@@ -104,12 +111,12 @@ describe('properties', () => {
     );
   });
 
-  it('is idempotent: an accepted account number validates to itself', () => {
+  it('is idempotent: an accepted account number validates to itself, as typed or not', () => {
     fc.assert(
-      fc.property(fc.oneof(accountLike, fc.string()), carriers, (raw, carrier) => {
-        const first = validateAccountNumber(raw, { carrier });
+      fc.property(fc.oneof(accountLike, fc.string()), carriers, fc.boolean(), (raw, carrier, asTyped) => {
+        const first = validateAccountNumber(raw, { carrier, asTyped });
         if (!first.ok) return true;
-        const again = validateAccountNumber(first.value, { carrier });
+        const again = validateAccountNumber(first.value, { carrier, asTyped });
         return again.ok && again.value === first.value;
       }),
       RUNS,
@@ -122,7 +129,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(written, carriers, ({ value, raw }, carrier) => {
         const result = validateAccountNumber(raw, { carrier, numbers: ['+14155550123'] });
-        const texts = result.ok ? result.warnings.map((warning) => warning.message) : [result.error.message];
+        const texts = result.ok
+          ? result.warnings.map((warning) => warning.message)
+          : [result.error.message, ...(result.question ? [result.question.rule, result.question.question] : [])];
         const tail = value.slice(-5);
         return texts.every(
           (text) => !text.toUpperCase().includes(value.toUpperCase()) && !(/\d/.test(tail) && text.includes(tail)),

@@ -150,11 +150,11 @@ describe('directory', () => {
   });
 
   it('carries the carriers\' own terms for the transfer PIN and where to get it', () => {
-    expect(getCarrier('verizon')?.pin).toMatchObject({ name: 'Number Transfer PIN', minLength: 6, maxLength: 6, validityHours: 168 });
+    expect(getCarrier('verizon')?.pin).toMatchObject({ name: 'Number Transfer PIN', minLength: 6, maxLength: 6, lifetime: { hours: 168 } });
     expect(getCarrier('verizon')?.instructions.pin).toContain('#PORT (#7678)');
     expect(getCarrier('tmobile')?.pin.name).toBe('Temporary Port Out PIN');
     expect(getCarrier('att')?.instructions.pin).toContain('*PORT (*7678)');
-    expect(getCarrier('verizon')?.instructions.portOutLock).toContain('Number Lock');
+    expect(getCarrier('verizon')?.portOutLock).toMatchObject({ name: 'Number Lock', where: 'in My Verizon' });
   });
 
   it('never shows a customer a run of five or more digits, so no message can be mistaken for an echoed secret', () => {

@@ -33,24 +33,32 @@ describe('validatePin: accepted', () => {
     expect(validatePin(raw, { carrier })).toEqual({ ok: true, value: '', warnings: [] });
   });
 
-  it.each<[string, CarrierRef, RegExp]>([
-    ['4829', verizon, /Verizon Number Transfer PIN usually has 6 digits.*double-check/],
-    ['48291630', tmobile, /T-Mobile Temporary Port Out PIN usually has 6 digits/],
-    ['482916', usCellular, /US Cellular transfer PIN usually has 4 digits/],
-  ])('accepts a plausible %j with a warning when the carrier\'s length rule is unconfirmed', (raw, carrier, message) => {
+});
+
+describe('validatePin: a rule we have not confirmed asks, once, and never refuses', () => {
+  it.each<[string, CarrierRef | undefined, string]>([
+    ['12ab', tmobile, "T-Mobile's Temporary Port Out PIN has 6 digits."],
+    ['4829', verizon, "Verizon's Number Transfer PIN has 6 digits."],
+    ['48291630', tmobile, "T-Mobile's Temporary Port Out PIN has 6 digits."],
+    ['48291a', verizon, "Verizon's Number Transfer PIN has 6 digits."],
+    ['482916', usCellular, "US Cellular's transfer PIN has 4 digits."],
+    ['48ab', unknownCarrierRef('Local Telco'), 'A transfer PIN or passcode usually has 4 to 10 digits.'],
+  ])('asks about %j for %o with one question, however many parts of the rule it breaks', (raw, carrier, rule) => {
+    const name = carrier?.name ?? 'your current carrier';
     expect(validatePin(raw, { carrier })).toEqual({
-      ok: true,
-      value: raw,
-      warnings: [{ code: 'pin.unusual_length', message: expect.stringMatching(message) }],
+      ok: false,
+      error: { code: 'pin.unconfirmed_rule', message: `${rule} Please check it against what ${name} gave you.` },
+      question: { code: 'pin.unconfirmed_rule', rule, question: `Is the PIN you typed exactly what ${name} gave you?` },
     });
   });
 
-  it('warns, rather than refuses, about letters when the digits-only rule is unconfirmed', () => {
-    expect(validatePin('48291a', { carrier: verizon })).toEqual({
-      ok: true,
-      value: '48291a',
-      warnings: [{ code: 'pin.unusual_characters', message: expect.stringMatching(/usually digits only.*double-check/) }],
-    });
+  it('takes the PIN as typed, with no warning, once the customer says it is exactly what the carrier gave', () => {
+    expect(validatePin('12ab', { carrier: tmobile, asTyped: true })).toEqual({ ok: true, value: '12ab', warnings: [] });
+  });
+
+  it('still refuses what no transfer PIN looks like, confirmed as typed or not', () => {
+    expect(validatePin('123', { carrier: verizon, asTyped: true })).toMatchObject({ ok: false, error: { code: 'pin.too_short' } });
+    expect(validatePin('12#4', { carrier: verizon, asTyped: true })).toMatchObject({ ok: false, error: { code: 'pin.invalid_characters' } });
   });
 });
 
@@ -75,7 +83,7 @@ describe('pinExpiryNotice', () => {
   it.each<[CarrierRef, RegExp]>([
     [verizon, /^Your Verizon Number Transfer PIN usually lasts about 7 days.*finish this request soon.*#PORT/],
     [tmobile, /Temporary Port Out PIN usually lasts about 7 days/],
-    [att, /AT&T Number Transfer PIN usually lasts about 4 days/],
+    [att, /AT&T Number Transfer PIN usually lasts about 4 days \(14 days on a business account\)/],
     [ref('xfinity-mobile'), /Xfinity Mobile one-time transfer PIN usually lasts about 24 hours/],
   ])('tells how long the PIN lasts for %o', (carrier, notice) => {
     expect(pinExpiryNotice(carrier)).toMatch(notice);
@@ -103,12 +111,12 @@ describe('properties', () => {
     );
   });
 
-  it('is idempotent: an accepted PIN validates to itself', () => {
+  it('is idempotent: an accepted PIN validates to itself, as typed or not', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^[0-9a-zA-Z -]{0,14}$/), fc.string()), carriers, (raw, carrier) => {
-        const first = validatePin(raw, { carrier });
+      fc.property(fc.oneof(fc.stringMatching(/^[0-9a-zA-Z -]{0,14}$/), fc.string()), carriers, fc.boolean(), (raw, carrier, asTyped) => {
+        const first = validatePin(raw, { carrier, asTyped });
         if (!first.ok) return true;
-        const again = validatePin(first.value, { carrier });
+        const again = validatePin(first.value, { carrier, asTyped });
         return again.ok && again.value === first.value;
       }),
       RUNS,
@@ -120,7 +128,9 @@ describe('properties', () => {
       fc.property(fc.stringMatching(/^\d{5,14}$/), fc.constantFrom('', ' ', '-'), carriers, (pin, spacer, carrier) => {
         const raw = pin.replace(/(\d{3})(?=\d)/g, `$1${spacer}`);
         const result = validatePin(raw, { carrier });
-        const texts = result.ok ? result.warnings.map((warning) => warning.message) : [result.error.message];
+        const texts = result.ok
+          ? result.warnings.map((warning) => warning.message)
+          : [result.error.message, ...(result.question ? [result.question.rule, result.question.question] : [])];
         return texts.every((text) => !text.includes(pin) && !text.includes(raw));
       }),
       RUNS,

@@ -293,6 +293,27 @@ describe('hand-off to a person, from Web Chat to the agents in Teams and back', 
     expect(connector.textsTo('customer-8').at(-1)).toMatch(/account number|PIN/);
   });
 
+  it("puts a correction that breaks an unconfirmed carrier rule to the agent as the customer's question, and keeps it once confirmed", async () => {
+    const lee = await customerHalfway('customer-9');
+    await lee.say('agent');
+    const posted = escalationCards().at(-1) as { id: string; card: Json };
+    await agent(ALEX).act(takeValue(posted.card));
+    const thread = `${CHANNEL_ID};messageid=${posted.id}`;
+    const escalationId = takeValue(posted.card).escalationId;
+
+    // AT&T's account numbers have 9 or 12 digits as far as we know (unconfirmed): 10 is asked about, not refused outright.
+    const asked = await agent(ALEX, thread).act({ handoff: 'correct', escalationId, field: 'accountNumber', value: '5554443332' });
+    expect(textsOf(asked)[0]).toBe(
+      agentText.correctionRefused('account number', agentText.ruleQuestion("AT&T's account number is a 9- or 12-digit number.")),
+    );
+    const kept = await agent(ALEX, thread).act({ handoff: 'correct', escalationId, field: 'accountNumber', value: '5554443332', asTyped: 'true' });
+    expect(textsOf(kept)[0]).toBe(agentText.corrected('Account number', '••••3332'));
+    await eventually(async () => connector.textsTo('customer-9').includes(handoffText.corrected('Alex', 'account number', '••••3332')));
+    // The customer hears it saved, with no warning after it.
+    const told = connector.textsTo('customer-9');
+    expect(told.slice(told.indexOf(handoffText.corrected('Alex', 'account number', '••••3332')) + 1).join('\n')).not.toMatch(/double-check|usually/);
+  });
+
   it('takes a customer who wants the bot back out of the queue', async () => {
     const kim = await customerHalfway('customer-4');
     await kim.say('agent');

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { type AskableField, fieldLabel } from '../../../dialogs/draftFields';
 import { askFieldText, type QuestionContext } from '../../../dialogs/text/askFieldText';
-import { buttonLabels } from '../../../dialogs/text/buttonLabels';
+import { type ButtonName, buttonLabels } from '../../../dialogs/text/buttonLabels';
 import { formText } from '../../../dialogs/text/formText';
 import { mainText } from '../../../dialogs/text/mainText';
 import { portText } from '../../../dialogs/text/portText';
@@ -19,7 +19,8 @@ import { tipsText } from '../../../dialogs/text/tipsText';
 import { SIGNATURE_INPUT_ID } from '../../../src/cards/signCards';
 import { renderAdaptiveCard } from '../../../src/chat/cardText';
 import { ActionList } from '../../../src/chat/chatActions';
-import { type CarrierRef, carrierRules, pinExpiryNotice } from '../../../src/domain';
+import { carrierRulesText } from '../../../dialogs/text/carrierRulesText';
+import { type CarrierRef, carrierRules, pinExpiryNotice, portOutLockOf } from '../../../src/domain';
 import { type CustomerDetails, addressLine, formatted } from './details';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -33,6 +34,10 @@ const MAX_SAME_QUESTION = 3;
 export type Asked =
   | { readonly kind: 'field'; readonly field: AskableField }
   | { readonly kind: 'serviceActive' }
+  /** Is the value typed exactly what the carrier gave? (it breaks a rule of the carrier's we haven't confirmed) */
+  | { readonly kind: 'ruleQuestion' }
+  /** Before signing: is the carrier's port-out lock off? */
+  | { readonly kind: 'portOutLock' }
   | { readonly kind: 'menu' }
   /** The request is signed and on its way: the bot said so (a first request, or a corrected one). */
   | { readonly kind: 'signed' }
@@ -73,6 +78,11 @@ export interface CustomerOptions {
 
 export function textsOf(replies: readonly Partial<Activity>[]): string[] {
   return replies.flatMap((reply) => (reply.text ? [reply.text] : []));
+}
+
+/** The titles of the buttons a reply offers (suggested actions). */
+export function buttonTitles(reply: Partial<Activity>): string[] {
+  return (reply.suggestedActions?.actions ?? []).map((action) => action.title ?? '');
 }
 
 export function cardsOf(replies: readonly Partial<Activity>[]): unknown[] {
@@ -199,6 +209,11 @@ export class Customer {
     return this.send({ text });
   }
 
+  /** Presses one of the bot's buttons as Web Chat sends it: a messageBack with its label and the choice it stands for. */
+  press(button: ButtonName): Promise<Partial<Activity>[]> {
+    return this.send({ text: buttonLabels[button], value: { choice: button } });
+  }
+
   /** Opens the chat, as Web Chat does when the page loads: the greeting and the menu. */
   open(): Promise<Partial<Activity>[]> {
     return this.send({ type: 'conversationUpdate', membersAdded: [{ id: this.userId, name: this.details.signerName }] });
@@ -228,11 +243,20 @@ export class Customer {
       }
       const text = reply.text ?? '';
       if (text === tipsText.keepService.question) return { kind: 'serviceActive' };
+      if (this.asksAboutLock(text)) return { kind: 'portOutLock' };
+      if (buttonTitles(reply).includes(buttonLabels.thatsIt)) return { kind: 'ruleQuestion' };
       const field = questions.find(([, question]) => text.includes(question))?.[0];
       if (field !== undefined) return { kind: 'field', field };
       if (text === mainText.menu.again || text.startsWith(mainText.menu.intro)) return { kind: 'menu' };
     }
     return undefined;
+  }
+
+  /** Whether `text` asks whether the carrier's port-out lock is off (the first time, or again after "no"). */
+  asksAboutLock(text: string): boolean {
+    const carrier: CarrierRef = { id: this.details.carrier.id, name: this.details.carrier.name, known: true };
+    const lock = portOutLockOf(carrier);
+    return lock !== undefined && [carrierRulesText.lock.question(lock, carrier.name), carrierRulesText.lock.waiting(lock)].includes(text);
   }
 
   /** Whether `text` tells the customer their signed letter is on its way: a first request, or a corrected one. */
@@ -313,6 +337,11 @@ export class Customer {
       case 'field':
         return this.say(this.answerFor(asked.field));
       case 'serviceActive':
+        return this.say(buttonLabels.yes);
+      // The customer copies what the carrier gave them: it is exactly that, and the lock is off.
+      case 'ruleQuestion':
+        return this.say(buttonLabels.thatsIt);
+      case 'portOutLock':
         return this.say(buttonLabels.yes);
       case 'form':
         return this.send(pressOn(asked.card, formText.card.submit, this.formInputs()));
