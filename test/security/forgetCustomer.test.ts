@@ -115,7 +115,9 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
         /** Gives every detail, signs and sends; resolves with the request's reference number. */
         async signAndSend(): Promise<string> {
           const review = await answer(CSR_FIELDS);
-          const letter = await send(submitOf(lastCard(review), reviewText.card.confirm));
+          // Before the letter, AT&T's Wireless Account Lock is confirmed off.
+          await send(submitOf(lastCard(review), reviewText.card.confirm));
+          const letter = await send({ type: 'message', text: buttonLabels.yes });
           const confirm = await send(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
           await send(submitOf(lastCard(confirm), signText.confirmCard.send));
           const submitted = (await session())?.submittedReferences ?? [];
