@@ -128,6 +128,9 @@ describeInBrowser('the Bring your number page in Chromium', () => {
     await review.scrollIntoViewIfNeeded();
     await screenshot(page, 'desktop-review');
     await chat.press(reviewText.card.confirm);
+    // Verizon's Number Lock must be off before the letter.
+    await chat.botSaid(/One last check before you sign/);
+    await chat.choose(buttonLabels.yes);
 
     await chat.botSaid(signText.loaCard.heading);
     await page.getByRole('textbox', { name: signText.loaCard.signatureLabel }).last().fill(CUSTOMER.holderName);
