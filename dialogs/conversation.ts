@@ -2,8 +2,8 @@ import { ActivityTypes, type ConversationState, type TurnContext, type UserState
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { Logger } from '../src/logging';
-import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { MailQueue } from '../src/mail/mailQueue';
+import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { DialogRunner } from '../src/bot/portingBot';
 import type { FailedTurnRepair } from '../src/bot/turnPipeline';
 import type { CustomerForgetter } from '../src/security/forgetCustomer';
@@ -19,6 +19,7 @@ import { noticeTurn } from './portNotices';
 import { PortingSessionStore } from './sessionStore';
 import { AgentDesk, AgentHub, CustomerHandoff, type HandoffOptions, TranscriptRecorder } from './handoff';
 import { secretsOf } from './handoff/customerHandoff';
+import { StaffDesk, type StaffSettings } from './staff/staffDesk';
 
 /** What the conversation needs from the application's configuration and services. */
 export interface ConversationOptions {
@@ -48,6 +49,8 @@ export interface ConversationOptions {
   readonly chatLink?: () => string;
   /** Live hand-off to people (dialogs/handoff); without it, asking for a person gives the support contact. */
   readonly handoff?: HandoffOptions;
+  /** Internal support staff in Teams (dialogs/staff): who they are and what they look up; without it, no one is staff. */
+  readonly staff?: StaffSettings;
 }
 
 export interface Conversation {
@@ -68,6 +71,8 @@ export interface Conversation {
   readonly runAgentTurn: (context: TurnContext) => Promise<boolean>;
   /** Tells customers who have waited too long for a person what else they can do; resolves with how many were told. */
   readonly remindLongWaits: () => Promise<number>;
+  /** A support staff member's turn: handled with the staff menu, true; anyone else's, false. */
+  readonly runStaffTurn: (context: TurnContext) => Promise<boolean>;
 }
 
 /** Remembers that this conversation has been greeted, so a join event after conversationUpdate doesn't greet again. */
@@ -88,7 +93,6 @@ export function createConversation(options: ConversationOptions, conversationSta
     newCarrier: options.newCarrier,
     portStatus: options.portStatus,
     receiptLink: options.receiptLink,
-    portabilityCheck: options.portability && { checker: options.portability, logger: options.logger },
     emails:
       options.mail &&
       new CustomerEmails({
@@ -98,10 +102,23 @@ export function createConversation(options: ConversationOptions, conversationSta
         supportContact: options.supportContact,
         agentsInChat: options.handoff !== undefined,
       }),
+    portabilityCheck: options.portability && { checker: options.portability, logger: options.logger },
   };
   const dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
   const dialogs = new DialogSet(dialogState);
-  const dropDialogStack: FailedTurnRepair = (context) => dialogState.delete(context);
+  const staff =
+    options.staff &&
+    new StaffDesk(conversationState, options.staff.members, {
+      histories: options.staff.histories,
+      receiptLink: options.receiptLink,
+      logger: options.logger,
+      clock,
+      features: options.staff.features ?? [],
+    });
+  const dropDialogStack: FailedTurnRepair = async (context) => {
+    await dialogState.delete(context);
+    await staff?.dropDialogStack(context);
+  };
   const welcomed = conversationState.createProperty<boolean>(WELCOMED_PROPERTY);
 
   /** After a hand-off: the question on screen again, or, when an agent changed the details, on from the draft. */
@@ -124,7 +141,9 @@ export function createConversation(options: ConversationOptions, conversationSta
     // Kept only where a person may take the chat: the escalation carries it to them.
     const transcript = new TranscriptRecorder(conversationState, clock);
     const customers = new CustomerHandoff(conversationState, baseDeps, settings.store, hub, transcript, settings.agents, resumeDialog);
-    const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock, options.logger);
+    // Agents who are also staff get the staff desk for what is not an agent's business (no chat of theirs there).
+    const alsoStaff = staff && ((context: TurnContext) => staff.recognizes(context));
+    const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock, options.logger, alsoStaff);
     return { customers, desk, transcript };
   }
   const deps: ConversationDeps = {
@@ -174,5 +193,6 @@ export function createConversation(options: ConversationOptions, conversationSta
     tellCustomer: noticeTurn(deps, dropDialogStack),
     runAgentTurn: async (context) => (await handoff?.desk.handleTurn(context)) ?? false,
     remindLongWaits: async () => (await handoff?.desk.remindLongWaits()) ?? 0,
+    runStaffTurn: async (context) => (await staff?.handleTurn(context)) ?? false,
   };
 }

@@ -1,6 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import { carrierRules, pinExpiryNotice } from '../src/domain';
+import { carrierGuidance } from './carrierGuidance';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { saidYes, yesNoPrompt } from './intentChoicePrompt';
@@ -82,7 +82,7 @@ export class TipsDialog extends InterruptibleDialog<TipsOptions> {
       if (tips.includes('getCsr')) {
         if (everything || !session.tipsSeen.includes('getCsr')) messages.push(tipsText.getCsr.tip);
         if (carrier && (everything || session.carrierGuidanceFor !== carrier.name)) {
-          messages.push(tipsText.getCsr.carrier(carrier, carrierRules(carrier), pinExpiryNotice(carrier)));
+          messages.push(carrierGuidance(carrier));
           session.carrierGuidanceFor = carrier.name;
         }
         markSeen(session, 'getCsr');

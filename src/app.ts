@@ -12,8 +12,8 @@ import { EscalationStore } from './handoff/escalationStore';
 import { customerBaseUrl, receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
-import { createPortabilityChecker } from './portability/portabilityChecker';
 import { type MailServiceDependencies, createMailService } from './mail/createMailService';
+import { createPortabilityChecker } from './portability/portabilityChecker';
 import { createTurnLock } from './reliability/createTurnLock';
 import { startRepeating } from './reliability/repeatingTask';
 import type { DataKeyring } from './security/dataKeys';
@@ -22,6 +22,7 @@ import type { SweepableStorage } from './storage/createStorage';
 import { startExpirySweep } from './storage/expirySweep';
 import { createSubmissionService, type SubmissionServiceDependencies } from './submission/createSubmissionService';
 import { createPortingEvents, createPortStatuses } from './submission/events';
+import { RequestHistories } from './submission/events/requestHistory';
 import { createLoaPdfRenderer } from './submission/pdf/pdfRenderer';
 
 export interface ApplicationDependencies {
@@ -69,6 +70,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     logger,
     pdfRenderer,
     clock,
+    retentionDays: config.storage.ttlDays,
     worker: deps.submissionWorker,
     onPermanentFailure: (report) => logger.error({ report }, 'the porting backend refused a submission for good'),
   });
@@ -111,16 +113,17 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       logger,
       portStatus: statuses.lookup,
       receiptLink: links && ((reference, version) => links.linkFor(reference, version)),
-      portability: createPortabilityChecker(config.portability),
       mail: mail?.queue,
       chatLink: chatPage && (() => `${chatPage()}/`),
+      portability: createPortabilityChecker(config.portability),
       clock,
       handoff,
+      staff: { members: config.staff, histories: new RequestHistories(submission.store, statuses.store) },
     },
     conversationState,
     userState,
   );
-  const router = new PortingBot(conversation.runDialog, conversation.runAgentTurn);
+  const router = new PortingBot(conversation.runDialog, conversation.runAgentTurn, conversation.runStaffTurn);
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
   mail?.worker.start();

@@ -39,6 +39,8 @@ type AppType = (typeof APP_TYPES)[number];
 const PORTING_GATEWAYS = ['folder', 'webhook'] as const;
 
 const KIB = 1024;
+/** Where a local run listens unless HOST says otherwise. */
+const LOOPBACK = '127.0.0.1';
 
 /** What a local run's letters, page and greeting name as the new carrier, saying plainly that it is not a real one. */
 export const DEMO_CARRIER_NAME = 'Demo Mobile (sample carrier)';
@@ -47,8 +49,6 @@ export const DEMO_CARRIER_NAME = 'Demo Mobile (sample carrier)';
  * punctuation real names use (AT&T, U.S. Cellular, T-Mobile). Nothing that Markdown or HTML would read as markup.
  */
 const CARRIER_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} &'’.,()+!-]*$/u;
-/** Where a local run listens unless HOST says otherwise. */
-const LOOPBACK = '127.0.0.1';
 
 const settingsShape = {
   server: z.object({
@@ -240,11 +240,7 @@ const settingsShape = {
     ),
     allowedUserIds: fromEnv(
       { name: 'AGENT_ALLOWED_USER_IDS', expected: 'Use a comma-separated list of the user ids (Teams AAD object ids) allowed to take over chats.' },
-      z
-        .string()
-        .transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))])
-        .pipe(z.array(z.string().max(200)).max(1000))
-        .prefault(''),
+      teamsUserIds(),
     ),
     consoleToken: fromEnv(
       { name: 'AGENT_TOKEN', expected: "Use a random secret of 24 to 200 characters for the agents' console.", echo: false },
@@ -257,6 +253,19 @@ const settingsShape = {
     maxWaitMinutes: fromEnv(
       { name: 'AGENT_MAX_WAIT_MINUTES', expected: 'Use a whole number of minutes from 1 to 1440: after this long, a waiting customer is offered other ways.' },
       z.coerce.number().int().min(1).max(1440).default(10),
+    ),
+  }),
+  // Internal support staff in Teams (README, "For support staff"): they get the staff menu (port look-ups without the
+  // customer's ZIP, carrier how-to) instead of the customer's. Recognized on the Teams channel only, as agents are
+  // (src/bot/teamsMembers.ts); the same people may be agents too.
+  staff: z.object({
+    teamId: fromEnv(
+      { name: 'STAFF_TEAM_ID', expected: "Use the id of the support staff's team in Teams, as Teams reports it (19:…@thread.tacv2)." },
+      z.string().min(1).max(200).optional(),
+    ),
+    userIds: fromEnv(
+      { name: 'STAFF_USER_IDS', expected: 'Use a comma-separated list of the Teams user ids (AAD object ids) of support staff.' },
+      teamsUserIds(),
     ),
   }),
   // The web page's chat. Without MicrosoftAppId it talks to a Direct Line bridge inside this server and these
@@ -474,6 +483,15 @@ function checkAgents(agents: AgentSettings, ctx: z.RefinementCtx): void {
     message: 'is required with the other: set both AGENT_TEAM_ID and AGENT_CHANNEL_ID, or neither.',
     params: { crossField: true },
   });
+}
+
+/** A comma-separated list of Teams user ids (AAD object ids, or 29:… ids), each once; empty when unset. */
+function teamsUserIds() {
+  return z
+    .string()
+    .transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(200)).max(1000))
+    .prefault('');
 }
 
 function checkCredentials(bot: BotCredentials, ctx: z.RefinementCtx): void {

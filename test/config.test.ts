@@ -61,6 +61,7 @@ describe('parseConfig', () => {
         expectedWaitMinutes: 5,
         maxWaitMinutes: 10,
       },
+      staff: { teamId: undefined, userIds: [] },
       webChat: { directLineSecret: undefined, directLineUrl: 'https://directline.botframework.com' },
       submission: {
         gateway: 'folder',

@@ -4,8 +4,9 @@
  * agents' team in Teams (whose channel messages Teams delivers only from members), users on the allow-list, or any
  * conversation that joined the console with the agent token. Anything else asking to act as an agent is refused.
  */
-import { type Activity, ActivityTypes, CardFactory, Channels, type ConversationState, MessageFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, CardFactory, type ConversationState, MessageFactory, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { fromTeamsGroup } from '../../src/bot/teamsMembers';
 import { AGENT_ACTIONS, queueCard, takeoverCard } from '../../src/cards/agentCards';
 import { CSR_FIELDS, redactSecrets } from '../../src/domain';
 import { type Escalation, type StoredReference, withLine } from '../../src/handoff/escalation';
@@ -64,8 +65,6 @@ function identityOf(context: TurnContext): AgentIdentity {
 /** In a Teams thread the whole team can post: only the agent who took the chat speaks for it. */
 const isAssignedAgent = (context: TurnContext, escalation: Escalation) => escalation.agent?.id === identityOf(context).id;
 
-const isTeams = (context: TurnContext) => context.activity.channelId === Channels.Msteams;
-
 const referenceOf = (context: TurnContext) => TurnContext.getConversationReference(context.activity) as StoredReference;
 
 export class AgentDesk {
@@ -81,6 +80,11 @@ export class AgentDesk {
     private readonly clock: () => Date,
     /** Where refused joins are recorded for the audit. */
     private readonly logger: Logger,
+    /**
+     * Whether what an agent types outside any chat is another desk's to answer: an agent who is also support staff
+     * gets the staff desk there (the router's next stop), and the agents' help text only where no other desk answers.
+     */
+    private readonly answeredElsewhere: (context: TurnContext) => boolean = () => false,
   ) {
     this.console = conversationState.createProperty<boolean>(CONSOLE_PROPERTY);
   }
@@ -94,14 +98,15 @@ export class AgentDesk {
     }
     if (activity.type !== ActivityTypes.Message) return false;
     const action = actionSchema.safeParse(activity.value);
-    const authorized = (await this.console.get(context, false)) || this.inAgentsTeam(context) || this.allowListed(context);
+    const agents = { teamId: this.settings.teamId, userIds: this.settings.allowedUserIds };
+    const authorized = (await this.console.get(context, false)) || fromTeamsGroup(activity, agents);
     if (!authorized) {
       if (!action.success) return false;
       await context.sendActivity(agentText.notAuthorized);
       return true;
     }
-    if (action.success) await this.act(context, action.data);
-    else await this.command(context, activity.text?.trim() ?? '');
+    if (!action.success) return this.command(context, activity.text?.trim() ?? '');
+    await this.act(context, action.data);
     return true;
   }
 
@@ -121,20 +126,6 @@ export class AgentDesk {
       reminded += 1;
     }
     return reminded;
-  }
-
-  /**
-   * Team and user ids are vouched for by Teams alone (its Bot Connector signs what it sends): on other channels, Web
-   * Chat above all, the client writes `channelData` and `from` itself.
-   */
-  private inAgentsTeam(context: TurnContext): boolean {
-    const team = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
-    return isTeams(context) && this.settings.teamId !== undefined && team?.id === this.settings.teamId;
-  }
-
-  private allowListed(context: TurnContext): boolean {
-    const from = context.activity.from;
-    return isTeams(context) && from !== undefined && [from.aadObjectId, from.id].some((id) => id !== undefined && this.settings.allowedUserIds.includes(id));
   }
 
   private async join(context: TurnContext): Promise<void> {
@@ -165,20 +156,27 @@ export class AgentDesk {
     );
   }
 
-  private async command(context: TurnContext, text: string): Promise<void> {
-    if (agentText.commands.queue.test(text)) return this.showQueue(context);
+  /** An agent's command, or their words for the customer whose chat they have; false when another desk answers it. */
+  private async command(context: TurnContext, text: string): Promise<boolean> {
+    if (agentText.commands.queue.test(text)) {
+      await this.showQueue(context);
+      return true;
+    }
     const escalation = await this.store.forAgentConversation(conversationKeyOf(referenceOf(context)));
     if (!escalation) {
-      await context.sendActivity(agentText.commands.end.test(text) ? agentText.noChat : agentText.help);
-      return;
+      const ending = agentText.commands.end.test(text);
+      if (!ending && this.answeredElsewhere(context)) return false;
+      await context.sendActivity(ending ? agentText.noChat : agentText.help);
+      return true;
     }
     if (!isAssignedAgent(context, escalation)) {
       // Colleagues may talk in the agent's thread in Teams; what they say is theirs, not the customer's to read.
       if (escalation.agent && agentText.commands.end.test(text)) await context.sendActivity(agentText.notYourChat(escalation.agent.name));
-      return;
+      return true;
     }
-    if (agentText.commands.end.test(text)) return this.end(context, escalation);
-    if (text) await this.relay(context, escalation, text);
+    if (agentText.commands.end.test(text)) await this.end(context, escalation);
+    else if (text) await this.relay(context, escalation, text);
+    return true;
   }
 
   private async act(context: TurnContext, action: AgentActionValue): Promise<void> {

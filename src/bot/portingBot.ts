@@ -12,6 +12,11 @@ export type AgentTurnRunner = (context: TurnContext) => Promise<boolean>;
 
 const noAgents: AgentTurnRunner = async () => false;
 
+/** Runs the turn when it is a support staff member's (see dialogs/staff/staffDesk.ts): true when it did, false for anyone else's. */
+export type StaffTurnRunner = (context: TurnContext) => Promise<boolean>;
+
+const noStaff: StaffTurnRunner = async () => false;
+
 /** The event Web Chat pages send when the chat opens, so that the bot can speak first on Direct Line. */
 export const WEB_CHAT_JOIN_EVENT = 'webchat/join';
 
@@ -20,14 +25,16 @@ const CONVERSATION_EVENTS: ReadonlySet<string> = new Set([WEB_CHAT_JOIN_EVENT, '
 
 /**
  * The turn pipeline's router (src/bot/turnPipeline.ts, step 4): whose turn an activity is. An agent's goes to the
- * agent desk; a customer's message, and each arrival of someone new, to the conversation (a person, if one has the
- * chat, or the dialogs); a message in a Teams team channel gets a pointer to a one-to-one chat. State is the
+ * agent desk; a support staff member's (what the agent desk leaves, for one who is both) to the staff desk; a
+ * customer's message, and each arrival of someone new, to the conversation (a person, if one has the chat, or the
+ * dialogs); anyone else's message in a Teams team channel gets a pointer to a one-to-one chat. State is the
  * pipeline's: read before the router runs, saved after.
  */
 export class PortingBot extends TeamsActivityHandler {
   constructor(
     private readonly runDialog: DialogRunner,
     private readonly runAgentTurn: AgentTurnRunner = noAgents,
+    private readonly runStaffTurn: StaffTurnRunner = noStaff,
   ) {
     super();
 
@@ -38,7 +45,7 @@ export class PortingBot extends TeamsActivityHandler {
         // In a team, greet once when the bot is installed; a colleague joining the team is no reason to post.
         if (members.some((member) => member.id === botId)) await context.sendActivity(text.addedToTeam);
       } else if (members.some((member) => member.id !== botId)) {
-        await this.runDialog(context);
+        if (!(await this.runStaffTurn(context))) await this.runDialog(context);
       }
       await next();
     });
@@ -50,7 +57,7 @@ export class PortingBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === Channels.Msteams) context.activity.text = withoutBotMentions(context.activity);
-      if (await this.runAgentTurn(context)) return next();
+      if ((await this.runAgentTurn(context)) || (await this.runStaffTurn(context))) return next();
       if (isTeamChannel(context)) await context.sendActivity(text.teamChannelMessage);
       else await this.runDialog(context);
       await next();

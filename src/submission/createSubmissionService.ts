@@ -18,6 +18,8 @@ export interface SubmissionServiceDependencies {
   /** Renders the carrier's copy sent with each submission; the caller owns it and closes it after the worker stops. */
   readonly pdfRenderer: LoaPdfRenderer;
   readonly clock?: () => Date;
+  /** How long storage keeps a request (STATE_TTL_DAYS): for so long it is found by its phone numbers. */
+  readonly retentionDays?: number;
   /** Told once about each submission the porting backend refused for good. */
   readonly onPermanentFailure?: (report: PermanentFailureReport) => void | Promise<void>;
   /** Worker tuning that is not configuration: tests use a short poll interval. */
@@ -37,7 +39,7 @@ const LEASE_MARGIN_MS = 60_000;
 
 export function createSubmissionService(settings: SubmissionSettings, deps: SubmissionServiceDependencies): SubmissionService {
   const clock = deps.clock ?? (() => new Date());
-  const store = new OutboxStore(deps.storage);
+  const store = new OutboxStore(deps.storage, { numberRetentionDays: deps.retentionDays });
   const worker = new OutboxWorker(store, createGateway(settings), deps.pdfRenderer, clock, deps.logger, {
     ...deps.worker,
     retry: { baseMs: settings.retryBaseMs, maxMs: settings.retryMaxMs },

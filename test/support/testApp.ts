@@ -8,6 +8,7 @@ import type { DialogRunner } from '../../src/bot/portingBot';
 import { parseConfig, type Config } from '../../src/config';
 import { startServer, type RunningServer, type TurnHandler } from '../../src/hosting/server';
 import type { Logger } from '../../src/logging';
+import type { DataKeyring } from '../../src/security/dataKeys';
 import type { SweepableStorage } from '../../src/storage/createStorage';
 import { captureLogs } from './captureLogs';
 import { memoryStorage } from './testStorage';
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   /** The whole application's clock and how often it checks for customers who waited too long for a person. */
   readonly clock?: () => Date;
   readonly waitCheckIntervalMs?: number;
+  /** The whole application's data keys: with them, it signs links to letters (its storage stays the one given). */
+  readonly encryption?: DataKeyring;
   /** Replaces the turn pipeline and PortingBot altogether, e.g. with one that throws. */
   readonly bot?: (states: { conversationState: ConversationState; userState: UserState }) => TurnHandler;
 }
@@ -91,7 +94,13 @@ interface StartedServer {
 }
 
 async function startWholeApplication(config: Config, storage: SweepableStorage, logger: Logger, options: TestAppOptions): Promise<StartedServer> {
-  const app = await startApplication(config, { storage, logger, clock: options.clock, waitCheckIntervalMs: options.waitCheckIntervalMs });
+  const app = await startApplication(config, {
+    storage,
+    logger,
+    clock: options.clock,
+    waitCheckIntervalMs: options.waitCheckIntervalMs,
+    encryption: options.encryption,
+  });
   return { server: app, conversationState: app.conversationState, userState: app.userState };
 }
 

@@ -5,6 +5,7 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { readStaffRequest } from '../../dialogs/staff/staffRequests';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { ConfigError, parseTeamsPackageConfig } from '../../src/config';
 import { buildTeamsPackage, fillPlaceholders, MANIFEST_DIR, PACKAGE_FILE, writeTeamsPackage } from '../../scripts/teamsPackage';
@@ -35,7 +36,7 @@ interface Manifest {
     botId: string;
     scopes: string[];
     supportsFiles: boolean;
-    commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }>;
+    commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }>;
   }>;
   validDomains: string[];
 }
@@ -102,12 +103,24 @@ describe('the Teams app package', () => {
     expect(bot.supportsFiles).toBe(false);
   });
 
-  it("lists as commands exactly the bot's menu options, one to one only, since a port collects PINs", () => {
+  it("lists as commands the customer's menu one to one only, since a port collects PINs, and the staff commands there and in teams", () => {
     const [bot] = unpack().manifest.bots;
+    const staffCommands = ['status', 'Carrier how-to', 'Staff menu'];
 
-    expect(bot.commandLists).toHaveLength(1);
-    expect(bot.commandLists[0].scopes).toEqual(['personal']);
-    expect(bot.commandLists[0].commands.map((command) => command.title)).toEqual([buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent]);
+    expect(bot.commandLists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
+    const [personal, team] = bot.commandLists.map((list) => list.commands.map((command) => command.title));
+    expect(personal).toEqual([buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent, ...staffCommands]);
+    expect(team).toEqual(staffCommands);
+  });
+
+  it('lists staff commands that the staff desk reads as the look-up, the carrier how-to and the menu, and that say they are for staff', () => {
+    const [, team] = unpack().manifest.bots[0].commandLists;
+
+    expect(team.commands.map(({ title }) => readStaffRequest(title).kind)).toEqual(['lookup', 'howTo', 'menu']);
+    // Picking a command puts its title in the compose box, to be completed: "status (312) 555-0147".
+    expect(readStaffRequest(`${team.commands[0].title} (312) 555-0147`)).toEqual({ kind: 'lookup', query: '(312) 555-0147' });
+    expect(readStaffRequest(`${team.commands[1].title} verizon pin`)).toEqual({ kind: 'howTo', question: 'verizon pin' });
+    for (const { description } of team.commands) expect(description).toMatch(/^Support staff: /);
   });
 
   it('has a 192x192 colour icon and a 32x32 outline icon that is white on a transparent background', () => {

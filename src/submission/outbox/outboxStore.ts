@@ -7,12 +7,14 @@
  * - `submission/pending`: the keys of the entries still to deliver, so a worker reads one record instead of
  *   scanning.
  * - `submission/latest/<reference>`: the highest version submitted under a reference.
+ * - `submission/numbers/<bucket>`: the references of the requests naming each phone number (see submittedNumbers.ts).
  */
 import { z } from 'zod';
 import { LoaSchema } from '../../domain';
 import { BatchedChanges } from '../../storage/batchedChanges';
 import { CasRecords, type Versioned } from '../../storage/casRecords';
 import type { BotStorage } from '../../storage/createStorage';
+import { SubmittedNumbers } from './submittedNumbers';
 
 export type { Versioned } from '../../storage/casRecords';
 
@@ -56,7 +58,15 @@ export function entryKey(referenceNumber: string, version: number): string {
 
 export const latestKey = (referenceNumber: string) => `submission/latest/${referenceNumber}`;
 
+export interface OutboxStoreOptions {
+  /** How long a request is found by its phone numbers after it was stored: as long as storage keeps it (STATE_TTL_DAYS). */
+  readonly numberRetentionDays?: number;
+}
+
 export class OutboxStore {
+  /** Which requests name a phone number, for support staff's look-ups. */
+  readonly numbers: SubmittedNumbers;
+
   // Every submission and delivery updates the one pending index: batched within this process (see batchedChanges.ts),
   // so that fifty customers signing at once neither exhaust the compare-and-set retries nor wait in a line of writes.
   private readonly entries: CasRecords<OutboxEntry>;
@@ -65,7 +75,8 @@ export class OutboxStore {
   private readonly latest: CasRecords<z.infer<typeof LatestVersionSchema>>;
   private readonly latestChanges: BatchedChanges<z.infer<typeof LatestVersionSchema>>;
 
-  constructor(storage: BotStorage) {
+  constructor(storage: BotStorage, options: OutboxStoreOptions = {}) {
+    this.numbers = new SubmittedNumbers(storage, options.numberRetentionDays);
     this.entries = new CasRecords(storage, OutboxEntrySchema);
     this.pending = new CasRecords(storage, PendingIndexSchema);
     this.pendingChanges = new BatchedChanges(this.pending);

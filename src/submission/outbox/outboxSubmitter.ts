@@ -2,6 +2,7 @@ import type { Logger } from '../../logging';
 import { LoaSchema } from '../../domain';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../loaSubmitter';
 import { type OutboxEntry, type OutboxStore, entryKey } from './outboxStore';
+import { numbersOf } from './submittedNumbers';
 
 /**
  * Takes a signed LOA into the outbox: once `submit` resolves, the LOA is stored durably and will be delivered,
@@ -45,6 +46,7 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
       return this.resubmitted(key, raced.value);
     }
     await this.store.recordLatestVersion(signed.referenceNumber, signed.version);
+    await this.store.numbers.add(signed.referenceNumber, numbersOf(signed), now);
     this.logger.info({ referenceNumber: signed.referenceNumber, version: signed.version }, 'signed LOA stored for submission');
     this.onStored();
     return receiptOf(entry);
@@ -54,6 +56,7 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
   private async resubmitted(key: string, entry: OutboxEntry): Promise<SubmissionReceipt> {
     if (entry.status === 'pending') await this.store.addPending(key, this.clock());
     await this.store.recordLatestVersion(entry.referenceNumber, entry.version);
+    await this.store.numbers.add(entry.referenceNumber, numbersOf(entry.loa), this.clock());
     return receiptOf(entry);
   }
 }
