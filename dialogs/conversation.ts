@@ -6,7 +6,7 @@ import type { MailQueue } from '../src/mail/mailQueue';
 import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { DialogRunner } from '../src/bot/portingBot';
 import type { FailedTurnRepair } from '../src/bot/turnPipeline';
-import type { CustomerForgetter } from '../src/security/forgetCustomer';
+import type { CustomerForgetter } from '../src/privacy/forgetCustomer';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import { CardActions } from './cardActions';
 import { CustomerEmails } from './customerEmails';

@@ -3,7 +3,7 @@ import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { ReceiptLink } from '../src/hosting/receiptLinks';
 import type { Logger } from '../src/logging';
 import type { PortabilityChecker } from '../src/portability/portabilityChecker';
-import type { CustomerForgetter } from '../src/security/forgetCustomer';
+import type { CustomerForgetter } from '../src/privacy/forgetCustomer';
 import type { StatusLookupOutcome } from '../src/submission/events/guardedStatusLookup';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
 import type { CustomerEmails } from './customerEmails';

@@ -10,7 +10,7 @@ import { type EscalationCardData, escalationCard } from '../../src/cards/agentCa
 import { literalMarkdown, replaceQuotes } from '../../src/domain/text';
 import type { Escalation, HubPost, StoredReference, TranscriptLine } from '../../src/handoff/escalation';
 import type { EscalationStore } from '../../src/handoff/escalationStore';
-import type { OpenConversation } from '../../src/hosting/conversationOpener';
+import type { OpenConversation } from '../../src/bot/turnPipeline';
 import { agentText } from '../text/agentText';
 
 /** How an escalation card reads now. */

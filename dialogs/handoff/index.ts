@@ -1,7 +1,7 @@
 /** Hand-off to people: what the conversation needs to build it (see conversation.ts). */
 import type { StoredReference } from '../../src/handoff/escalation';
 import type { EscalationStore } from '../../src/handoff/escalationStore';
-import type { OpenConversation } from '../../src/hosting/conversationOpener';
+import type { OpenConversation } from '../../src/bot/turnPipeline';
 import type { AgentDeskSettings, CustomerTurn } from './agentDesk';
 import type { HubErrorReporter } from './agentHub';
 import type { HandoffSettings } from './customerHandoff';

@@ -1,5 +1,5 @@
 /** What the bot says when the customer steps outside the current question: help, status, agent, cancel, start over. */
-import type { ForgottenData } from '../../src/security/forgetCustomer';
+import type { ForgottenData } from '../../src/privacy/forgetCustomer';
 import type { SupportContact } from '../conversationDeps';
 import { inSentence } from './inSentence';
 

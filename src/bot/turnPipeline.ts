@@ -24,14 +24,20 @@
  * what then (a status notice is told again when its event comes again).
  */
 import { ActivityTypes, type ConversationState, MessageFactory, type TurnContext, type UserState } from 'botbuilder';
-import type { OpenConversation } from '../hosting/conversationOpener';
-import type { TurnHandler } from '../hosting/server';
 import { loggerForTurn, type Logger } from '../logging';
 import { text as lockText } from '../reliability/text';
 import { TurnLockTimeoutError, withTurnLock, type TurnLock } from '../reliability/turnLock';
-import { customerForgotten } from '../security/forgetCustomer';
+import { customerForgotten } from '../privacy/forgetCustomer';
 import { causesOf } from './errorCauses';
 import { ProcessedActivities } from './processedActivities';
+
+/** What the HTTP server runs for each activity it accepts. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** Runs `turn` in the conversation `reference` names; its failures (a channel's refusal, say) reach the caller. */
+export type OpenConversation = (reference: Readonly<Record<string, unknown>>, turn: (context: TurnContext) => Promise<void>) => Promise<void>;
 
 /** Decides whose turn an activity is and runs it (step 4). */
 export type TurnRouter = (context: TurnContext) => Promise<void>;

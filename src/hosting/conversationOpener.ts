@@ -3,12 +3,10 @@
  * reference): to tell a customer about their port, to relay an agent's words, to post in the agents' channel. The only
  * place besides the adapter that knows how Bot Framework does it, so that moving to another SDK touches this file.
  */
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
 import type { Config } from '../config';
+import type { OpenConversation } from '../bot/turnPipeline';
 import { createAdapter } from './adapter';
-
-/** Runs `turn` in the conversation `reference` names; its failures (a channel's refusal, say) reach the caller. */
-export type OpenConversation = (reference: Readonly<Record<string, unknown>>, turn: (context: TurnContext) => Promise<void>) => Promise<void>;
 
 /** A reference without a service URL, conversation or channel cannot be continued. */
 export class IncompleteReferenceError extends Error {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import restify, { type Request, type Response, type Route } from 'restify';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
@@ -14,11 +14,8 @@ import { createRateLimits } from './rateLimit';
 import { checkReadiness, type Pingable } from './readiness';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { withClientAddress } from './turnClient';
+import type { TurnHandler } from '../bot/turnPipeline';
 import { registerWebChat } from './webChat';
-
-export interface TurnHandler {
-  run(context: TurnContext): Promise<void>;
-}
 
 /** What a route registered beside the bot's own may use: `track` keeps shutdown waiting for its work to finish. */
 export interface RouteContext {

@@ -4,7 +4,7 @@
  */
 import type { NodemailerError, SendMailOptions } from 'nodemailer';
 import { scrubSecrets } from '../logging';
-import { errorMessage, errorName } from '../submission/errorText';
+import { errorMessage, errorName } from '../logging/errorText';
 import type { Mailbox } from './mailSettings';
 import type { QueuedMail } from './mailStore';
 

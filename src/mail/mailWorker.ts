@@ -11,8 +11,8 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging';
-import { type BackoffPolicy, retryDelayMs } from '../reliability/backoff';
-import { WakeableLoop } from '../reliability/wakeableLoop';
+import { type BackoffPolicy, retryDelayMs } from '../scheduling/backoff';
+import { WakeableLoop } from '../scheduling/wakeableLoop';
 import { type MailOutcome, type MailStore, type QueuedMail, heldByOther } from './mailStore';
 import type { MailTransport } from './mailTransport';
 

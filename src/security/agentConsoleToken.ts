@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { readOrCreateSecretFile } from './localSecretFile';
 
@@ -12,7 +11,7 @@ export const DEV_AGENT_TOKEN_FILE = 'dev-agent-token';
  * AGENT_TOKEN has no console, only the agents' channel in Teams.
  */
 export async function resolveAgentConsoleToken(
-  config: Pick<Config, 'agents' | 'bot'>,
+  config: { readonly agents: { readonly consoleToken?: string }; readonly bot: { readonly authEnabled: boolean } },
   options: { dataDir: string; logger: Logger },
 ): Promise<string | undefined> {
   if (config.agents.consoleToken || config.bot.authEnabled) return config.agents.consoleToken;

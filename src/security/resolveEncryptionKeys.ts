@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Config } from '../config';
 import type { Logger } from '../logging';
 import { DataKeyring, formatDataKey, parseDataKey, type DataKey } from './dataKeys';
 import { readOrCreateSecretFile } from './localSecretFile';
@@ -21,7 +20,7 @@ export interface ResolveEncryptionKeysOptions {
  * restart while no real key is needed.
  */
 export async function resolveEncryptionKeys(
-  config: Pick<Config, 'dataEncryption'>,
+  config: { readonly dataEncryption: { readonly key?: DataKey; readonly oldKeys: readonly DataKey[] } },
   options: ResolveEncryptionKeysOptions,
 ): Promise<DataKeyring> {
   const { key, oldKeys } = config.dataEncryption;

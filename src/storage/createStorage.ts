@@ -4,7 +4,7 @@ import { openPostgresBackend } from './backends/postgresBackend';
 import { RedisBackend } from './backends/redisBackend';
 import { openSqliteBackend } from './backends/sqliteBackend';
 import type { DataKeyring } from '../security/dataKeys';
-import { EncryptedStorage } from '../security/encryptedStorage';
+import { EncryptedStorage } from './encryptedStorage';
 import { KeyvStorage, type SweepableStorage } from './keyvStorage';
 import type { StoreBackend } from './storeBackend';
 import { parseStorageUrl, redactStorageUrl, sqlitePathOf, type StorageKind } from './storageUrl';

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging';
-import { type RepeatingTask, startRepeating } from '../reliability/repeatingTask';
+import { type RepeatingTask, startRepeating } from '../scheduling/repeatingTask';
 import type { SweepableStorage } from './keyvStorage';
 
 /**

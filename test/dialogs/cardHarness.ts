@@ -11,7 +11,7 @@ import { type PortingSession, newPortingSession } from '../../dialogs/portingSes
 import { captureLogs } from '../support/captureLogs';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
-import { type CustomerForgetter, customerForgetter } from '../../src/security/forgetCustomer';
+import { type CustomerForgetter, customerForgetter } from '../../src/privacy/forgetCustomer';
 import type { BotStorage } from '../../src/storage/createStorage';
 import { OutboxStore } from '../../src/submission/outbox/outboxStore';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../src/submission/loaSubmitter';

@@ -11,7 +11,7 @@ import { reviewText } from '../../dialogs/text/reviewText';
 import { signText } from '../../dialogs/text/signText';
 import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { CSR_FIELDS, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
-import { customerForgetter } from '../../src/security/forgetCustomer';
+import { customerForgetter } from '../../src/privacy/forgetCustomer';
 import { OutboxStore } from '../../src/submission/outbox/outboxStore';
 import { activity, message } from '../support/activities';
 import { captureLogs } from '../support/captureLogs';

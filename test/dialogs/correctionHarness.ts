@@ -14,7 +14,7 @@ import { type PortingSession, newPortingSession } from '../../dialogs/portingSes
 import { type CsrDraft, DEFAULT_NUMBERS_POLICY, type Loa, buildPortRequest, createLoa } from '../../src/domain';
 import { ReceiptLinks } from '../../src/hosting/receiptLinks';
 import { DataKeyring, parseDataKey } from '../../src/security/dataKeys';
-import { customerForgetter } from '../../src/security/forgetCustomer';
+import { customerForgetter } from '../../src/privacy/forgetCustomer';
 import type { SweepableStorage } from '../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore, signBody } from '../../src/submission';
 import { type EventsAnswer, type PortStatuses, createPortStatuses, createPortingEvents } from '../../src/submission/events';

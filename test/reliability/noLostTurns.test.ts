@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { TurnHandler } from '../../src/hosting/server';
+import type { TurnHandler } from '../../src/bot/turnPipeline';
 import { createTurnLock } from '../../src/reliability/createTurnLock';
 import { createTurnPipeline } from '../../src/bot/turnPipeline';
 import { text } from '../../src/reliability/text';

@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { TestAdapter, TurnContext, UserState, type Activity } from 'botbuilder';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
-import { deleteCustomerData } from '../../src/security/deleteCustomerData';
+import { deleteCustomerData } from '../../src/privacy/deleteCustomerData';
 import { createStorage, type SweepableStorage } from '../../src/storage/createStorage';
 import { startExpirySweep } from '../../src/storage/expirySweep';
 import { OutboxLoaSubmitter } from '../../src/submission/outbox/outboxSubmitter';

@@ -16,7 +16,7 @@ import { statusText } from '../../dialogs/text/statusText';
 import { text as botText } from '../../src/bot/text';
 import { type Loa, LoaSchema, carrierRef, createReferenceNumber, getCarrier, pinExpiryNotice, rejectionReason } from '../../src/domain';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
-import { deleteCustomerData } from '../../src/security/deleteCustomerData';
+import { deleteCustomerData } from '../../src/privacy/deleteCustomerData';
 import type { SweepableStorage } from '../../src/storage/createStorage';
 import { PortStatusStore } from '../../src/submission/events/statusStore';
 import { OutboxStore, entryKey } from '../../src/submission/outbox/outboxStore';

@@ -1,8 +1,6 @@
 import type { ConversationState, UserState } from 'botbuilder';
 import { type AgentTurnRunner, type DialogRunner, PortingBot } from '../../src/bot/portingBot';
-import { type FailedTurnRepair, type TurnPipeline, createTurnPipeline } from '../../src/bot/turnPipeline';
-import type { OpenConversation } from '../../src/hosting/conversationOpener';
-import type { TurnHandler } from '../../src/hosting/server';
+import { type FailedTurnRepair, type OpenConversation, type TurnHandler, type TurnPipeline, createTurnPipeline } from '../../src/bot/turnPipeline';
 import type { Logger } from '../../src/logging';
 import { LocalKeyLock } from '../../src/reliability/localKeyLock';
 import { TurnLock } from '../../src/reliability/turnLock';

@@ -9,7 +9,7 @@
 import { maskSecret } from '../../domain/masking';
 import { normalizeReferenceNumber } from '../../domain/referenceNumber';
 import type { Logger } from '../../logging';
-import { type GuessAttempt, GuessLimiter, type GuessPolicy } from '../../security/guessLimiter';
+import { type GuessAttempt, GuessLimiter, type GuessPolicy } from './guessLimiter';
 import type { BotStorage } from '../../storage/createStorage';
 import type { PortStatusLookup, PortStatusView } from './portStatus';
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { scrubSecrets } from '../../logging';
-import { errorMessage, errorName } from '../errorText';
+import { errorMessage, errorName } from '../../logging/errorText';
 import { SIGNATURE_HEADER, signBody } from '../webhookSignature';
 import { CARRIER_PDF_FILE } from './folderGateway';
 import type { DeliveryOutcome, PortingDelivery, PortingGateway } from './portingGateway';

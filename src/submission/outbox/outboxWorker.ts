@@ -11,12 +11,12 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { isLoaCurrent, LOA_MAX_AGE_DAYS } from '../../domain';
 import { type Logger, scrubSecrets } from '../../logging';
-import { errorMessage } from '../errorText';
+import { errorMessage } from '../../logging/errorText';
 import type { DeliveryOutcome, PortingGateway } from '../gateway/portingGateway';
 import type { LoaPdfRenderer } from '../pdf/pdfRenderer';
 import { toPortRequestJson } from '../portRequestJson';
-import { type BackoffPolicy, retryDelayMs } from '../../reliability/backoff';
-import { WakeableLoop } from '../../reliability/wakeableLoop';
+import { type BackoffPolicy, retryDelayMs } from '../../scheduling/backoff';
+import { WakeableLoop } from '../../scheduling/wakeableLoop';
 import type { OutboxEntry, OutboxStore, Versioned } from './outboxStore';
 
 /** What the conversation (or an agent) needs to follow up on a submission the backend refused. */

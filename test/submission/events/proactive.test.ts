@@ -15,7 +15,7 @@ import { PORTING_EVENTS_PATH, portingEventsRoute } from '../../../src/hosting/po
 import { createConversationOpener } from '../../../src/hosting/conversationOpener';
 import { createProactiveMessenger } from '../../../src/hosting/proactive';
 import { type RunningServer, startServer } from '../../../src/hosting/server';
-import { customerForgetter } from '../../../src/security/forgetCustomer';
+import { customerForgetter } from '../../../src/privacy/forgetCustomer';
 import type { BotStorage } from '../../../src/storage/createStorage';
 import { OutboxLoaSubmitter, OutboxStore, SIGNATURE_HEADER, signBody } from '../../../src/submission';
 import { createPortStatuses, createPortingEvents } from '../../../src/submission/events';

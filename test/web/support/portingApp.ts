@@ -1,6 +1,6 @@
 import { createConversation } from '../../../dialogs/conversation';
 import { DEFAULT_NUMBERS_POLICY } from '../../../src/domain';
-import { customerForgetter } from '../../../src/security/forgetCustomer';
+import { customerForgetter } from '../../../src/privacy/forgetCustomer';
 import { OutboxStore } from '../../../src/submission/outbox/outboxStore';
 import type { LoaSubmitter, SignedLoaSubmission, SubmissionReceipt } from '../../../src/submission/loaSubmitter';
 import { pipelinedBot } from '../../support/turnPipeline';

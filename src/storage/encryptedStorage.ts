@@ -1,7 +1,7 @@
 import type { StoreItem, StoreItems } from 'botbuilder';
-import type { SweepableStorage } from '../storage/keyvStorage';
-import type { DataKeyring } from './dataKeys';
-import { openItem, sealItem } from './itemCipher';
+import type { SweepableStorage } from './keyvStorage';
+import type { DataKeyring } from '../security/dataKeys';
+import { openItem, sealItem } from '../security/itemCipher';
 
 /**
  * A Storage decorator that keeps every item encrypted at rest (see itemCipher.ts) and hands callers plain items.

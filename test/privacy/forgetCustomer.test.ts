@@ -30,7 +30,7 @@ import { RECEIVER_SECRET, Receiver } from '../submission/support/receiver';
 import { activity } from '../support/activities';
 import { captureLogs } from '../support/captureLogs';
 import { ATT_ANSWERS } from '../support/drafts';
-import { rawKeys } from './rawStore';
+import { rawKeys } from '../security/rawStore';
 
 const keyring = new DataKeyring(parseDataKey(formatDataKey('test', randomBytes(32))));
 const scratch = scratchFolder();

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DataKeyring, formatDataKey, parseDataKey, type DataKey } from '../../src/security/dataKeys';
-import { EncryptedStorage } from '../../src/security/encryptedStorage';
+import { EncryptedStorage } from '../../src/storage/encryptedStorage';
 import { UnreadableItemError } from '../../src/security/itemCipher';
 import { createStorage, StorageConflictError, type SweepableStorage } from '../../src/storage/createStorage';
-import { purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from '../storage/testBackends';
-import { rawContents } from './rawStore';
+import { purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from './testBackends';
+import { rawContents } from '../security/rawStore';
 
 const CANARY_PIN = '918273';
 const CANARY_ACCOUNT = '555444333222';

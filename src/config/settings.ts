@@ -1,10 +1,12 @@
-import dotenv from 'dotenv';
 import { z } from 'zod';
-import { PORTING_COUNTRIES } from './domain/phoneNumbers';
-import { PORTABILITY_PROVIDERS } from './portability/portabilityChecker';
-import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from './security/dataKeys';
-import { type MailVariables, mailFromSchema, mailProblems, resolveMailTransport, smtpUrlSchema } from './mail/mailSettings';
-import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
+import { PORTING_COUNTRIES } from '../domain/phoneNumbers';
+import { PORTABILITY_PROVIDERS } from '../portability/portabilityChecker';
+import { dataKeyListSchema, dataKeySchema, duplicateKeyId, NEW_KEY_COMMAND } from '../security/dataKeys';
+import { type MailVariables, mailFromSchema, mailProblems, resolveMailTransport, smtpUrlSchema } from '../mail/mailSettings';
+import { parseStorageUrl, redactStorageUrl } from '../storage/storageUrl';
+
+import { LOG_LEVELS } from '../logging';
+import { type EnvVariable, type Env, fromEnv, parseSettings, variablesOf, withEnvFile } from './environment';
 
 /**
  * The bot's settings, read once at start-up from the environment (and `.env`). Each setting is declared once,
@@ -12,28 +14,6 @@ import { parseStorageUrl, redactStorageUrl } from './storage/storageUrl';
  * like: adding a setting is one line there.
  */
 
-/** A missing or malformed setting. The message names each bad variable and what is expected, one per line. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-interface EnvVariable {
-  /** The environment variable's name. */
-  readonly name: string;
-  /** What a valid value looks like, as advice to the operator. */
-  readonly expected: string;
-  /** How a bad value is shown in the error: as it is (the default), not at all (secrets), or made safe to show. */
-  readonly echo?: false | ((value: string) => string);
-}
-
-const envVariables = z.registry<EnvVariable>();
-
-function fromEnv<S extends z.ZodType>(variable: EnvVariable, schema: S): S {
-  envVariables.add(schema, variable);
-  return schema;
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 type AppType = (typeof APP_TYPES)[number];
 const PORTING_GATEWAYS = ['folder', 'webhook'] as const;
@@ -544,23 +524,6 @@ const configSchema = z
   }));
 
 export type Config = z.infer<typeof configSchema>;
-export type LogLevel = Config['log']['level'];
-
-type Env = Record<string, string | undefined>;
-/** Settings in groups, each leaf a schema declared with `fromEnv`; `parseSettings` reads any such shape. */
-type SettingsShape = Record<string, z.ZodObject>;
-type RawSettings = Record<string, Record<string, string | undefined>>;
-
-function variableAt(shape: SettingsShape, group: string, key: string): EnvVariable {
-  const schema = shape[group].shape[key] as z.ZodType;
-  const variable = envVariables.get(schema);
-  if (!variable) throw new Error(`Setting ${group}.${key} does not name its environment variable.`);
-  return variable;
-}
-
-function variablesOf(shape: SettingsShape): EnvVariable[] {
-  return Object.entries(shape).flatMap(([group, schema]) => Object.keys(schema.shape).map((key) => variableAt(shape, group, key)));
-}
 
 /** An environment variable that the bot reads at run time. */
 export interface ConfigVariable {
@@ -575,54 +538,6 @@ export const configVariables: readonly ConfigVariable[] = variablesOf(settingsSh
   secret: echo === false,
 }));
 
-/** Blank values count as unset, so that `NAME=` in `.env` falls back to the default. */
-function readRaw(shape: SettingsShape, env: Env): RawSettings {
-  return Object.fromEntries(
-    Object.entries(shape).map(([group, schema]) => [
-      group,
-      Object.fromEntries(
-        Object.keys(schema.shape).map((key) => {
-          const value = env[variableAt(shape, group, key).name]?.trim();
-          return [key, value === '' ? undefined : value];
-        }),
-      ),
-    ]),
-  );
-}
-
-function echo(variable: EnvVariable, value: string): string {
-  if (variable.echo === false) return 'The value';
-  return `'${variable.echo ? variable.echo(value) : value}'`;
-}
-
-function describeIssue(shape: SettingsShape, issue: z.core.$ZodIssue, raw: RawSettings): string {
-  const [group, key] = issue.path.map(String);
-  const variable = variableAt(shape, group, key);
-  if (issue.code === 'custom' && issue.params?.crossField) return `${variable.name} ${issue.message}`;
-  const value = raw[group][key];
-  if (value === undefined) return `${variable.name} is not set. ${variable.expected}`;
-  return `${variable.name}: ${echo(variable, value)} is not valid. ${variable.expected}`;
-}
-
-/** Validates the variables that `shape` declares. Pure: reads nothing else. Throws a ConfigError naming every bad one. */
-function parseSettings<T>(shape: SettingsShape, schema: z.ZodType<T>, env: Env): T {
-  const raw = readRaw(shape, env);
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    // One line per variable and problem, even where a schema finds several faults in one value.
-    const lines = new Set(result.error.issues.map((issue) => describeIssue(shape, issue, raw)));
-    throw new ConfigError([...lines].join('\n'));
-  }
-  return result.data;
-}
-
-/** `env`, filled in from the `.env` file (if there is one) where `env` lacks a variable. */
-function withEnvFile(env: Env, envFile: string): Env {
-  const merged = { ...env };
-  dotenv.config({ path: envFile, quiet: true, processEnv: merged });
-  return merged;
-}
-
 /** Validates the bot's settings in `env`. Pure: reads nothing else. Throws a ConfigError naming every bad variable. */
 export function parseConfig(env: Env): Config {
   return parseSettings(settingsShape, configSchema, env);
@@ -631,52 +546,4 @@ export function parseConfig(env: Env): Config {
 /** Reads the bot's settings from `env`, filled in from the `.env` file (if there is one) where `env` lacks them. */
 export function loadConfig(env: Env = process.env, envFile = '.env'): Config {
   return parseConfig(withEnvFile(env, envFile));
-}
-
-function httpsUrl(variable: EnvVariable): z.ZodURL {
-  return fromEnv(variable, z.url({ protocol: /^https$/, hostname: z.regexes.domain }));
-}
-
-/**
- * What `npm run teams:package` needs to fill in the Teams app manifest. Only the packaging step reads these: the
- * running bot never does, so they are not part of `Config` and a deployment does not set them.
- */
-const teamsPackageShape = {
-  app: z.object({
-    id: fromEnv(
-      {
-        name: 'TEAMS_APP_ID',
-        expected: 'Use the Teams app ID: a GUID of its own (not the bot ID), generated once and kept for every version.',
-      },
-      z.guid(),
-    ),
-    botId: fromEnv({ name: 'MicrosoftAppId', expected: "Use the bot's Microsoft app ID (a GUID) that Teams sends messages to." }, z.guid()),
-    botHostname: fromEnv(
-      { name: 'BOT_PUBLIC_HOSTNAME', expected: "Use the bot's public host name without https://, such as porting-assistant.azurewebsites.net." },
-      z.string().regex(z.regexes.domain),
-    ),
-  }),
-  developer: z.object({
-    name: fromEnv(
-      { name: 'TEAMS_DEVELOPER_NAME', expected: 'Use the publisher name that Teams shows with the app, up to 32 characters.' },
-      z.string().max(32),
-    ),
-    websiteUrl: httpsUrl({ name: 'TEAMS_WEBSITE_URL', expected: "Use the https:// address of the app's support page." }),
-    privacyUrl: httpsUrl({ name: 'TEAMS_PRIVACY_URL', expected: 'Use the https:// address of the privacy statement.' }),
-    termsOfUseUrl: httpsUrl({ name: 'TEAMS_TERMS_URL', expected: 'Use the https:// address of the terms of use.' }),
-  }),
-};
-
-const teamsPackageSchema = z.object(teamsPackageShape);
-
-export type TeamsPackageConfig = z.infer<typeof teamsPackageSchema>;
-
-/** Validates the Teams packaging settings in `env`. Pure. Throws a ConfigError naming every missing or bad variable. */
-export function parseTeamsPackageConfig(env: Env): TeamsPackageConfig {
-  return parseSettings(teamsPackageShape, teamsPackageSchema, env);
-}
-
-/** Reads the Teams packaging settings from `env`, filled in from the `.env` file where `env` lacks them. */
-export function loadTeamsPackageConfig(env: Env = process.env, envFile = '.env'): TeamsPackageConfig {
-  return parseTeamsPackageConfig(withEnvFile(env, envFile));
 }

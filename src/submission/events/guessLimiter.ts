@@ -13,8 +13,8 @@
  * expire with everything else in storage (STATE_TTL_DAYS after their last change).
  */
 import { z } from 'zod';
-import { CasRecords } from '../storage/casRecords';
-import type { BotStorage } from '../storage/createStorage';
+import { CasRecords } from '../../storage/casRecords';
+import type { BotStorage } from '../../storage/createStorage';
 
 export interface GuessPolicy {
   /** Wrong guesses that lock the key. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { type GuessPolicy, type GuessRecord, GuessLimiter, countGuess, currentRecord, refundGuess } from '../../src/security/guessLimiter';
-import { type SweepableStorage, createStorage } from '../../src/storage/createStorage';
-import { purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from '../storage/testBackends';
+import { type GuessPolicy, type GuessRecord, GuessLimiter, countGuess, currentRecord, refundGuess } from '../../../src/submission/events/guessLimiter';
+import { type SweepableStorage, createStorage } from '../../../src/storage/createStorage';
+import { purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from '../../storage/testBackends';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config';
-import { maskDigitRuns } from './domain/redaction';
+import { maskDigitRuns } from '../domain/redaction';
 
 /**
  * JSON logs that can never carry a customer's secrets. Three layers, because each catches what the others miss:
@@ -14,6 +13,9 @@ import { maskDigitRuns } from './domain/redaction';
  */
 
 export type { Logger };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const SECRET_FIELDS = ['pin', 'accountNumber', 'password', 'appPassword', 'MicrosoftAppPassword', 'authorization', 'cookie'];
 const REDACT_PATHS = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
