@@ -1,9 +1,11 @@
 /**
  * How the benchmark talks to a server it runs in a child process of its own, so that the server's CPU time and
  * memory are its own: the parent sends `start` with the settings, the child answers `listening` with its address,
- * `usage` is answered with the CPU time used so far, and on `stop` it closes the server and answers `stopped` with
- * its peak memory, then exits.
+ * `usage` is answered with the CPU time used so far, `storageCalls` with the storage calls its turns made (servers
+ * that count them, see storageCalls.ts), and on `stop` it closes the server and answers `stopped` with its peak
+ * memory, then exits.
  */
+import type { StorageCallSummary } from './storageCalls';
 
 export interface StartMessage {
   readonly kind: 'start';
@@ -12,12 +14,14 @@ export interface StartMessage {
   /** Prefix of every stored key, apart from other users of the same database. */
   readonly namespace: string;
 }
-export type ParentMessage = StartMessage | { readonly kind: 'usage' } | { readonly kind: 'stop' };
+export type ParentMessage = StartMessage | { readonly kind: 'usage' } | { readonly kind: 'storageCalls' } | { readonly kind: 'stop' };
 
 export type ChildMessage =
   | { readonly kind: 'listening'; readonly url: string }
   /** The CPU time (user and system) the server has used so far, in microseconds. */
   | { readonly kind: 'usage'; readonly cpuMicros: number }
+  /** Undefined from a server that does not count its storage calls. */
+  | { readonly kind: 'storageCalls'; readonly summary?: StorageCallSummary }
   | { readonly kind: 'stopped'; readonly peakRssBytes: number }
   | { readonly kind: 'failed'; readonly error: string };
 
@@ -36,7 +40,10 @@ function send(message: ChildMessage): Promise<void> {
 }
 
 /** Runs the server that `start` makes for as long as the parent wants it. */
-export function serveToParent(start: (message: StartMessage) => Promise<ChildServer>): void {
+export function serveToParent(
+  start: (message: StartMessage) => Promise<ChildServer>,
+  storageCalls: () => StorageCallSummary | undefined = () => undefined,
+): void {
   let server: ChildServer | undefined;
   process.on('message', (message: ParentMessage) => {
     void (async () => {
@@ -47,6 +54,8 @@ export function serveToParent(start: (message: StartMessage) => Promise<ChildSer
         } else if (message.kind === 'usage') {
           const { user, system } = process.cpuUsage();
           await send({ kind: 'usage', cpuMicros: user + system });
+        } else if (message.kind === 'storageCalls') {
+          await send({ kind: 'storageCalls', summary: storageCalls() });
         } else {
           await server?.close();
           await send({ kind: 'stopped', peakRssBytes: process.resourceUsage().maxRSS * BYTES_PER_KIB });
