@@ -5,7 +5,9 @@
  * channel), so that everything the request's turn does, however deep, carries it; calls outside any request (the
  * outbox and mail workers, sweeps) are counted as background work.
  *
- * A turn that touches the outbox (`submission/…` keys) is the sending turn; every other turn is an ordinary one.
+ * What is counted is round trips in a row: a call the turn makes while another of its calls is still under way
+ * (both states read at once, say) travels beside it and adds no wait, so it counts once with it. A turn that touches
+ * the outbox (`submission/…` keys) is the sending turn; every other turn is an ordinary one.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
@@ -14,25 +16,32 @@ import { SqlBackend } from '../../src/storage/backends/sqlBackend';
 import type { StoreBackend } from '../../src/storage/storeBackend';
 import { percentile } from './latency';
 
-/** One turn's calls on the backend. */
+/** One turn's round trips to the backend, each counted once however many calls travelled together. */
 interface TurnCalls {
   /** Reads and writes of conversation or user state (botbuilder's `…/conversations/…` and `…/users/…` keys). */
   stateReads: number;
   stateWrites: number;
-  /** Every call, state or not. */
+  /** Every round trip, state or not. */
   calls: number;
+  /** The round trips of the outbox hand-over: those in which a `submission/…` record travels. */
+  handOver: number;
+  /** Whether the round trip under way has been counted as the hand-over's. */
+  handOverTrip: boolean;
   sending: boolean;
+  /** Calls under way now, in all and of state reads and writes: a call that starts beside another is no new trip. */
+  inFlight: { all: number; read: number; write: number };
 }
 
 export interface StorageCallSummary {
   readonly ordinaryTurns: number;
-  /** The most state reads and state writes any ordinary turn made, and the median of all its calls. */
+  /** The most state reads and state writes (round trips) any ordinary turn made, and the median of all its round trips. */
   readonly maxStateReads: number;
   readonly maxStateWrites: number;
   readonly medianCalls: number;
   readonly sendingTurns: number;
-  /** The median of the sending turns' calls. */
+  /** The median of the sending turns' round trips, and of those of their outbox hand-over. */
   readonly sendingMedianCalls: number;
+  readonly handOverMedianCalls: number;
 }
 
 const isStateKey = (key: string) => /\/(conversations|users)\//.test(key);
@@ -43,14 +52,27 @@ const finished: TurnCalls[] = [];
 
 type Operation = 'read' | 'write' | 'delete';
 
-function count(keys: readonly string[], operation: Operation): void {
+/** Counts the call `call` makes as its turn's round trip, unless another of the turn's calls is under way. */
+function counted<T>(keys: readonly string[], operation: Operation, call: () => Promise<T>): Promise<T> {
   const turn = turnOf.getStore();
-  if (!turn) return;
-  turn.calls++;
-  if (keys.some(isOutboxKey)) turn.sending = true;
-  if (!keys.some(isStateKey)) return;
-  if (operation === 'read') turn.stateReads++;
-  else if (operation === 'write') turn.stateWrites++;
+  if (!turn) return call();
+  const { inFlight } = turn;
+  if (inFlight.all++ === 0) {
+    turn.calls++;
+    turn.handOverTrip = false;
+  }
+  if (keys.some(isOutboxKey)) {
+    turn.sending = true;
+    if (!turn.handOverTrip) turn.handOver++;
+    turn.handOverTrip = true;
+  }
+  const state = keys.some(isStateKey) && operation !== 'delete' ? operation : undefined;
+  if (state === 'read' && inFlight.read++ === 0) turn.stateReads++;
+  if (state === 'write' && inFlight.write++ === 0) turn.stateWrites++;
+  return call().finally(() => {
+    inFlight.all--;
+    if (state) inFlight[state]--;
+  });
 }
 
 /** Wraps the backend classes' calls so that each is counted; the backends' behaviour is unchanged. */
@@ -58,20 +80,16 @@ function countCallsOf(prototype: StoreBackend): void {
   const { getMany, set, swap, deleteMany } = prototype;
   Object.assign(prototype, {
     getMany(this: StoreBackend, keys: readonly string[]) {
-      count(keys, 'read');
-      return getMany.call(this, keys);
+      return counted(keys, 'read', () => getMany.call(this, keys));
     },
     set(this: StoreBackend, key: string, record: string, ttlMs: number) {
-      count([key], 'write');
-      return set.call(this, key, record, ttlMs);
+      return counted([key], 'write', () => set.call(this, key, record, ttlMs));
     },
     swap(this: StoreBackend, key: string, current: string | undefined, record: string, ttlMs: number) {
-      count([key], 'write');
-      return swap.call(this, key, current, record, ttlMs);
+      return counted([key], 'write', () => swap.call(this, key, current, record, ttlMs));
     },
     deleteMany(this: StoreBackend, keys: readonly string[]) {
-      count(keys, 'delete');
-      return deleteMany.call(this, keys);
+      return counted(keys, 'delete', () => deleteMany.call(this, keys));
     },
   } satisfies Partial<StoreBackend>);
 }
@@ -81,7 +99,7 @@ export function countStorageCalls(): void {
   countCallsOf(RedisBackend.prototype);
   countCallsOf(SqlBackend.prototype);
   subscribe('http.server.request.start', (message) => {
-    const turn: TurnCalls = { stateReads: 0, stateWrites: 0, calls: 0, sending: false };
+    const turn: TurnCalls = { stateReads: 0, stateWrites: 0, calls: 0, handOver: 0, handOverTrip: false, sending: false, inFlight: { all: 0, read: 0, write: 0 } };
     turnOf.enterWith(turn);
     (message as { response: NodeJS.EventEmitter }).response.once('finish', () => finished.push(turn));
   });
@@ -98,5 +116,6 @@ export function summarizeStorageCalls(): StorageCallSummary {
     medianCalls: median(ordinary.map((turn) => turn.calls)),
     sendingTurns: sending.length,
     sendingMedianCalls: median(sending.map((turn) => turn.calls)),
+    handOverMedianCalls: median(sending.map((turn) => turn.handOver)),
   };
 }

@@ -1,11 +1,18 @@
+import { AsyncResource } from 'node:async_hooks';
+
 /**
  * The schedule of a background worker that passes over stored work (the submission outbox, the mail queue): a pass
  * runs at start, when kicked (new work was stored), and when the last pass said the next work falls due. Never two
  * passes at once: a kick during a pass runs another right after it, so work stored meanwhile is not left waiting for
  * the timer. The timer does not keep the process alive, and stopping aborts the pass under way (`signal`) and waits
  * for it.
+ *
+ * A pass runs in the async context the loop was made in, not that of whoever kicked it: work a customer's turn stored
+ * is not that turn's (its logger bindings, say, or what counts its storage calls).
  */
+
 export class WakeableLoop {
+  private readonly scope = new AsyncResource('WakeableLoop');
   private started = false;
   private stopping = new AbortController();
   private running: Promise<void> | undefined;
@@ -43,7 +50,7 @@ export class WakeableLoop {
       return;
     }
     clearTimeout(this.timer);
-    this.running = this.loop();
+    this.running = this.scope.runInAsyncScope(() => this.loop());
   }
 
   private async loop(): Promise<void> {

@@ -6,8 +6,13 @@ import type { StoreBackend } from './storeBackend';
 
 /** Items by key, with an eTag-conditional write that is atomic across every process sharing the backend. */
 export interface AtomicStore {
-  /** The live items at the keys, in order; undefined where there is none or it expired. Each call returns new objects. */
-  get(keys: readonly string[]): Promise<Array<StoreItem | undefined>>;
+  /**
+   * The live items at the keys, in order; undefined where there is none or it expired. Each call returns new objects.
+   * With `remembered`, a key this store last read or wrote a moment ago is answered from that record, without a trip
+   * to the backend: only for a read that a conditional write will follow, which the backend checks (see KeyvStorage's
+   * readForUpdate).
+   */
+  get(keys: readonly string[], options?: { readonly remembered?: boolean }): Promise<Array<StoreItem | undefined>>;
   /**
    * Stores the item for ttlMs when expectedETag is undefined, when the key holds no live item (unless `mustExist`),
    * or when the live item's eTag equals expectedETag; otherwise stores nothing and resolves false.
@@ -67,15 +72,20 @@ export class BackendAtomicStore implements AtomicStore {
     this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
   }
 
-  async get(keys: readonly string[]): Promise<Array<StoreItem | undefined>> {
+  async get(keys: readonly string[], options: { readonly remembered?: boolean } = {}): Promise<Array<StoreItem | undefined>> {
     if (keys.length === 0) {
       return [];
     }
     const storedKeys = keys.map((key) => this.keyOf(key));
-    const records = await this.backend.getMany(storedKeys);
+    const known = options.remembered ? storedKeys.map((storedKey) => this.lastSeen.get(storedKey)) : [];
+    const unknownKeys = storedKeys.filter((_, index) => known[index] === undefined);
+    const fetched = unknownKeys.length > 0 ? await this.backend.getMany(unknownKeys) : [];
+    unknownKeys.forEach((storedKey, index) => this.remember(storedKey, fetched[index]));
     const now = this.now();
-    return records.map((raw, index) => {
-      this.remember(storedKeys[index], raw);
+    let next = 0;
+    return storedKeys.map((_, index) => {
+      const remembered = known[index];
+      const raw = remembered === undefined ? fetched[next++] : recordOf(remembered);
       return raw === undefined ? undefined : liveItem(raw, now);
     });
   }

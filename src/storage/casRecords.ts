@@ -3,7 +3,7 @@
  * across processes: several bot instances can update one record at once and never lose or double an update.
  */
 import { randomUUID } from 'node:crypto';
-import type { StoreItem } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
 import type { z } from 'zod';
 import { type BotStorage, StorageConflictError } from './createStorage';
 import { existingETag } from './keyvStorage';
@@ -30,7 +30,11 @@ export class CasRecords<T extends object> {
   ) {}
 
   async read(key: string): Promise<Versioned<T> | undefined> {
-    const item = (await this.storage.read([key]))[key] as StoreItem | undefined;
+    return this.parsed(key, await this.storage.read([key]));
+  }
+
+  private parsed(key: string, items: StoreItems): Versioned<T> | undefined {
+    const item = items[key] as StoreItem | undefined;
     if (item === undefined) return undefined;
     const { eTag, ...value } = item;
     return { value: this.schema.parse(value), eTag: String(eTag) };
@@ -42,8 +46,14 @@ export class CasRecords<T extends object> {
    */
   async change<R>(key: string, decide: (current: T | undefined) => Change<T, R>): Promise<R> {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const current = await this.read(key);
+      // The first try may decide from the record this process last saw (one trip, the write); a failed write
+      // means it was stale, and the next try reads afresh.
+      const remembered = attempt === 0 ? this.storage.readForUpdate?.([key]) : undefined;
+      const fromMemory = remembered !== undefined;
+      const current = remembered ? this.parsed(key, await remembered) : await this.read(key);
       const { next, outcome } = decide(current?.value);
+      // Nothing to write is a decision only the backend's record can vouch for: a remembered one is read again.
+      if (next === undefined && fromMemory) continue;
       if (next === undefined || (await this.write(key, next, current?.eTag))) return outcome;
     }
     throw new Error(`Storage: "${key}" kept changing during ${MAX_CAS_ATTEMPTS} attempts to update it.`);

@@ -18,7 +18,14 @@ export class EncryptedStorage implements SweepableStorage {
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
-    const stored = await this.inner.read(keys);
+    return this.opened(await this.inner.read(keys));
+  }
+
+  async readForUpdate(keys: string[]): Promise<StoreItems> {
+    return this.opened(await (this.inner.readForUpdate ?? this.inner.read).call(this.inner, keys));
+  }
+
+  private opened(stored: StoreItems): StoreItems {
     const items: StoreItems = {};
     for (const key of Object.keys(stored)) {
       const { eTag, ...envelope } = stored[key] as StoreItem;

@@ -32,6 +32,13 @@ import type { AtomicStore } from './atomicStore';
 
 /** A botbuilder Storage the server can check for readiness and shut down. */
 export interface BotStorage extends Storage {
+  /**
+   * Reads items for a compare-and-set (see casRecords.ts): an item this process wrote or read a moment ago may come
+   * from memory, without a trip to the backend. A stale one costs no correctness: the conditional write that follows
+   * is checked against the backend, and after it fails the caller reads afresh with `read`. Storages without it are
+   * read with `read`.
+   */
+  readForUpdate?(keys: string[]): Promise<StoreItems>;
   /** Resolves when the backend answers; rejects with a message naming the backend (no credentials) otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -72,11 +79,19 @@ export class KeyvStorage implements SweepableStorage {
     this.ttlMs = options.ttlMs;
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  read(keys: string[]): Promise<StoreItems> {
+    return this.readItems(keys, false);
+  }
+
+  readForUpdate(keys: string[]): Promise<StoreItems> {
+    return this.readItems(keys, true);
+  }
+
+  private async readItems(keys: string[], remembered: boolean): Promise<StoreItems> {
     if (!keys) {
       throw new ReferenceError('Keys are required when reading.');
     }
-    const items = await this.store.get(keys);
+    const items = await this.store.get(keys, { remembered });
     const found: StoreItems = {};
     keys.forEach((key, index) => {
       const item = items[index];

@@ -21,13 +21,17 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
   async submit({ loa, conversation, contactEmail }: SignedLoaSubmission): Promise<SubmissionReceipt> {
     const signed = LoaSchema.parse(loa);
     const key = entryKey(signed.referenceNumber, signed.version);
-    const existing = await this.store.readEntry(key);
-    if (existing) return this.resubmitted(key, existing.value);
-
     const now = this.clock();
+    const numbers = numbersOf(signed);
     // Indexed before it exists, so that a crash right after storing the entry cannot leave it undiscoverable; the
-    // worker drops index keys whose entry never appeared.
-    await this.store.addPending(key, now);
+    // worker drops index keys whose entry never appeared, or was delivered. The hand-over is two trips in a row: this
+    // one, and the entry stored with its other indexes.
+    const [existing] = await Promise.all([
+      this.store.readEntry(key),
+      this.store.addPending(key, now),
+      this.store.readAheadIndexes(signed.referenceNumber, numbers),
+    ]);
+    if (existing) return this.resubmitted(key, existing.value);
     const entry: OutboxEntry = {
       referenceNumber: signed.referenceNumber,
       version: signed.version,
@@ -39,14 +43,15 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
       attempts: 0,
       nextAttemptAt: now.toISOString(),
     };
-    if (!(await this.store.createEntry(key, entry))) {
+    // The latest version and the numbers' index name a request that may not be stored yet, should this fail: both
+    // are then written again when the customer signs again, and nothing reads them as proof that the entry exists.
+    const [created] = await Promise.all([this.store.createEntry(key, entry), this.recordIndexes(signed.referenceNumber, signed.version, numbers, now)]);
+    if (!created) {
       // Another instance stored this version between our read and our write.
       const raced = await this.store.readEntry(key);
       if (!raced) throw new Error(`Submission ${key} was stored by another instance and then disappeared.`);
       return this.resubmitted(key, raced.value);
     }
-    await this.store.recordLatestVersion(signed.referenceNumber, signed.version);
-    await this.store.numbers.add(signed.referenceNumber, numbersOf(signed), now);
     this.logger.info({ referenceNumber: signed.referenceNumber, version: signed.version }, 'signed LOA stored for submission');
     this.onStored();
     return receiptOf(entry);
@@ -55,9 +60,13 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
   /** A repeated hand-over: the first receipt, after repairing the indexes in case the first one was cut short. */
   private async resubmitted(key: string, entry: OutboxEntry): Promise<SubmissionReceipt> {
     if (entry.status === 'pending') await this.store.addPending(key, this.clock());
-    await this.store.recordLatestVersion(entry.referenceNumber, entry.version);
-    await this.store.numbers.add(entry.referenceNumber, numbersOf(entry.loa), this.clock());
+    await this.recordIndexes(entry.referenceNumber, entry.version, numbersOf(entry.loa), this.clock());
     return receiptOf(entry);
+  }
+
+  /** The request's latest version and its numbers (for staff look-ups): independent records, written at once. */
+  private async recordIndexes(referenceNumber: string, version: number, numbers: readonly string[], now: Date): Promise<void> {
+    await Promise.all([this.store.recordLatestVersion(referenceNumber, version), this.store.numbers.add(referenceNumber, numbers, now)]);
   }
 }
 

@@ -51,6 +51,11 @@ export class SubmittedNumbers {
     this.retentionMs = retentionDays * MS_PER_DAY;
   }
 
+  /** The records that `add` and `remove` change for these numbers. */
+  keysOf(numbers: readonly string[]): string[] {
+    return [...byBucket(numbers).keys()];
+  }
+
   /** Indexes the request under each of its numbers (again: a later version, or a repeated hand-over, renews it). */
   async add(referenceNumber: string, numbers: readonly string[], now: Date): Promise<void> {
     await Promise.all(
