@@ -24,7 +24,7 @@ import { StaffDesk, type StaffSettings } from './staff/staffDesk';
 /** What the conversation needs from the application's configuration and services. */
 export interface ConversationOptions {
   readonly submitter: LoaSubmitter;
-  /** "Delete my data" over the application's stores (src/security/forgetCustomer.ts). */
+  /** "Delete my data" over the application's stores (src/privacy/forgetCustomer.ts). */
   readonly forgetCustomer: CustomerForgetter;
   readonly numbersPolicy: NumbersPolicy;
   readonly supportContact: SupportContact;

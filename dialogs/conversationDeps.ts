@@ -45,7 +45,7 @@ export interface ConversationDeps {
   readonly sessions: PortingSessionStore;
   /** Where signed LOAs go. */
   readonly submitter: LoaSubmitter;
-  /** "Delete my data": everything stored about the customer and their submitted requests (src/security/forgetCustomer.ts). */
+  /** "Delete my data": everything stored about the customer and their submitted requests (src/privacy/forgetCustomer.ts). */
   readonly forgetCustomer: CustomerForgetter;
   readonly clock: () => Date;
   /** Which numbers one request may carry (countries, how many). */

@@ -1,6 +1,6 @@
 /**
  * How email leaves the bot, from SMTP_URL, SMTP_USER, SMTP_PASSWORD, MAIL_FROM and MAIL_DIR (declared in
- * src/config.ts). Pure: no I/O, so configuration validation can use it.
+ * src/config/settings.ts). Pure: no I/O, so configuration validation can use it.
  *
  * - With SMTP_URL, messages go to that SMTP server.
  * - Without it, a local run (no MicrosoftAppId) writes each message as an .eml file to MAIL_DIR, so that it shows
@@ -63,7 +63,7 @@ export const smtpUrlSchema = z
     };
   });
 
-/** The raw settings, as src/config.ts declares them. */
+/** The raw settings, as src/config/settings.ts declares them. */
 export interface MailVariables {
   readonly smtpUrl?: SmtpServer;
   readonly smtpUser?: string;

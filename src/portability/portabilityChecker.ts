@@ -28,7 +28,7 @@ export interface PortabilityChecker {
   check(numbers: readonly E164[]): Promise<PortabilityOutcome>;
 }
 
-/** What createPortabilityChecker reads: the `portability` settings of src/config.ts. */
+/** What createPortabilityChecker reads: the `portability` settings of src/config/settings.ts. */
 export interface PortabilitySettings {
   readonly provider: PortabilityProviderSetting;
   /** How long one check may take, all of its requests together. */

@@ -1,4 +1,4 @@
-/** PORTABILITY_PROVIDER and its provider's settings, as src/config.ts reads them. */
+/** PORTABILITY_PROVIDER and its provider's settings, as src/config/settings.ts reads them. */
 import { ConfigError, configVariables, parseConfig } from '../../src/config';
 
 const TELNYX_KEY = 'KEYsecret-telnyx-0123456789';

@@ -1,4 +1,4 @@
-/** STAFF_TEAM_ID and STAFF_USER_IDS, read once in src/config.ts. */
+/** STAFF_TEAM_ID and STAFF_USER_IDS, read once in src/config/settings.ts. */
 import { ConfigError, parseConfig } from '../../src/config';
 
 describe('the support staff settings', () => {

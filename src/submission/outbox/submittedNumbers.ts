@@ -1,7 +1,7 @@
 /**
  * Which port requests name a phone number, so that support staff can find a customer's requests by the number they
  * phone about (dialogs/staff). Written when a request is stored (outboxSubmitter.ts) and cleared by "delete my
- * data" (src/security/deleteCustomerData.ts).
+ * data" (src/privacy/deleteCustomerData.ts).
  *
  * `submission/numbers/<bucket>`: for each number of the bucket, the references of the requests naming it (as a number
  * to move or as the billing number) and when each was indexed. The bucket is the first four hex digits of the
