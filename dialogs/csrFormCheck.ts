@@ -11,6 +11,7 @@ import {
   type CsrValue,
   type FieldResult,
   type PortRequestField,
+  billingNumberAsked,
   buildPortRequest,
   csrFieldText,
   isSecretField,
@@ -80,7 +81,7 @@ function savedSecretText(field: CsrFieldName, draft: CsrDraft): string | undefin
 
 interface FieldInput {
   raw: string;
-  /** The value came from the draft, not from the customer (a kept secret, the default billing number). */
+  /** The value came from the draft, not from the customer (a kept secret). */
   fromDraft: boolean;
   /** The value was typed in an earlier round and is asked about (a blank secret input stands for it). */
   unconfirmed?: boolean;
@@ -97,9 +98,6 @@ function fieldInput(field: CsrFieldName, values: FormValues, draft: CsrDraft, un
     const saved = savedSecretText(field, draft);
     if (saved !== undefined) return { raw: saved, fromDraft: true };
   }
-  // The billing number is most often the first number being moved: a blank input takes that one.
-  const firstNumber = draft.numbers?.numbers[0];
-  if (field === 'billingNumber' && firstNumber !== undefined) return { raw: firstNumber, fromDraft: true };
   return { raw: '', fromDraft: false };
 }
 
@@ -184,6 +182,11 @@ export function checkForm(
 
   for (const field of CSR_FIELDS) {
     const input = fieldInput(field, values, draft, unconfirmed);
+    // Where the billing number isn't asked, a blank input is no answer missing: the number moved is the billing number.
+    if (field === 'billingNumber' && input.raw === '' && !billingNumberAsked(draft)) {
+      delete draft.billingNumber;
+      continue;
+    }
     const result = validateField(field, input, values, draft, opts);
     if (result.ok) {
       setField(draft, field, result.value as CsrValue<typeof field>);

@@ -8,6 +8,7 @@ import {
   type CsrFieldName,
   type CsrValue,
   type PortRequestField,
+  billingNumberAsked,
   csrFieldText,
   formatPhoneNumber,
   isSecretField,
@@ -85,10 +86,17 @@ class FormViewBuilder {
   }
 }
 
+/** Blank where the billing number isn't asked (billingNumberAsked): the number moved is then the billing number. */
+function billingPlaceholder(draft: CsrDraft): string {
+  const numbers = draft.numbers?.numbers ?? [];
+  const [only] = numbers;
+  if (only === undefined) return text.billingNumber.beforeNumbers;
+  return billingNumberAsked(draft) ? text.billingNumber.asked : text.billingNumber.notAsked(formatPhoneNumber(only));
+}
+
 export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, cardId: string): CsrFormCardData {
   const current = round ?? NO_ROUND;
   const build = new FormViewBuilder(draft, current);
-  const firstNumber = draft.numbers?.numbers[0];
   const problemCount = Object.keys(current.errors).length;
   return {
     cardId,
@@ -115,7 +123,7 @@ export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, c
       city: build.addressPart('city'),
       region: build.addressPart('region'),
       postalCode: build.addressPart('postalCode'),
-      billingNumber: build.field('billingNumber', text.billingNumber(firstNumber === undefined ? undefined : formatPhoneNumber(firstNumber))),
+      billingNumber: build.field('billingNumber', billingPlaceholder(draft)),
       contactEmail: build.field('contactEmail', text.placeholders.contactEmail),
     },
     address: {

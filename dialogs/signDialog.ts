@@ -1,10 +1,11 @@
 /**
- * The signature (DialogIds.sign): the Letter of Authorization to read, the customer's full name typed as the
- * signature, then an explicit "Sign and send". Sending creates the LOA, hands it to the submitter and stores it in the
- * session. However often "Sign and send" arrives for one signing (a double click, a retried turn), it makes the same
- * LOA (reference number reserved when signing began, version from the last signed one), so at most one is submitted.
- * A correction (SignOptions.previous) signs a new version under the rejected letter's reference even when no detail
- * changed: the carrier may have been wrong, or a lock has been lifted since.
+ * The signature (DialogIds.sign): the Letter of Authorization to read, with what signing does said on it, and the
+ * customer's full name typed as the signature. Pressing **Sign** (or typing the name as a message) signs and sends:
+ * it creates the LOA, hands it to the submitter and stores it in the session. However often the signature arrives for
+ * one signing (a double click, a retried turn), it makes the same LOA (reference number reserved when signing began,
+ * version from the last signed one), so at most one is submitted. A correction (SignOptions.previous) signs a new
+ * version under the rejected letter's reference even when no detail changed: the carrier may have been wrong, or a
+ * lock has been lifted since.
  */
 import { TurnContext } from 'botbuilder';
 import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -20,7 +21,7 @@ import {
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import { keepTurnChanges } from '../src/bot/turnPipeline';
 import { signedLoaSubmission } from '../src/submission/loaSubmitter';
-import { SIGNATURE_INPUT_ID, loaCard, signConfirmCard } from '../src/cards/signCards';
+import { SIGNATURE_INPUT_ID, loaCard } from '../src/cards/signCards';
 import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
@@ -29,7 +30,7 @@ import { type PortingSession, noteSubmitted } from './portingSession';
 import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { ReadyToSignDialog } from './readyToSignDialog';
-import { SIGN_ACTIONS, loaCardData, signConfirmCardData } from './signView';
+import { loaCardData } from './signView';
 import { signText } from './text/signText';
 
 export type SignResult = { readonly signed: true; readonly referenceNumber: string } | { readonly signed: false };
@@ -43,18 +44,11 @@ const SIGN_CARD_DIALOG = 'sign.card';
 const SIGN_WATERFALL = 'sign.waterfall';
 
 type SignState = CardHolder & {
-  /** Reserved when signing begins: every "Sign and send" of this signing makes an LOA under this number. */
+  /** Reserved when signing begins: every signature of this signing makes an LOA under this number. */
   referenceNumber: string;
   /** For a correction: the version being replaced. Only a signed letter with a higher version counts as sent. */
   replacing?: number;
-} & ({ step: 'signature' } | ConfirmStep);
-
-/** The signature is taken: the customer is asked to send. */
-interface ConfirmStep {
-  step: 'confirm';
-  signerName: string;
-  carrier: string;
-}
+};
 
 /**
  * Whether this signing was already sent: the session holds a signed letter that nothing has reopened since (a
@@ -82,7 +76,6 @@ class SignCardDialog extends CardDialog<SignState> {
     if (!built.ok) return this.needsChanges(dc, built.problems);
     const state = stateOf<SignState>(dc);
     Object.assign(state, {
-      step: 'signature',
       referenceNumber: options?.previous?.referenceNumber ?? session.signedLoa?.referenceNumber ?? createReferenceNumber(),
       ...(replacing !== undefined && { replacing }),
     });
@@ -90,63 +83,51 @@ class SignCardDialog extends CardDialog<SignState> {
     return CardDialog.EndOfTurn;
   }
 
-  override stepHelp(state: SignState): string {
-    return state.step === 'confirm' ? signText.help.confirm : signText.help.letter;
+  override stepHelp(): string {
+    return signText.help.letter;
   }
 
-  protected override async drawCard(context: TurnContext, state: SignState, cardId: string): Promise<AdaptiveCardJson> {
-    if (state.step === 'confirm') return signConfirmCard.expand(signConfirmCardData(state.signerName, state.carrier, cardId));
+  protected override async drawCard(context: TurnContext, _state: SignState, cardId: string): Promise<AdaptiveCardJson> {
     const { draft } = await this.deps.sessions.get(context);
     return loaCard.expand(loaCardData(draft, this.deps.newCarrier, cardId));
   }
 
+  /** The letter card has one button, **Sign**: its signature signs and sends. */
   protected override async onAction(
     dc: DialogContext,
     state: SignState,
-    action: string,
+    _action: string,
     values: Readonly<Record<string, string>>,
   ): Promise<DialogTurnResult> {
-    if (state.step === 'signature') return this.takeSignature(dc, state, values[SIGNATURE_INPUT_ID] ?? '');
-    return action === SIGN_ACTIONS.send ? this.send(dc, state) : this.notYet(dc, state);
+    return this.signAndSend(dc, state, values[SIGNATURE_INPUT_ID] ?? '');
   }
 
   protected override async onText(dc: DialogContext, state: SignState, text: string): Promise<DialogTurnResult> {
-    const intent = recognizeIntent(text);
-    if (intent === 'no' || signText.notYetWords.test(text)) return this.notYet(dc, state);
-    if (state.step === 'signature') return this.takeSignature(dc, state, text);
-    if (intent === 'yes' || signText.sendWords.test(text)) return this.send(dc, state);
-    await dc.context.sendActivity(signText.typedConfirmHint);
-    return CardDialog.EndOfTurn;
+    if (recognizeIntent(text) === 'no' || signText.notYetWords.test(text)) return this.notYet(dc, state);
+    return this.signAndSend(dc, state, text);
   }
 
-  /** A signature that isn't the expected name gets the reason; the letter stays on screen to sign again. */
-  private async takeSignature(dc: DialogContext, state: SignState, typed: string): Promise<DialogTurnResult> {
-    const { draft } = await this.deps.sessions.get(dc.context);
-    const built = buildPortRequest(draft);
-    if (!built.ok) return this.needsChanges(dc, built.problems);
-    const { holderName, authorizedPerson } = built.request;
-    const signature = validateSignature(typed, { holderName, authorizedPerson });
-    if (!signature.ok) {
-      await dc.context.sendActivity(signature.error.message);
-      return CardDialog.EndOfTurn;
-    }
-    await this.cards.complete(dc.context, state);
-    Object.assign(state, { step: 'confirm', signerName: signature.value, carrier: built.request.carrier.name } satisfies ConfirmStep);
-    await this.showNewCard(dc.context, state);
-    return CardDialog.EndOfTurn;
-  }
-
-  private async send(dc: DialogContext, state: SignState & ConfirmStep): Promise<DialogTurnResult> {
+  /**
+   * A signature that isn't the expected name gets the reason, and the letter stays on screen to sign again. A good one
+   * signs the letter and sends it on at once: the card said so above the Sign button.
+   */
+  private async signAndSend(dc: DialogContext, state: SignState, typed: string): Promise<DialogTurnResult> {
     const { context } = dc;
     const session = await this.deps.sessions.get(context);
     if (alreadySent(session, state.replacing)) return this.alreadySent(dc, session.signedLoa);
     const built = buildPortRequest(session.draft);
     if (!built.ok) return this.needsChanges(dc, built.problems);
+    const { holderName, authorizedPerson } = built.request;
+    const signature = validateSignature(typed, { holderName, authorizedPerson });
+    if (!signature.ok) {
+      await context.sendActivity(signature.error.message);
+      return CardDialog.EndOfTurn;
+    }
     const previous = session.signedLoa;
 
     const loa = createLoa(
       built.request,
-      { signerName: state.signerName, signedAt: this.deps.clock(), channel: context.activity.channelId },
+      { signerName: signature.value, signedAt: this.deps.clock(), channel: context.activity.channelId },
       { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.

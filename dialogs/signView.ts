@@ -1,18 +1,22 @@
-/** The data the signing cards are drawn from: the letter with its details masked, and the last confirmation. */
+/** The data the letter card is drawn from: the letter with its details masked, and what signing it does. */
 import { type CsrDraft, type NewCarrier, authorizationStatement, maskedDraftSummary } from '../src/domain';
-import type { LoaCardData, SignConfirmCardData } from '../src/cards/signCards';
+import type { LoaCardData } from '../src/cards/signCards';
 import { signText } from './text/signText';
 
-/** What the signing cards' buttons submit. */
-export const SIGN_ACTIONS = { sign: 'sign.sign', send: 'sign.send', notYet: 'sign.notYet' } as const;
+/** What the letter card's button submits. */
+export const SIGN_ACTIONS = { sign: 'sign.sign' } as const;
 
 /** The contact email is how we reach the customer, not part of the authorization. */
 const NOT_ON_THE_LETTER = new Set(['contactEmail']);
 
-/** The letter as it will be signed: the statement naming the new carrier, and the details with the new carrier after the current one. */
+/**
+ * The letter as it will be signed: the statement naming the new carrier, the details with the new carrier after the
+ * current one, and, above the Sign button, that signing sends the letter on to the current carrier.
+ */
 export function loaCardData(draft: CsrDraft, newCarrier: NewCarrier, cardId: string): LoaCardData {
   const { loaCard } = signText;
   const holder = draft.holderName;
+  const currentCarrier = draft.carrier?.name;
   return {
     cardId,
     text: {
@@ -23,6 +27,7 @@ export function loaCardData(draft: CsrDraft, newCarrier: NewCarrier, cardId: str
       signatureLabel: holder?.kind === 'business' ? loaCard.businessSignatureLabel(holder.fullName) : loaCard.signatureLabel,
       signaturePlaceholder: loaCard.signaturePlaceholder,
       signatureRequired: loaCard.signatureRequired,
+      consent: loaCard.consent(currentCarrier),
       sign: loaCard.sign,
       fallback: loaCard.fallback,
     },
@@ -34,20 +39,5 @@ export function loaCardData(draft: CsrDraft, newCarrier: NewCarrier, cardId: str
         ...(field === 'carrier' ? [{ label: loaCard.newCarrierLabel, value: newCarrier.name }] : []),
       ]),
     actions: { sign: SIGN_ACTIONS.sign },
-  };
-}
-
-export function signConfirmCardData(signer: string, carrier: string, cardId: string): SignConfirmCardData {
-  const { confirmCard } = signText;
-  return {
-    cardId,
-    text: {
-      heading: confirmCard.heading,
-      body: confirmCard.body(signer, carrier),
-      send: confirmCard.send,
-      notYet: confirmCard.notYet,
-      fallback: confirmCard.fallback,
-    },
-    actions: { send: SIGN_ACTIONS.send, notYet: SIGN_ACTIONS.notYet },
   };
 }

@@ -53,8 +53,12 @@ const card = {
   ruleQuestion: ({ rule, question }: RuleQuestion) =>
     `${rule} ${question} If it is, tick "${buttonLabels.thatsIt}" below; if not, type it again.`,
   ruleCheckTitle: buttonLabels.thatsIt,
-  billingNumber: (firstNumber: string | undefined) =>
-    firstNumber === undefined ? 'Leave blank if it is the first number above' : `Leave blank to use ${firstNumber}`,
+  /** The billing number's placeholder: it is needed for a landline or VoIP number, or for several numbers. */
+  billingNumber: {
+    beforeNumbers: 'Leave blank when you move one mobile number',
+    asked: "The account's main number, as shown on your bill",
+    notAsked: (number: string) => `Leave blank to use ${number}`,
+  },
   carrierCheckLabel: "Is the carrier's name right as you typed it?",
   carrierCheckTitle: "Yes, I've checked the carrier's name and it's right",
 } as const;

@@ -1,4 +1,4 @@
-/** What the signing step says to the customer: the letter and confirmation cards' words and the messages around them. */
+/** What the signing step says to the customer: the letter card's words and the messages around it. */
 import type { ReceiptLink } from '../../src/hosting/receiptLinks';
 
 const linkExpiry = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
@@ -14,15 +14,13 @@ export interface SentDetails {
 const whereWeTellYou = (contactEmail: string | undefined) => (contactEmail === undefined ? 'here' : `here and at ${contactEmail}`);
 
 export const signText = {
-  /** "help" while the letter or the confirmation is on screen. */
+  /** "help" while the letter is on screen. */
   help: {
     letter:
       'This is your Letter of Authorization: it lets us ask your current carrier to move your numbers. Check the ' +
-      'details, then type your full name in the box (or as a message) to sign. Nothing is sent until you choose ' +
-      '**Sign and send**, and your details stay saved if you stop here.',
-    confirm:
-      'Choose **Sign and send** to send us your signed letter and request, and we pass them on to your current ' +
-      'carrier; or **Not yet** to stop here: your details stay saved and you can sign later.',
+      'details, then type your full name in the box (or as a message) and choose **Sign**: that signs the letter and ' +
+      'sends your request to our porting team, who pass it on to your current carrier. Say **not yet** to stop here: ' +
+      'your details stay saved and you can sign later.',
   },
   loaCard: {
     heading: 'Letter of Authorization',
@@ -36,26 +34,17 @@ export const signText = {
     businessSignatureLabel: (business: string) => `To sign for ${business}, type your full name`,
     signaturePlaceholder: 'Your full name',
     signatureRequired: 'Please type your full name to sign.',
+    /** What "Sign" does: the letter goes to our porting team (the submission), who send it on to the carrier. */
+    consent: (carrier: string | undefined) =>
+      'When you choose Sign, your signed letter and request come to our porting team, and we send them on to ' +
+      `${carrier ?? 'your current carrier'} to move your numbers.`,
     sign: 'Sign',
     fallback: 'Please read your Letter of Authorization and type your full name to sign it.',
   },
-  confirmCard: {
-    heading: 'Ready to send?',
-    /** What "Sign and send" does: the letter goes to our porting team (the submission), who send it on to the carrier. */
-    body: (signer: string, carrier: string) =>
-      `You're signing as ${signer}. When you choose "Sign and send", your signed letter and request come to our ` +
-      `porting team, and we send them on to ${carrier} to move your numbers.`,
-    send: 'Sign and send',
-    notYet: 'Not yet',
-    fallback: 'Say "sign and send" to send your signed request, or "not yet" to wait.',
-  },
-  typedConfirmHint: 'Please choose "Sign and send" to send your request now, or "Not yet" to wait.',
   notYet: "No problem: nothing has been signed or sent. Your details are saved, so you can sign whenever you're ready.",
   needsChanges: 'Before you can sign, a few details need attention:',
   alreadySent: (referenceNumber: string) =>
     `You've already signed and sent this request. Your reference number is ${referenceNumber}.`,
-  /** Typed "Sign and send" ("yes" is recognised as an intent). */
-  sendWords: /\b(?:sign and send|send(?: it| now)?|submit)\b/i,
   /** Typed "Not yet" ("no" is recognised as an intent). */
   notYetWords: /\b(?:not yet|not now|later|wait)\b/i,
   /** After signing, in the chat and in the confirmation email. */

@@ -71,12 +71,12 @@ export async function completePort(exchange: Exchange, userId: string, sequence:
   // Before the letter, AT&T's Wireless Account Lock: the customer says it is off.
   await exchange(submit(replies, reviewText.card.confirm));
   const letter = await exchange(message(buttonLabels.yes));
-  const confirm = await exchange(submit(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: HOLDER_NAME }));
-  const sent = await exchange(submit(confirm, signText.confirmCard.send));
+  // Typing the name and pressing Sign signs and sends.
+  const sent = await exchange(submit(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: HOLDER_NAME }));
   if (!sent.some((reply) => reply.text === portText.afterSigned)) {
     throw new Error(`the port did not end signed: ${JSON.stringify(sent.map((reply) => reply.text))}`);
   }
 }
 
 /** The turns of one complete port: what the echo bot is sent for a like-for-like count. */
-export const TURNS_PER_PORT = 3 + CSR_FIELDS.length + 4;
+export const TURNS_PER_PORT = 3 + CSR_FIELDS.length + 3;

@@ -1,11 +1,10 @@
 import loaTemplate from '../../cards/loa.json';
-import confirmTemplate from '../../cards/signConfirm.json';
 import { type CardIdentity, CardTemplate } from './cardTemplate';
 
 /** The input the LOA card's sign action submits: the typed signature. */
 export const SIGNATURE_INPUT_ID = 'signature';
 
-/** The Letter of Authorization to read before signing, with the field to type the signature in. */
+/** The Letter of Authorization to read, with the field to type the signature in and the button that signs and sends. */
 export interface LoaCardData extends CardIdentity {
   text: {
     heading: string;
@@ -15,6 +14,8 @@ export interface LoaCardData extends CardIdentity {
     signatureLabel: string;
     signaturePlaceholder: string;
     signatureRequired: string;
+    /** What pressing Sign does: it signs the letter and sends it on. */
+    consent: string;
     sign: string;
     fallback: string;
   };
@@ -24,11 +25,4 @@ export interface LoaCardData extends CardIdentity {
   actions: { sign: string };
 }
 
-/** The last, explicit step: send the signed letter now, or not yet. */
-export interface SignConfirmCardData extends CardIdentity {
-  text: { heading: string; body: string; send: string; notYet: string; fallback: string };
-  actions: { send: string; notYet: string };
-}
-
 export const loaCard = new CardTemplate<LoaCardData>(loaTemplate);
-export const signConfirmCard = new CardTemplate<SignConfirmCardData>(confirmTemplate);

@@ -20,6 +20,7 @@ import {
 } from './phoneNumbers';
 import { validatePin } from './pin';
 import { PortabilityChecksSchema, pinWaivedByCheck } from './portability';
+import { billingNumberAsked } from './billingNumber';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 
 /** In collection order: numbers and carrier first, because the other fields are checked against them. */
@@ -161,10 +162,15 @@ function validateBillingNumberInDraft(raw: string, draft: CsrDraft): FieldResult
 
 /**
  * The fields still to collect, in collection order; the PIN only where the port needs one (isPinNeeded), and then
- * also when the customer said they have none (an answer given for an earlier carrier).
+ * also when the customer said they have none (an answer given for an earlier carrier); the billing number only where
+ * it is asked (billingNumberAsked): otherwise the number moved is the billing number.
  */
 export function missingFields(draft: CsrDraft): CsrFieldName[] {
-  return CSR_FIELDS.filter((field) => (field === 'pin' ? isPinNeeded(draft) && pinOf(draft) === undefined : draft[field] === undefined));
+  return CSR_FIELDS.filter((field) => {
+    if (field === 'pin') return isPinNeeded(draft) && pinOf(draft) === undefined;
+    if (field === 'billingNumber') return billingNumberAsked(draft) && draft.billingNumber === undefined;
+    return draft[field] === undefined;
+  });
 }
 
 /** Which fields' checks depend on which: a new carrier changes the account-number and PIN rules, new numbers the country. */

@@ -10,6 +10,7 @@ export * from './contactEmail';
 export * from './signature';
 export * from './sharedSchemas';
 export * from './address';
+export * from './billingNumber';
 export * from './csrFields';
 export * from './portability';
 export * from './portRequest';

@@ -12,6 +12,7 @@ import {
   csrFieldText,
   isSecretField,
 } from './csrFields';
+import { billingNumberOf } from './billingNumber';
 
 const BULLETS = '••••';
 
@@ -32,11 +33,14 @@ export interface DraftSummaryRow {
   value: string;
 }
 
-/** One row per field collected so far, in collection order, with the secrets masked. */
+/**
+ * One row per field collected so far, in collection order, with the secrets masked. The billing number shows where it
+ * is the number moved without being asked (billingNumberOf): the letter carries it all the same.
+ */
 export function maskedDraftSummary(draft: CsrDraft): DraftSummaryRow[] {
   const rows: DraftSummaryRow[] = [];
   for (const field of CSR_FIELDS) {
-    const value = draft[field];
+    const value = field === 'billingNumber' ? billingNumberOf(draft) : draft[field];
     if (value === undefined) continue;
     rows.push({ field, label: CSR_FIELD_LABELS[field], value: displayValue(field, value) });
     if (field === 'holderName' && draft.authorizedPerson !== undefined) {

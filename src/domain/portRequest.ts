@@ -14,6 +14,7 @@ import {
   missingFields,
   pinOf,
 } from './csrFields';
+import { billingNumberOf } from './billingNumber';
 import { pinWaivedByCheck } from './portability';
 import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
@@ -114,7 +115,7 @@ export function buildPortRequest(draft: CsrDraft): PortRequestBuild {
     holderName: draft.holderName,
     authorizedPerson: draft.authorizedPerson,
     serviceAddress: draft.serviceAddress,
-    billingNumber: draft.billingNumber,
+    billingNumber: billingNumberOf(draft),
     contactEmail: draft.contactEmail,
   });
   if (parsed.success) return { ok: true, request: parsed.data };

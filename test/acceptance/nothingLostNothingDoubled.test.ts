@@ -13,6 +13,7 @@ import { cardActionText } from '../../dialogs/cardActions';
 import { askFieldText } from '../../dialogs/text/askFieldText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { signText } from '../../dialogs/text/signText';
+import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { FakeConnector } from '../support/fakeConnector';
 import { type AcceptanceApp, scratchFolder, startAcceptanceApp, testKeyring } from './support/acceptanceApp';
 import { Customer, pressOn, textsOf } from './support/customer';
@@ -73,7 +74,7 @@ describe('nothing lost, nothing doubled', () => {
     });
   });
 
-  it('five copies of one "Sign and send" click at once: one submission, one processing', async () => {
+  it('five copies of one "Sign" click at once: one submission, one processing', async () => {
     const lena = customer('five-clicks', withChanges(MARIA, {
       numbers: { typed: '(415) 555-0177', e164: ['+14155550177'] },
       billingNumber: { typed: '(415) 555-0177', e164: '+14155550177' },
@@ -83,9 +84,9 @@ describe('nothing lost, nothing doubled', () => {
     }));
     await lena.open();
     await lena.say(buttonLabels.startPort);
-    const confirm = await lena.until((asked) => asked.kind === 'confirmSend');
-    if (confirm.kind !== 'confirmSend') throw lena.lost('is not at "Sign and send"');
-    const click = lena.activity(pressOn(confirm.card, signText.confirmCard.send));
+    const letter = await lena.until((asked) => asked.kind === 'letter');
+    if (letter.kind !== 'letter') throw lena.lost('is not at the letter');
+    const click = lena.activity(pressOn(letter.card, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: lena.details.signerName }));
     const answers = await Promise.all(Array.from({ length: 5 }, () => app.exchange(click)));
 
     const referenceNumber = referenceIn(answers.flat());

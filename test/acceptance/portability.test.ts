@@ -105,7 +105,8 @@ describe('a port with the portability check, over HTTP', () => {
       return asked.kind === 'review';
     });
 
-    expect(questions).toEqual(['numbers', 'carrier', 'accountNumber', 'holderName', 'serviceAddress', 'billingNumber', 'contactEmail']);
+    // Nor is the billing number: Twilio says the one number is a mobile number, which is its own billing number.
+    expect(questions).toEqual(['numbers', 'carrier', 'accountNumber', 'holderName', 'serviceAddress', 'contactEmail']);
     if (review.kind !== 'review') throw new Error('no review');
     maria.checkReview(review.card);
 
@@ -114,6 +115,26 @@ describe('a port with the portability check, over HTTP', () => {
     const { request } = await awaitDelivery(twilioApp.submissionsDir, referenceNumber, 1);
     expect(request).toEqual({ ...expectedRequest(MARIA, { referenceNumber, version: 1 }), account: { number: MARIA.accountNumber } });
     expect(standIn.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET /v1/Porting/Portability/PhoneNumber/${encodeURIComponent(KEPT)}`]);
+  });
+
+  it('Twilio: where the provider says the one number is a landline, the billing number is asked, and the request carries it', async () => {
+    const landline = '+14155550160';
+    standIn.set(landline, { portable: true, numberType: 'LOCAL' });
+    // A home phone on the account whose main number stays: the BTN is another number.
+    const home = withChanges(MARIA, {
+      numbers: { typed: '(415) 555-0160', e164: [landline] },
+      billingNumber: { typed: '(415) 555-0100', e164: '+14155550100' },
+    });
+    const maria = customer(twilioApp, 'twilio-landline', home);
+
+    await maria.open();
+    await maria.say(buttonLabels.startPort);
+    const sent = await maria.finishPort();
+
+    expect(maria.answered).toContain('field billingNumber');
+    const referenceNumber = referenceIn(sent);
+    const { request } = await awaitDelivery(twilioApp.submissionsDir, referenceNumber, 1);
+    expect(request).toEqual(expectedRequest(home, { referenceNumber, version: 1 }));
   });
 
   it('Telnyx refusing the key never blocks the customer: the port goes on, and the log says why, without the key', async () => {

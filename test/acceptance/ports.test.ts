@@ -10,7 +10,7 @@ import { signText } from '../../dialogs/text/signText';
 import { FakeConnector } from '../support/fakeConnector';
 import { type AcceptanceApp, startAcceptanceApp } from './support/acceptanceApp';
 import { Customer, textsOf } from './support/customer';
-import { ACME, type CustomerDetails, KOWALSKI, MARIA, TREMBLAY, withChanges } from './support/details';
+import { ACME, type CustomerDetails, KOWALSKI, MARIA, NGUYEN, TREMBLAY, withChanges } from './support/details';
 import {
   awaitDelivery,
   deliveredVersions,
@@ -59,6 +59,33 @@ describe('a complete port, from the chat to the request and letter the porting b
     const maria = customer('person', MARIA);
     const sent = await maria.completePort();
     await expectDelivered(maria, sent, startedAt);
+  });
+
+  it('a customer with every detail at hand (one mobile number, Verizon and its lock question) signs in at most 11 messages', async () => {
+    const startedAt = Date.now();
+    const linh = customer('at-hand', NGUYEN);
+    await linh.open();
+    await linh.say(buttonLabels.startPort);
+    const afterStart = linh.messagesSent;
+    const sent = await linh.finishPort();
+
+    // From "Start my port" to the signed receipt: the service question, seven details, the review, the lock, the
+    // signature. The billing number (her one mobile number) is not asked, and the signature sends.
+    expect(linh.answered).toEqual([
+      'serviceActive',
+      'field numbers',
+      'field carrier',
+      'field accountNumber',
+      'field pin',
+      'field holderName',
+      'field serviceAddress',
+      'field contactEmail',
+      'review',
+      'portOutLock',
+      'letter',
+    ]);
+    expect(linh.messagesSent - afterStart).toBeLessThanOrEqual(11);
+    await expectDelivered(linh, sent, startedAt);
   });
 
   it('a business: the holder is the business, the authorized person signs for it', async () => {

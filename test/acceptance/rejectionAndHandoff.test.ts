@@ -124,7 +124,7 @@ describe('when the carrier or a person steps in, the customer hears it in their 
     };
     expect(textsOf(await fromConsole({ type: 'event', name: 'agent/join', value: { token: AGENT_TOKEN } }))).toEqual([agentText.joined]);
 
-    // The customer typed a wrong street number, and asks for a person at the billing-number question.
+    // The customer typed a wrong street number, and asks for a person at the last question (the contact email).
     const asTyped = withChanges(MARIA, {
       numbers: { typed: '(415) 555-0155', e164: ['+14155550155'] },
       billingNumber: { typed: '(415) 555-0155', e164: '+14155550155' },
@@ -133,7 +133,7 @@ describe('when the carrier or a person steps in, the customer hears it in their 
     const maria = new Customer(app.exchange, { name: 'handoff', details: asTyped, serviceUrl });
     await maria.open();
     await maria.say(buttonLabels.startPort);
-    await maria.untilAskedFor('billingNumber');
+    await maria.untilAskedFor('contactEmail');
     expect(textsOf(await maria.say('I want to talk to a person'))[0]).toBe(handoffText.finding(EXPECTED_WAIT_MINUTES, 1));
 
     // The escalation card reaches the console; the agent takes the chat.
@@ -166,7 +166,7 @@ describe('when the carrier or a person steps in, the customer hears it in their 
     const afterHandBack = channel.sentTo(maria.conversationId).slice(before);
     expect(textsOf(afterHandBack)[0]).toBe(handoffText.handedBack('Alex'));
     maria.hear(afterHandBack);
-    expect(maria.asked()).toEqual({ kind: 'field', field: 'billingNumber' });
+    expect(maria.asked()).toEqual({ kind: 'field', field: 'contactEmail' });
 
     // She finishes and signs what the review shows, the agent's address among it.
     maria.details = withChanges(asTyped, { serviceAddress: corrected });

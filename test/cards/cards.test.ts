@@ -1,11 +1,11 @@
 import type { AdaptiveCardJson } from '../../src/cards/cardTemplate';
 import { csrFormCard } from '../../src/cards/csrFormCard';
 import { reviewCard } from '../../src/cards/reviewCard';
-import { loaCard, signConfirmCard } from '../../src/cards/signCards';
+import { loaCard } from '../../src/cards/signCards';
 import { checkForm } from '../../dialogs/csrFormCheck';
 import { csrFormCardData } from '../../dialogs/csrFormView';
 import { reviewCardData } from '../../dialogs/reviewView';
-import { loaCardData, signConfirmCardData } from '../../dialogs/signView';
+import { loaCardData } from '../../dialogs/signView';
 import { type CsrDraft, authorizationStatement } from '../../src/domain';
 import { completeAttDraft, draftFrom, expectNoSecrets } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
@@ -45,7 +45,6 @@ const cards: [string, () => AdaptiveCardJson][] = [
   ['the review of an incomplete draft', () => reviewCard.expand(reviewCardData(draftFrom({ numbers: '415-555-0123' }), CARD_ID))],
   ['the letter for a person', () => loaCard.expand(loaCardData(completeAttDraft(), NEW_CARRIER, CARD_ID))],
   ['the letter for a business', () => loaCard.expand(loaCardData(business(), NEW_CARRIER, CARD_ID))],
-  ['the send confirmation', () => signConfirmCard.expand(signConfirmCardData('Maria Lopez', 'AT&T', CARD_ID))],
 ];
 
 describe.each(cards)('%s', (_name, render) => {
@@ -104,7 +103,14 @@ describe('the form card', () => {
         expect.objectContaining({ value: '', isRequired: false, placeholder: expect.stringMatching(/leave blank to keep/i) }),
       );
     }
-    expect(inputById(card, 'billingNumber')?.placeholder).toBe('Leave blank to use (415) 555-0123');
+    // Two numbers: the billing number is asked, and its placeholder says what it is.
+    expect(inputById(card, 'billingNumber')).toEqual(expect.objectContaining({ value: '(415) 555-0123', placeholder: "The account's main number, as shown on your bill" }));
+  });
+
+  it('offers one mobile number as its own billing number: the input may stay blank', () => {
+    const card = csrFormCard.expand(csrFormCardData(draftFrom({ numbers: '415-555-0123', carrier: 'AT&T' }), undefined, CARD_ID));
+
+    expect(inputById(card, 'billingNumber')).toEqual(expect.objectContaining({ value: '', isRequired: false, placeholder: 'Leave blank to use (415) 555-0123' }));
   });
 
   it('shows each refusal under its input, keeps what was typed, and offers to confirm an unknown carrier', () => {

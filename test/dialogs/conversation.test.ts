@@ -76,8 +76,7 @@ describe('the conversation over HTTP', () => {
     const lock = await exchange(activity(submitOf(lastCard(replies), reviewText.card.confirm)));
     expect(textsOf(lock).at(-1)).toMatch(/is Wireless Account Lock turned off on your AT&T account\?/);
     const letter = await exchange(message(buttonLabels.yes));
-    const confirm = await exchange(activity(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' })));
-    const sent = await exchange(activity(submitOf(lastCard(confirm), signText.confirmCard.send)));
+    const sent = await exchange(activity(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' })));
 
     expect(submitter.submissions).toHaveLength(1);
     expect(textsOf(sent)).toEqual([

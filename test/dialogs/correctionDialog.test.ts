@@ -34,8 +34,7 @@ const LOCK_QUESTION = /is Wireless Account Lock turned off on your AT&T account\
 async function signAndSend(harness: CorrectionHarness, replies: Parameters<typeof lastCard>[0]) {
   expect(textsOf(replies).at(-1)).toMatch(LOCK_QUESTION);
   const letter = await harness.turn(buttonLabels.yes);
-  const confirm = await harness.turn(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
-  return harness.turn(submitOf(lastCard(confirm), signText.confirmCard.send));
+  return harness.turn(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
 }
 
 describe('the correction after a rejection', () => {
@@ -189,8 +188,8 @@ describe('the correction after a rejection', () => {
     await harness.turn(NEW_PIN);
     const toSign = await harness.turn(buttonLabels.yes);
 
-    const stopped = await harness.turn(submitOf(lastCard(toSign), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
-    const notYet = await harness.say(submitOf(lastCard(stopped), signText.confirmCard.notYet));
+    expect(lastCard(toSign)).toBeDefined();
+    const notYet = await harness.say('not yet');
     expect(notYet).toEqual([signText.notYet, correctionText.notSent, mainText.menu.again]);
     expect(await harness.outbox.latestVersion(loa.referenceNumber)).toBe(1);
 

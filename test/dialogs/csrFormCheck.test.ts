@@ -1,5 +1,5 @@
 import { checkForm, type FormValues } from '../../dialogs/csrFormCheck';
-import type { CsrDraft } from '../../src/domain';
+import { type CsrDraft, billingNumberOf } from '../../src/domain';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from '../support/drafts';
 
 /** The form as a customer fills it in for the AT&T answers, the address in its parts. */
@@ -69,11 +69,22 @@ describe('checkForm', () => {
     expectNoSecrets(check.round);
   });
 
-  it('uses the first number as the billing number when that input is left blank', () => {
-    const check = checkForm({ ...FILLED, billingNumber: '' }, {});
+  it('takes one mobile number as its own billing number when that input is left blank', () => {
+    const check = checkForm({ ...FILLED, numbers: '415-555-0123', billingNumber: '' }, {});
 
     expect(check.complete).toBe(true);
-    expect(check.draft.billingNumber).toBe('+14155550123');
+    expect(check.draft.billingNumber).toBeUndefined();
+    expect(billingNumberOf(check.draft)).toBe('+14155550123');
+  });
+
+  it('asks for the billing number where it matters: several numbers, or a landline carrier', () => {
+    for (const changes of [{ numbers: '415-555-0123, 415-555-0124' }, { numbers: '415-555-0123', carrier: 'Xfinity Voice', pin: '' }]) {
+      const check = checkForm({ ...FILLED, ...changes, billingNumber: '' }, {});
+
+      expect(check.complete).toBe(false);
+      expect(Object.keys(check.round.errors)).toEqual(['billingNumber']);
+      expect(check.round.errors.billingNumber).toMatch(/billing telephone number \(BTN\)/);
+    }
   });
 
   it('asks to confirm a carrier it does not know, and accepts it once confirmed', () => {

@@ -19,7 +19,7 @@ const FILLED = {
   city: 'Springfield',
   region: 'IL',
   postalCode: '62704',
-  billingNumber: '',
+  billingNumber: ATT_ANSWERS.billingNumber,
   contactEmail: ATT_ANSWERS.contactEmail,
 };
 

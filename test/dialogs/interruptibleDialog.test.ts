@@ -103,8 +103,7 @@ describe('interruptions', () => {
       await reachCollection(harness);
       const review = await answerFields(harness, CSR_FIELDS);
       const letter = await confirmReview(harness, review);
-      const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
-      await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
+      await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
       const { referenceNumber } = harness.submitter.submissions[0].loa;
       // A new port begins with an empty draft; the request just sent is still the customer's.
       await harness.say(buttonLabels.startPort);

@@ -114,13 +114,12 @@ describe('MainDialog', () => {
       expect(await harness.say(click('startPort'))).toEqual([promptText.staleButton, tipsText.keepService.question]);
     });
 
-    it('answers a card whose step has ended with a note and the menu: "Sign and send" again sends nothing more', async () => {
+    it('answers a card whose step has ended with a note and the menu: "Sign" again sends nothing more', async () => {
       const harness = new ConversationHarness();
       await reachCollection(harness);
       const review = await answerFields(harness, CSR_FIELDS);
       const letter = await confirmReview(harness, review);
-      const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
-      const send = submitOf(lastCard(confirm.replies), signText.confirmCard.send);
+      const send = submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' });
       expect(textsOf((await harness.turn(send)).replies).at(-1)).toBe(mainText.menu.again);
 
       for (const click of [send, submitOf(lastCard(review), reviewText.card.confirm)]) {

@@ -23,8 +23,7 @@ describe('PortDialog', () => {
 
     const letter = await confirmReview(harness, review);
     expect((await harness.session())?.stage).toBe('signing');
-    const confirm = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
-    const sent = await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
+    const sent = await harness.turn(submitOf(lastCard(letter.replies), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
 
     const [submission] = harness.submitter.submissions;
     expect(harness.submitter.submissions).toHaveLength(1);
@@ -67,8 +66,7 @@ describe('PortDialog', () => {
 
     const holderSigns = await harness.say(submitOf(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Acme Plumbing LLC' }));
     expect(holderSigns).toEqual([expect.stringContaining("authorized person's name as you gave it earlier: Jane Smith")]);
-    const confirm = await harness.turn(submitOf(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Jane Smith' }));
-    await harness.turn(submitOf(lastCard(confirm.replies), signText.confirmCard.send));
+    await harness.turn(submitOf(letter, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Jane Smith' }));
 
     expect(harness.submitter.submissions.map(({ loa }) => loa)).toEqual([
       expect.objectContaining({

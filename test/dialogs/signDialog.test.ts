@@ -1,6 +1,5 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { SignDialog } from '../../dialogs/signDialog';
-import { cardActionText } from '../../dialogs/cardActions';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
 import { CustomerEmails } from '../../dialogs/customerEmails';
@@ -11,7 +10,6 @@ import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, draftFrom } from '
 import { NEW_CARRIER } from '../support/newCarrier';
 
 const { sign: SIGN } = signText.loaCard;
-const { send: SIGN_AND_SEND, notYet: NOT_YET } = signText.confirmCard;
 
 /**
  * The checks before the letter (a fresh PIN, AT&T's Wireless Account Lock) are carrierRules.test.ts's: here the
@@ -29,26 +27,23 @@ function recordingEmails(): { emails: CustomerEmails; queued: MailRequest[] } {
   return { emails: new CustomerEmails({ queue, supportContact: { phone: '1-800-555-0100' }, agentsInChat: false }), queued };
 }
 
-/** Signs as `name` on the letter card; returns the harness and the confirmation card. */
-async function signAs(name: string, draft?: CsrDraft, emails?: CustomerEmails) {
+/** Shows the letter card; returns the harness and the card, to sign with `submitOf(letter, SIGN, { signature })`. */
+async function showLetter(draft?: CsrDraft, emails?: CustomerEmails) {
   const harness = await startSigning(draft, emails);
   const letter = lastCard(await harness.send('sign'));
-  const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: name })));
-  return { harness, letter, confirmation };
+  return { harness, letter };
 }
 
 describe('SignDialog', () => {
-  it('explains the letter, then the confirmation, on "help", keeping the card on screen', async () => {
+  it('explains the letter on "help", keeping the card on screen and sending nothing', async () => {
     const harness = await startSigning();
     await harness.send('sign');
 
     expect(textsOf(await harness.send('help'))).toEqual([`${signText.help.letter}\n\n${interruptionText.anytime}`]);
-    await harness.send('Maria Lopez');
-    expect(textsOf(await harness.send('help'))).toEqual([`${signText.help.confirm}\n\n${interruptionText.anytime}`]);
     expect(harness.submitter.submissions).toHaveLength(0);
   });
 
-  it('shows the authorization and the letter details, secrets masked, and asks for a typed signature', async () => {
+  it('shows the authorization, the letter details with secrets masked, and, above Sign, that signing sends it on', async () => {
     const harness = await startSigning();
 
     const letter = lastCard(await harness.send('sign'));
@@ -56,6 +51,10 @@ describe('SignDialog', () => {
     expect(cardTexts(letter)).toContain(authorizationStatement(NEW_CARRIER.name));
     expect(JSON.stringify(letter)).toContain(NEW_CARRIER.name);
     expect(JSON.stringify(letter)).toContain('••••3222');
+    expect(cardTexts(letter)).toContain(
+      'When you choose Sign, your signed letter and request come to our porting team, and we send them on to AT&T to move your numbers.',
+    );
+    expect(harness.submitter.submissions).toHaveLength(0);
   });
 
   it('refuses a signature that is not the account holder, saying whose name is expected', async () => {
@@ -67,10 +66,11 @@ describe('SignDialog', () => {
     expect(textsOf(replies)).toEqual([expect.stringMatching(/account holder's name as you gave it earlier: Maria Lopez/)]);
     expect(replies.some((reply) => reply.attachments?.length)).toBe(false);
 
-    // The same letter card is still the one to sign.
-    const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: 'maria lopez' })));
-    expect(cardTexts(confirmation)).toContain(signText.confirmCard.heading);
     expect(harness.submitter.submissions).toHaveLength(0);
+
+    // The same letter card is still the one to sign, and signing it sends.
+    await harness.send(submitOf(letter, SIGN, { signature: 'maria lopez' }));
+    expect(harness.submitter.submissions).toHaveLength(1);
   });
 
   it('asks the authorized person, not the business, to sign for a business account', async () => {
@@ -81,18 +81,18 @@ describe('SignDialog', () => {
     const refused = await harness.send(submitOf(letter, SIGN, { signature: 'Acme Plumbing LLC' }));
     expect(textsOf(refused)).toEqual([expect.stringMatching(/authorized person's name as you gave it earlier: Ana Ruiz/)]);
 
-    const confirmation = lastCard(await harness.send('Ana Ruiz'));
-    expect(cardTexts(confirmation)).toContain(
-      'You\'re signing as Ana Ruiz. When you choose "Sign and send", your signed letter and request come to our porting team, ' +
-        'and we send them on to AT&T to move your numbers.',
-    );
+    expect(harness.submitter.submissions).toHaveLength(0);
+
+    // Typed as a message, the name signs too.
+    await harness.send('Ana Ruiz');
+    expect(harness.submitter.submissions.map(({ loa }) => loa.signature.signerName)).toEqual(['Ana Ruiz']);
   });
 
-  it('on "Sign and send", creates the LOA, hands it over once, stores it, and tells the customer what happens next', async () => {
+  it('on "Sign", creates the LOA, hands it over once, stores it, and tells the customer what happens next', async () => {
     const { emails, queued } = recordingEmails();
-    const { harness, confirmation } = await signAs('Maria Lopez', undefined, emails);
+    const { harness, letter } = await showLetter(undefined, emails);
 
-    const replies = await harness.send(submitOf(confirmation, SIGN_AND_SEND));
+    const replies = await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' }));
 
     expect(harness.submitter.submissions).toHaveLength(1);
     const [{ loa, conversation }] = harness.submitter.submissions;
@@ -130,17 +130,17 @@ describe('SignDialog', () => {
   });
 
   it('promises no email when email is off', async () => {
-    const { harness, confirmation } = await signAs('Maria Lopez');
+    const { harness, letter } = await showLetter();
 
-    const [message] = textsOf(await harness.send(submitOf(confirmation, SIGN_AND_SEND)));
+    const [message] = textsOf(await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' })));
 
     expect(message).toContain("We'll message you here as your port moves along.");
     expect(message).not.toContain('maria@example.com');
   });
 
-  it('submits exactly once when "Sign and send" arrives twice', async () => {
-    const { harness, confirmation } = await signAs('Maria Lopez');
-    const click = submitOf(confirmation, SIGN_AND_SEND);
+  it('submits exactly once when "Sign" arrives twice', async () => {
+    const { harness, letter } = await showLetter();
+    const click = submitOf(letter, SIGN, { signature: 'Maria Lopez' });
 
     await harness.send(click);
     const second = await harness.send(click);
@@ -152,8 +152,8 @@ describe('SignDialog', () => {
   });
 
   it('makes the same LOA again when a failed turn is retried, so the submitter can tell it is a repeat', async () => {
-    const { harness, confirmation } = await signAs('Maria Lopez');
-    const click = submitOf(confirmation, SIGN_AND_SEND);
+    const { harness, letter } = await showLetter();
+    const click = submitOf(letter, SIGN, { signature: 'Maria Lopez' });
     // The hand-over reaches the submitter but the turn fails afterwards (say, a timeout): nothing of the turn is saved.
     const submit = harness.submitter.submit.bind(harness.submitter);
     jest.spyOn(harness.submitter, 'submit').mockImplementationOnce(async (signed) => {
@@ -170,19 +170,19 @@ describe('SignDialog', () => {
     expect((await harness.session())?.signedLoa?.version).toBe(1);
   });
 
-  it('ignores a second click on "Sign" once the signature was taken', async () => {
-    const { harness, letter } = await signAs('Maria Lopez');
+  it('keeps the letter on screen, sending nothing, while the signature is refused', async () => {
+    const { harness, letter } = await showLetter();
 
-    const replies = await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' }));
+    await harness.send(submitOf(letter, SIGN, { signature: '' }));
 
-    expect(textsOf(replies)).toEqual([cardActionText.alreadyHandled]);
+    expect(harness.submitter.submissions).toHaveLength(0);
     expect(harness.client.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
   });
 
-  it('sends nothing on "Not yet"', async () => {
-    const { harness, confirmation } = await signAs('Maria Lopez');
+  it('sends nothing on "not yet"', async () => {
+    const { harness } = await showLetter();
 
-    const replies = await harness.send(submitOf(confirmation, NOT_YET));
+    const replies = await harness.send('not yet');
 
     expect(textsOf(replies)).toEqual([signText.notYet]);
     expect(harness.submitter.submissions).toHaveLength(0);
@@ -199,8 +199,7 @@ describe('SignDialog', () => {
     const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'correcting', ...LOCK_OFF });
     const letter = lastCard(await harness.send('sign'));
 
-    const confirmation = lastCard(await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' })));
-    await harness.send(submitOf(confirmation, SIGN_AND_SEND));
+    await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' }));
 
     expect(harness.submitter.submissions.map(({ loa }) => [loa.referenceNumber, loa.version])).toEqual([[first.referenceNumber, 2]]);
   });

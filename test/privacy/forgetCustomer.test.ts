@@ -118,8 +118,7 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
           // Before the letter, AT&T's Wireless Account Lock is confirmed off.
           await send(submitOf(lastCard(review), reviewText.card.confirm));
           const letter = await send({ type: 'message', text: buttonLabels.yes });
-          const confirm = await send(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
-          await send(submitOf(lastCard(confirm), signText.confirmCard.send));
+          await send(submitOf(lastCard(letter), signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: 'Maria Lopez' }));
           const submitted = (await session())?.submittedReferences ?? [];
           expect(submitted).toHaveLength(1);
           return submitted[0] as string;

@@ -43,13 +43,12 @@ export type Asked =
   | { readonly kind: 'signed' }
   | { readonly kind: CardKind; readonly card: unknown };
 
-type CardKind = 'form' | 'review' | 'letter' | 'confirmSend';
+type CardKind = 'form' | 'review' | 'letter';
 
 const CARD_HEADINGS: ReadonlyMap<string, CardKind> = new Map<string, CardKind>([
   [formText.card.heading, 'form'],
   [reviewText.card.heading, 'review'],
   [signText.loaCard.heading, 'letter'],
-  [signText.confirmCard.heading, 'confirmSend'],
 ]);
 
 /** The order the step-by-step questions come in (authorizedPerson only for a business). */
@@ -131,6 +130,11 @@ export function fitsTemplate(text: string, template: (referenceNumber: string) =
   return new RegExp(`^${parts.join('PA-[0-9A-Z-]+')}`).test(text);
 }
 
+/** What was asked, in a word or two: "field pin", "review". */
+function askedKey(asked: Asked): string {
+  return asked.kind === 'field' ? `field ${asked.field}` : asked.kind;
+}
+
 function describeSent(sent: Partial<Activity>): string {
   if (sent.type !== 'message') return `[${sent.type}]`;
   return sent.text !== undefined ? short(sent.text) : `[card] ${short(JSON.stringify(sent.value))}`;
@@ -150,6 +154,13 @@ export class Customer {
   details: CustomerDetails;
   /** The replies the customer is looking at: those to its last message, or what it last heard outside its turns. */
   lastReplies: Partial<Activity>[] = [];
+  /**
+   * How many messages the customer has sent (typed, a button, a card): what a port costs them. Opening the chat is
+   * not one, and neither is a channel's redelivery of a message already counted.
+   */
+  messagesSent = 0;
+  /** What the customer was asked and answered, in order ("field pin", "portOutLock", "letter"…). */
+  readonly answered: string[] = [];
   private sequence = 0;
 
   constructor(
@@ -188,6 +199,7 @@ export class Customer {
   /** Posts `overrides` as an activity (with a new id unless it names one) and looks at the replies. */
   async send(overrides: Partial<Activity>): Promise<Partial<Activity>[]> {
     const sent = this.activity(overrides);
+    if (sent.type === 'message') this.messagesSent += 1;
     this.transcript.push(`customer: ${describeSent(sent)}`);
     const replies = await this.exchange(sent);
     this.hear(replies);
@@ -333,6 +345,7 @@ export class Customer {
   /** Answers what the bot asks; fails when the customer can't tell what that is. */
   async answer(asked: Asked | undefined = this.asked()): Promise<Partial<Activity>[]> {
     if (asked === undefined) throw this.lost('cannot tell what the bot is asking');
+    this.answered.push(askedKey(asked));
     switch (asked.kind) {
       case 'field':
         return this.say(this.answerFor(asked.field));
@@ -350,8 +363,6 @@ export class Customer {
         return this.send(pressOn(asked.card, reviewText.card.confirm));
       case 'letter':
         return this.send(pressOn(asked.card, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: this.details.signerName }));
-      case 'confirmSend':
-        return this.send(pressOn(asked.card, signText.confirmCard.send));
       case 'menu':
       case 'signed':
         throw this.lost(`has nothing to answer: the bot is at "${asked.kind}"`);
@@ -369,7 +380,7 @@ export class Customer {
       const asked = this.asked();
       if (asked === undefined) throw this.lost('cannot tell what the bot is asking');
       if (stop(asked)) return asked;
-      const key = asked.kind === 'field' ? `field ${asked.field}` : asked.kind;
+      const key = askedKey(asked);
       repeats = key === previous ? repeats + 1 : 1;
       previous = key;
       if (repeats >= MAX_SAME_QUESTION) throw this.lost(`was asked for "${key}" ${repeats} times in a row`);
@@ -383,7 +394,7 @@ export class Customer {
     return this.until((asked) => asked.kind === 'field' && asked.field === field);
   }
 
-  /** Answers everything until the port is signed and sent; resolves the replies to "Sign and send". */
+  /** Answers everything until the port is signed and sent; resolves the replies to the signature. */
   async finishPort(): Promise<Partial<Activity>[]> {
     await this.until((asked) => asked.kind === 'signed' || asked.kind === 'menu');
     if (this.asked()?.kind !== 'signed') throw this.lost('is back at the menu without having signed');

@@ -54,6 +54,22 @@ export const MARIA: CustomerDetails = {
   signerName: 'Maria Lopez',
 };
 
+/**
+ * One person, one Verizon mobile number, every detail at hand: the shortest port there is. Verizon has a port-out lock
+ * (Number Lock), so she is asked whether it is off; her number is her billing number, so that is not asked.
+ */
+export const NGUYEN: CustomerDetails = {
+  numbers: { typed: '(503) 555-0134', e164: ['+15035550134'] },
+  carrier: { typed: 'Verizon', id: 'verizon', name: 'Verizon' },
+  accountNumber: '456123789',
+  pin: '135791',
+  holder: { kind: 'person', fullName: 'Linh Nguyen', firstName: 'Linh', lastName: 'Nguyen' },
+  serviceAddress: { street: '820 SW Oak St', city: 'Portland', region: 'OR', postalCode: '97205', country: 'US' },
+  billingNumber: { typed: '(503) 555-0134', e164: '+15035550134' },
+  contactEmail: 'linh.nguyen@example.com',
+  signerName: 'Linh Nguyen',
+};
+
 /** A business on Verizon, signed for by its office manager; its suite is stored as USPS abbreviates it. */
 export const ACME: CustomerDetails = {
   numbers: { typed: '212-555-0187', e164: ['+12125550187'] },
