@@ -19,3 +19,4 @@ export * from './loa';
 export * from './masking';
 export * from './rejectionReasons';
 export * from './redaction';
+export * from './billDocument';
