@@ -7,7 +7,8 @@ const MAX_TEXT_CHARS = 20_000;
 
 export default async function readPdf({ pdf, maxPages }: PdfTask): Promise<PdfReading> {
   try {
-    const document = await getDocumentProxy(pdf);
+    // Errors only: PDF.js's warnings about a customer's file would go to the server's stderr, outside the log.
+    const document = await getDocumentProxy(pdf, { verbosity: 0 });
     // Too many pages is refused without reading them.
     if (document.numPages > maxPages) return { kind: 'read', pages: document.numPages, text: '' };
     const { text } = await extractText(document, { mergePages: true });

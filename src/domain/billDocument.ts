@@ -69,6 +69,17 @@ export function pdfIsEncrypted(bytes: Uint8Array): boolean {
   return /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
+/** A US ZIP code or a Canadian postal code at the end of a line. */
+const POSTAL_CODE_LINE_END = /(\b\d{5}(?:-\d{4})?|\b[A-Za-z]\d[A-Za-z][ -]?\d[A-Za-z]\d)[ \t]*\r?\n/g;
+
+/**
+ * A PDF's text has no blank lines between its blocks, where a pasted record has them: an address would run on into
+ * whatever follows it ("Amount due …"). On a bill an address ends with its postal code, so its line ends the value.
+ */
+function endAddressesAtPostalCodes(text: string): string {
+  return text.replace(POSTAL_CODE_LINE_END, '$1\n\n');
+}
+
 /** The details a bill shows that the request needs: who holds the account, its number and where the service is. */
 export const BILL_FIELDS = ['accountNumber', 'holderName', 'serviceAddress'] as const satisfies readonly CsrFieldName[];
 
@@ -78,7 +89,7 @@ export const BILL_FIELDS = ['accountNumber', 'holderName', 'serviceAddress'] as 
  * balances, plans and dates, which are not the customer's answers to anything.
  */
 export function extractBillFields(text: string, draft: CsrDraft): CsrExtraction {
-  const all = extractCsrFields(text, draft);
+  const all = extractCsrFields(endAddressesAtPostalCodes(text), draft);
   const kept = (field: CsrFieldName) => (BILL_FIELDS as readonly CsrFieldName[]).includes(field);
   const accepted = Object.fromEntries(Object.entries(all.accepted).filter(([field]) => kept(field as CsrFieldName)));
   return {
