@@ -109,7 +109,6 @@ export function webhookBody(delivery: PortingDelivery, documentLink?: WebhookGat
     return { ...facts, url: link.url, expiresAt: link.expiresAt.toISOString() };
   });
   return {
-    ...(documents.length > 0 && { documents }),
     request: delivery.request,
     loa: {
       fileName: CARRIER_PDF_FILE,
@@ -117,6 +116,7 @@ export function webhookBody(delivery: PortingDelivery, documentLink?: WebhookGat
       sha256: createHash('sha256').update(delivery.carrierPdf).digest('hex'),
       contentBase64: delivery.carrierPdf.toString('base64'),
     },
+    ...(documents.length > 0 && { documents }),
   };
 }
 
