@@ -47,7 +47,7 @@ describe("a bill attached in Web Chat, through the local Direct Line bridge's up
     expect(uploaded.status).toBe(200);
     const activities = await once(client, billText.kept);
     const echoed = activities.find((activity) => activity.attachments?.length);
-    expect(echoed?.attachments).toEqual([{ contentType: 'application/pdf', name: 'statement.pdf', contentUrl: expect.stringContaining(`${app.url}${ATTACHMENTS_PATH}/`) }]);
+    expect(echoed?.attachments).toEqual([{ contentType: 'application/pdf', name: 'statement.pdf', contentUrl: expect.stringContaining(`${app.url}${ATTACHMENTS_PATH}?id=`) }]);
     const file = await fetch(echoed?.attachments?.[0]?.contentUrl as string);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(sha256Of(Buffer.from(await file.arrayBuffer()))).toBe(sha256Of(pdf));
@@ -74,6 +74,7 @@ describe("a bill attached in Web Chat, through the local Direct Line bridge's up
     const tooMuch = await client.upload([{ bytes: huge, contentType: 'image/png', name: 'a.png' }]).catch(() => undefined);
     // The bridge answers 413 as soon as it has read too much; a client still sending may see the connection close instead.
     if (tooMuch !== undefined) expect(tooMuch.status).toBe(413);
-    expect((await fetch(`${app.url}${ATTACHMENTS_PATH}/not-an-id`)).status).toBe(404);
+    expect((await fetch(`${app.url}${ATTACHMENTS_PATH}?id=not-an-id`)).status).toBe(404);
+    expect((await fetch(`${app.url}${ATTACHMENTS_PATH}`)).status).toBe(404);
   });
 });

@@ -164,15 +164,15 @@ export function registerUploadRoutes(server: restify.Server, bridge: BridgeConte
     const attachments = upload.files.map((file, index) => ({
       contentType: described[index]?.contentType || file.contentType,
       name: file.name,
-      contentUrl: `${bridge.selfUrl()}${ATTACHMENTS_PATH}/${uploads.add(file)}`,
+      contentUrl: `${bridge.selfUrl()}${ATTACHMENTS_PATH}?${new URLSearchParams({ id: uploads.add(file) })}`,
     }));
     await postVisitorActivity(bridge, conversation, { ...upload.activity, attachments }, res);
   });
 
   // The link is the credential, as with the Direct Line service's own attachment links: Web Chat shows the file from
-  // it without a token, and the bot fetches it.
-  server.get(`${ATTACHMENTS_PATH}/:id`, async (req: Request, res: Response) => {
-    const file = uploads.get(String(req.params.id ?? ''));
+  // it without a token, and the bot fetches it. The id is in the query, which the request log leaves out.
+  server.get(ATTACHMENTS_PATH, async (req: Request, res: Response) => {
+    const file = uploads.get(new URLSearchParams(req.getQuery()).get('id') ?? '');
     if (file === undefined) return sendError(res, 404, 'AttachmentNotFound', 'The file is no longer kept.');
     res.sendRaw(200, file.bytes, {
       'Content-Type': file.contentType,
