@@ -20,6 +20,7 @@ import {
   matchCarrier,
   pinExpiryNotice,
 } from '../src/domain';
+import { FIELD_ANSWER_PROMPT, billTakenThisTurn } from './billAttachment';
 import { buttonChoice, isButtonClick, labelledChoice, questionActivity } from './choices';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
@@ -99,6 +100,8 @@ type Answer =
   | { readonly kind: 'keepTrying' }
   | { readonly kind: 'form' }
   | { readonly kind: 'paste' }
+  /** A copy of the bill arrived instead (taken by billAttachment.ts): on to the next detail still missing. */
+  | { readonly kind: 'bill' }
   | { readonly kind: 'confirmCarrier'; readonly candidate: CarrierCandidate; readonly question: string }
   /** Breaks an unconfirmed rule of the carrier's: asked about before it is taken (see RuleQuestion). */
   | { readonly kind: 'askAboutRule'; readonly field: RuleCheckedField; readonly question: RuleQuestion }
@@ -106,7 +109,7 @@ type Answer =
   | { readonly kind: 'refused'; readonly error: FieldNotice };
 
 const ASK_WATERFALL = 'askField.waterfall';
-const ANSWER_PROMPT = 'askField.answer';
+const ANSWER_PROMPT = FIELD_ANSWER_PROMPT;
 const CARRIER_CONFIRM_PROMPT = 'askField.confirmCarrier';
 const RULE_WATERFALL = 'askField.ruleQuestion';
 const RULE_PROMPT = 'askField.ruleAnswer';
@@ -250,6 +253,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
    * after it both come here in one turn; the provider is asked once (see portabilityCheck.ts).
    */
   private async interpretChecked(context: TurnContext, field: AskableField, mode: AskFieldOptions['mode'], text: string, draft: CsrDraft): Promise<Answer> {
+    if (mode === 'collect' && billTakenThisTurn(context)) return { kind: 'bill' };
     const answer = this.interpret(field, mode, text, draft);
     if (answer.kind !== 'accepted' || field !== 'numbers') return answer;
     const checked = await checkPortability(context, this.deps, accept(answer.value as CsrValue<'numbers'>, answer.warnings), draft);
@@ -264,6 +268,8 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     switch (answer.kind) {
       case 'form':
         return step.endDialog({ switchToForm: true } satisfies AskFieldResult);
+      case 'bill':
+        return step.endDialog({ saved: true } satisfies AskFieldResult);
       case 'paste': {
         const pasted = await takePastedValues(step.context, this.deps, text);
         return step.endDialog({ saved: true, ...(pasted.notPortable && { offerPerson: true }) } satisfies AskFieldResult);

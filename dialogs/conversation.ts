@@ -8,6 +8,7 @@ import type { DialogRunner } from '../src/bot/portingBot';
 import type { FailedTurnRepair } from '../src/bot/turnPipeline';
 import type { CustomerForgetter } from '../src/privacy/forgetCustomer';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
+import { type BillDeps, carriesFile, forgetBills, takeBillAttachment } from './billAttachment';
 import { CardActions } from './cardActions';
 import { CustomerEmails } from './customerEmails';
 import { type ConversationDeps, type PortStatusFinder, type ReceiptLinkMaker, type SupportContact, formInTeams } from './conversationDeps';
@@ -51,6 +52,8 @@ export interface ConversationOptions {
   readonly handoff?: HandoffOptions;
   /** Internal support staff in Teams (dialogs/staff): who they are and what they look up; without it, no one is staff. */
   readonly staff?: StaffSettings;
+  /** Copies of bills customers attach (dialogs/billAttachment.ts); without it, an attachment is answered that files can't be taken. */
+  readonly bills?: BillDeps;
 }
 
 export interface Conversation {
@@ -103,6 +106,7 @@ export function createConversation(options: ConversationOptions, conversationSta
         agentsInChat: options.handoff !== undefined,
       }),
     portabilityCheck: options.portability && { checker: options.portability, logger: options.logger },
+    bills: options.bills,
   };
   const dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
   const dialogs = new DialogSet(dialogState);
@@ -149,13 +153,13 @@ export function createConversation(options: ConversationOptions, conversationSta
   const deps: ConversationDeps = {
     ...baseDeps,
     handoff: handoff?.customers,
-    // A callback left in the agents' queue holds the customer's email and words: "delete my data" withdraws it too.
-    forgetCustomer: handoff
-      ? async (context, referenceNumbers) => {
-          await handoff.customers.forget(context);
-          return baseDeps.forgetCustomer(context, referenceNumbers);
-        }
-      : baseDeps.forgetCustomer,
+    // A callback left in the agents' queue holds the customer's email and words: "delete my data" withdraws it too; and
+    // the bills the customer attached go before the session that names them.
+    forgetCustomer: async (context, referenceNumbers) => {
+      await handoff?.customers.forget(context);
+      await forgetBills(context, baseDeps);
+      return baseDeps.forgetCustomer(context, referenceNumbers);
+    },
   };
   dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
 
@@ -180,6 +184,8 @@ export function createConversation(options: ConversationOptions, conversationSta
       }
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) {
+        // A bill attached with nothing on screen is kept, and the conversation starts as it would.
+        if (carriesFile(context)) await takeBillAttachment(context, deps);
         await dc.beginDialog(DialogIds.main, { greet, opening: context.activity.text ?? '' } satisfies MainOptions);
       }
     } else if (greet && !dc.activeDialog) {

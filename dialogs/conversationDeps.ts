@@ -6,6 +6,7 @@ import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { CustomerForgetter } from '../src/privacy/forgetCustomer';
 import type { StatusLookupOutcome } from '../src/submission/events/guardedStatusLookup';
 import type { LoaSubmitter } from '../src/submission/loaSubmitter';
+import type { BillDeps } from './billAttachment';
 import type { CustomerEmails } from './customerEmails';
 import type { HandoffRequester } from './handoff/customerHandoff';
 import type { PortingSessionStore } from './sessionStore';
@@ -65,6 +66,8 @@ export interface ConversationDeps {
   readonly emails?: CustomerEmails;
   /** Brings a person into the chat; without it (no hand-off set up), asking for one gives the support contact. */
   readonly handoff?: HandoffRequester;
+  /** Takes a copy of the customer's bill attached in the chat; without it, an attachment is answered that files can't be taken. */
+  readonly bills?: BillDeps;
 }
 
 /** Teams users fill in forms happily; in a chat window one question at a time reads better. */

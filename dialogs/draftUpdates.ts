@@ -142,13 +142,22 @@ export interface PastedValues extends MergedExtraction {
   readonly notPortable: boolean;
 }
 
+/** Where pasted values come from: a message by default; a bill's text reads only the details a bill shows. */
+export interface PastedSource {
+  readonly extract: (text: string, draft: CsrDraft) => CsrExtraction;
+  /** The line before the list of what was taken. */
+  readonly intro: string;
+}
+
+const PASTED_MESSAGE: PastedSource = { extract: extractCsrFields, intro: askFieldText.pasted.intro };
+
 /**
  * Takes the values in a pasted CSR (or a message with several "label: value" pairs) into the draft, and reports what
  * was saved and what was refused, with the validator's message. Fields already answered are left as they are.
  */
-export async function takePastedValues(context: TurnContext, deps: ConversationDeps, text: string): Promise<PastedValues> {
+export async function takePastedValues(context: TurnContext, deps: ConversationDeps, text: string, source: PastedSource = PASTED_MESSAGE): Promise<PastedValues> {
   const { draft } = await deps.sessions.get(context);
-  const extraction = extractCsrFields(text, draft);
+  const extraction = source.extract(text, draft);
   if (extraction.found.some(isSecretField)) markSecretAnswer(context);
   const numberNotices = await checkPastedNumbers(context, deps, extraction, draft);
   let merged: MergedExtraction = { saved: [], refused: [], invalidated: [] };
@@ -165,7 +174,7 @@ export async function takePastedValues(context: TurnContext, deps: ConversationD
   const pinNote = saved.includes('pin') ? pinSavedNote(context, deps, session.draft) : undefined;
   const line = (field: CsrFieldName) => [savedLine(session.draft, field), ...(field === 'pin' && pinNote ? [pinNote] : [])].join(' ');
   await say(context, [
-    ...(saved.length > 0 ? [[askFieldText.pasted.intro, ...saved.map((field) => `- ${line(field)}`)].join('\n')] : []),
+    ...(saved.length > 0 ? [[source.intro, ...saved.map((field) => `- ${line(field)}`)].join('\n')] : []),
     ...numberNotices.map((notice) => notice.message),
     ...refused.map(({ field, error }) => askFieldText.pasted.refused(fieldLabel(field), error.message)),
     ...invalidatedLines(invalidated),

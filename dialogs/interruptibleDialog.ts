@@ -7,6 +7,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { asksFieldInCollection, billTakenThisTurn, carriesFile, takeBillAttachment } from './billAttachment';
 import type { CardActions } from './cardActions';
 import { CardDialog } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
@@ -40,6 +41,8 @@ interface ConfirmOptions {
  * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act;
  * - given the card guard, a card submit that no card on screen is waiting for (its dialog has ended, or a question is
  *   asked over it) gets the guard's note and the current question again: never read as an answer, never acted on.
+ * - a file attached (a copy of the bill) is taken at any step (see billAttachment.ts), then the question on screen is
+ *   asked again; a field's question in the collection moves on to the next detail still missing instead.
  * A word that answers the question on screen is an answer, not an interruption: "no" or "cancel" at a yes/no question,
  * "start over" where it is one of the offered choices.
  */
@@ -63,6 +66,10 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     if (await this.answeredStrayCard(innerDc)) return Dialog.EndOfTurn;
+    if (carriesFile(innerDc.context) && !billTakenThisTurn(innerDc.context)) {
+      await takeBillAttachment(innerDc.context, this.deps);
+      if (!asksFieldInCollection(innerDc)) return this.askAgain(innerDc);
+    }
     const interruption = this.interruptionIn(innerDc);
     if (interruption) return this.interrupt(innerDc, interruption);
     const result = await super.onContinueDialog(innerDc);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CSR_FIELDS, CsrDraftSchema, pinOf } from '../src/domain/csrFields';
+import { StoredDocumentRefSchema } from '../src/domain/billDocument';
 import { LoaSchema } from '../src/domain/loa';
 
 /** The quick tips, in the order the customer is walked through them. */
@@ -79,6 +80,13 @@ export const PortingSessionSchema = z.object({
   submittedReferences: z.array(z.string()),
   /** The carrier rejected this request for a reason a person must sort out: asking for a person says so. */
   personNeeded: z.object({ referenceNumber: z.string(), reasonCode: z.string() }).optional(),
+  /** The copy of their latest bill the customer attached (the file is in the document store): sent with the request. */
+  bill: StoredDocumentRefSchema.optional(),
+  /**
+   * Every document the customer attached, sent or not, kept when they start over: "delete my data" deletes each (see
+   * dialogs/billAttachment.ts). A document sent with a request is deleted with the request too.
+   */
+  documentIds: z.array(z.string()).optional(),
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */
   updatedAt: z.iso.datetime(),
 });
@@ -161,6 +169,7 @@ export function restartedPortingSession(session: PortingSession, now: Date): Por
     tipsSeen: session.tipsSeen,
     serviceActiveConfirmed: session.serviceActiveConfirmed,
     submittedReferences: session.submittedReferences,
+    ...(session.documentIds && { documentIds: session.documentIds }),
   };
 }
 

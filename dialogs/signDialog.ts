@@ -21,6 +21,7 @@ import {
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import { keepTurnChanges } from '../src/bot/turnPipeline';
 import { signedLoaSubmission } from '../src/submission/loaSubmitter';
+import { billDocuments } from './billAttachment';
 import { SIGNATURE_INPUT_ID, loaCard } from '../src/cards/signCards';
 import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
@@ -131,7 +132,9 @@ class SignCardDialog extends CardDialog<SignState> {
       { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
-    const receipt = await this.deps.submitter.submit(signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity)));
+    const receipt = await this.deps.submitter.submit(
+      signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity), billDocuments(session)),
+    );
     await this.deps.sessions.update(context, (current) => {
       // The PIN now travels with the submission alone (purged there once delivered): the session keeps no copy,
       // and a correction asks for it again.

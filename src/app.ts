@@ -3,7 +3,12 @@ import { createConversation } from '../dialogs/conversation';
 import { PortingBot } from './bot/portingBot';
 import { createTurnPipeline } from './bot/turnPipeline';
 import type { Config } from './config';
+import { BILL_LIMITS } from './domain/billDocument';
 import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
+import { AttachmentDownloader } from './documents/attachmentDownload';
+import { DocumentStore } from './documents/documentStore';
+import { createPdfReader } from './documents/pdfReader';
+import { DocumentLinks, documentLinksRoute } from './hosting/documentLinks';
 import { portingEventsRoute } from './hosting/portingEventsRoute';
 import { createConversationOpener } from './hosting/conversationOpener';
 import { createProactiveMessenger } from './hosting/proactive';
@@ -53,6 +58,8 @@ const WAIT_CHECK_INTERVAL_MS = 30_000;
  * opened, and the machines have 2 cores, so one rendering thread leaves the other to the main thread's chat turns.
  */
 const LOA_PDF_THREADS = 1;
+/** How long fetching a file the customer attached may take: 10 MB over a slow link, with room to spare. */
+const ATTACHMENT_DOWNLOAD_TIMEOUT_MS = 30_000;
 
 /**
  * The composition root: every part of the bot built from the configuration and wired together, the same way for
@@ -65,7 +72,15 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const userState = new UserState(storage);
 
   const pdfRenderer = createLoaPdfRenderer({ threads: LOA_PDF_THREADS });
+  // Receipt and document links name this server's own address on a local run, known only once it listens.
+  let serverUrl = '';
+  const documents = new DocumentStore(storage, clock);
+  const documentsBaseUrl = customerBaseUrl(config, () => serverUrl);
+  const documentLinks = deps.encryption && documentsBaseUrl && new DocumentLinks(deps.encryption, documentsBaseUrl, clock);
+  const pdfReader = createPdfReader();
   const submission = createSubmissionService(config.submission, {
+    documents,
+    documentLink: documentLinks && ((id) => documentLinks.linkFor(id)),
     storage,
     logger,
     pdfRenderer,
@@ -75,8 +90,6 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     onPermanentFailure: (report) => logger.error({ report }, 'the porting backend refused a submission for good'),
   });
   const statuses = createPortStatuses(storage, submission.store, { logger, clock });
-  // Receipt links name this server's own address on a local run, known only once it listens.
-  let serverUrl = '';
   const links = deps.encryption && receiptLinksFor(config, { keyring: deps.encryption, clock, serverUrl: () => serverUrl });
   const chatPage = customerBaseUrl(config, () => serverUrl);
   // Customers' replies to an email reach people (SUPPORT_EMAIL), not the sending address.
@@ -119,6 +132,17 @@ export async function startApplication(config: Config, deps: ApplicationDependen
       clock,
       handoff,
       staff: { members: config.staff, histories: new RequestHistories(submission.store, statuses.store) },
+      bills: {
+        store: documents,
+        pdfReader,
+        logger,
+        downloader: new AttachmentDownloader({
+          maxBytes: BILL_LIMITS.maxBytes,
+          timeoutMs: ATTACHMENT_DOWNLOAD_TIMEOUT_MS,
+          // On a local run Web Chat's files come through the Direct Line bridge in this server, over plain http.
+          localOrigin: config.bot.authEnabled ? undefined : () => serverUrl,
+        }),
+      },
     },
     conversationState,
     userState,
@@ -146,6 +170,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     routes.push(portingEventsRoute(events, config.server.maxBodyBytes));
   }
   if (links) routes.push(receiptLinksRoute(links, submission.store, pdfRenderer, logger));
+  if (documentLinks) routes.push(documentLinksRoute(documentLinks, documents, logger));
 
   const server = await startServer(config, {
     bot: turns.inbound({ route: (context) => router.run(context), repairFailedTurn: conversation.dropDialogStack }),
@@ -161,6 +186,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     await submission.worker.stop();
     await mail?.close();
     await pdfRenderer.close();
+    await pdfReader.close();
     await sweep.stop();
     await waitReminders?.stop();
     await turnLock.close();

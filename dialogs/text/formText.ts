@@ -8,7 +8,8 @@ const card = {
   heading: 'Your port details',
   intro:
     'Please copy each detail exactly as your current carrier has it: your bill or online account shows them. ' +
-    'Details that don\'t match are the main reason a move gets held up.',
+    'Details that don\'t match are the main reason a move gets held up. You can also attach a PDF or photo of your ' +
+    'latest bill to this chat, and I will fill in what I can from it.',
   fixSummary: (count: number) =>
     count === 1
       ? 'One detail needs another look. You\'ll find a note under it.'

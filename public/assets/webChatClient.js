@@ -52,7 +52,10 @@ export const styleOptions = {
   bubbleFromUserBorderRadius: 12,
   botAvatarInitials: 'PA',
   botAvatarBackgroundColor: BRAND,
-  hideUploadButton: true,
+  // The customer may attach their latest bill: one PDF or photo at a time (the bot checks the file itself).
+  hideUploadButton: false,
+  uploadAccept: 'application/pdf,image/jpeg,image/png,image/heic,.heic',
+  uploadMultiple: false,
   sendBoxButtonColor: BRAND,
   suggestedActionLayout: 'flow',
   suggestedActionBorderColor: BRAND,

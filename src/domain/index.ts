@@ -20,3 +20,4 @@ export * from './loa';
 export * from './masking';
 export * from './rejectionReasons';
 export * from './redaction';
+export * from './billDocument';

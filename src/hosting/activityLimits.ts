@@ -10,10 +10,10 @@ import { sendError } from './activityBody';
  * A refusal rather than a reply from the bot, because no customer reaches these bounds through a real client: the
  * text bound is what the bot reads of a pasted Customer Service Record at most (Teams caps a message at about 28 KB,
  * and the local Direct Line bridge at 32 KB), and a card submits a handful of short inputs. What is over them is a
- * broken or hostile client, which a friendly message would not help. Entities and attachments the bot does not read,
- * but the SDK and the logs walk them (a mention's type, an attachment's content type): each must be an object with
- * that field, as the Bot Framework schema has it. What else they hold, and channelData, are bounded by the body size
- * (MAX_BODY_BYTES) and the nesting depth.
+ * broken or hostile client, which a friendly message would not help. Entities the bot does not read, but the SDK and
+ * the logs walk them (a mention's type, an attachment's content type): each must be an object with that field, as the
+ * Bot Framework schema has it. Of attachments the bot reads the link to a file (see below). What else they hold, and
+ * channelData, are bounded by the body size (MAX_BODY_BYTES) and the nesting depth.
  */
 
 export const ACTIVITY_LIMITS = {
@@ -53,7 +53,12 @@ const activityFields = z.looseObject({
   membersAdded: z.array(account).max(ACTIVITY_LIMITS.members).optional(),
   membersRemoved: z.array(account).max(ACTIVITY_LIMITS.members).optional(),
   entities: z.array(z.looseObject({ type: z.string().max(64) })).max(ACTIVITY_LIMITS.entities).nullish(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(ACTIVITY_LIMITS.attachments).nullish(),
+  // A file the customer attached (their bill) comes as a link to fetch: Web Chat's contentUrl, or Teams' file download
+  // info (its downloadUrl inside `content`); src/documents reads them. Its bytes never ride in the activity.
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(256), contentUrl: z.string().nullish(), name: z.string().max(ACTIVITY_LIMITS.nameChars).nullish() }))
+    .max(ACTIVITY_LIMITS.attachments)
+    .nullish(),
 });
 
 /** How deeply `value` nests (a scalar is 0, `{}` and `[]` are 1), counting no further than `limit + 1`. */

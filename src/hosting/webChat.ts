@@ -78,7 +78,8 @@ function contentSecurityPolicy(directLineOrigins: string[]): string {
     "img-src 'self' data: blob: https:",
     "media-src 'self' blob: https:",
     "font-src 'self' data:",
-    `connect-src 'self' ${directLineOrigins.join(' ')}`.trim(),
+    // blob: is the file the customer attaches, which Web Chat reads to upload it.
+    `connect-src 'self' blob: ${directLineOrigins.join(' ')}`.trim(),
     "frame-ancestors 'self'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -1,13 +1,15 @@
 import type { Storage } from 'botbuilder';
+import { documentKey } from '../documents/documentStore';
 import { statusKey } from '../submission/events/statusStore';
 import { entryKey, latestKey, type OutboxEntry, type OutboxStore } from '../submission/outbox/outboxStore';
 import { numbersOf } from '../submission/outbox/submittedNumbers';
 
 /**
- * "Delete my data", for the customer's port requests: every signed version of each in the outbox, the record of its
- * latest version (without which the porting backend's later events about it are refused, so no status comes back),
- * its status record, and its place in the index of phone numbers (staff find it by number no longer). The customer's
- * state is botbuilder's to delete (see forgetCustomer.ts).
+ * "Delete my data", for the customer's port requests: every signed version of each in the outbox and the documents
+ * sent with it (their bill), the record of its latest version (without which the porting backend's later events
+ * about it are refused, so no status comes back), its status record, and its place in the index of phone numbers
+ * (staff find it by number no longer). The customer's state is botbuilder's to delete (see forgetCustomer.ts), and
+ * the documents it names the conversation's (dialogs/billAttachment.ts).
  *
  * An entry still waiting to be delivered is withdrawn from the outbox, so that version is never sent: the caller
  * confirms that with the customer first and tells them which requests were withdrawn. A request the porting team
@@ -39,7 +41,7 @@ export async function deleteCustomerData(
       const key = entryKey(referenceNumber, version);
       const entry = await outbox.readEntry(key);
       if (entry === undefined) continue;
-      keys.push(key);
+      keys.push(key, ...(entry.value.documents ?? []).map(({ id }) => documentKey(id)));
       for (const number of numbersOf(entry.value.loa)) numbers.add(number);
       // Out of the worker's index first, so it does not come looking for the entry.
       await outbox.removePending(key, now);

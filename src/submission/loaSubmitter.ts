@@ -1,4 +1,5 @@
 import type { Loa } from '../domain/loa';
+import type { StoredDocumentRef } from '../domain/billDocument';
 import type { PortRequest } from '../domain/portRequest';
 
 /**
@@ -19,6 +20,8 @@ export interface SignedLoaSubmission {
   readonly conversation: Readonly<Record<string, unknown>>;
   /** Where the customer wants updates about the port (the draft's contact email); carried on the port request. */
   readonly contactEmail: string;
+  /** The documents the customer attached (their bill), delivered with the request; none when absent. */
+  readonly documents?: readonly StoredDocumentRef[];
 }
 
 /**
@@ -26,8 +29,13 @@ export interface SignedLoaSubmission {
  * letter does not (the contact email). Made here alone, from the whole request the letter was made from, so that no
  * caller can leave a detail behind.
  */
-export function signedLoaSubmission(loa: Loa, request: PortRequest, conversation: Readonly<Record<string, unknown>>): SignedLoaSubmission {
-  return { loa, contactEmail: request.contactEmail, conversation: { ...conversation } };
+export function signedLoaSubmission(
+  loa: Loa,
+  request: PortRequest,
+  conversation: Readonly<Record<string, unknown>>,
+  documents: readonly StoredDocumentRef[] = [],
+): SignedLoaSubmission {
+  return { loa, contactEmail: request.contactEmail, conversation: { ...conversation }, documents: [...documents] };
 }
 
 export interface SubmissionReceipt {

@@ -4,7 +4,7 @@
  * two equal), so receivers can validate what they get without reading TypeScript.
  */
 import { z } from 'zod';
-import { type Loa, ServiceAddressSchema } from '../domain';
+import { BILL_CONTENT_TYPES, type DocumentFacts, type Loa, ServiceAddressSchema } from '../domain';
 
 export const PORT_REQUEST_SCHEMA_ID = 'https://porting-assistant.example/schemas/port-request.v1.schema.json';
 
@@ -82,6 +82,30 @@ export const PortRequestV1Schema = z
       })
       .meta({ description: 'The typed electronic signature on the LOA.' }),
     submittedAt: z.iso.datetime().meta({ description: 'When the bot accepted the signed LOA for submission (UTC).' }),
+    // Added to version 1 as optional, as newCarrier was: a request without documents has none.
+    documents: z
+      .array(
+        z.strictObject({
+          kind: z.literal('bill').meta({ description: "What the document is: 'bill', a copy of the customer's latest bill." }),
+          contentType: z.enum(BILL_CONTENT_TYPES).meta({ description: 'The media type, read from the file itself.' }),
+          size: z.int().min(1).meta({ description: 'The size in bytes.' }),
+          sha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .meta({ description: "Hex SHA-256 of the file's bytes: check the file you fetch against it." }),
+          fileName: z
+            .string()
+            .min(1)
+            .meta({ description: 'The file\'s name where the request is delivered as a folder: beside request.json.' }),
+        }),
+      )
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Documents the customer attached (a copy of their latest bill), delivered with the request: as files beside ' +
+          'request.json, or as signed links in the webhook body (see docs/submission.md). Absent when there are none.',
+      }),
   })
   .meta({
     $id: PORT_REQUEST_SCHEMA_ID,
@@ -102,6 +126,8 @@ export interface PortRequestContext {
   /** When the signed LOA was stored for submission: fixed per version, so every delivery is the same document. */
   readonly submittedAt: string;
   readonly contactEmail?: string;
+  /** The documents delivered with the request, with the names of their files. */
+  readonly documents?: readonly (DocumentFacts & { readonly fileName: string })[];
 }
 
 export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRequestJson {
@@ -123,6 +149,9 @@ export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRe
     authorizationStatement: loa.authorizationStatement,
     signature: loa.signature,
     submittedAt: context.submittedAt,
+    documents: context.documents?.length
+      ? context.documents.map(({ kind, contentType, size, sha256, fileName }) => ({ kind, contentType, size, sha256, fileName }))
+      : undefined,
   });
 }
 

@@ -31,9 +31,12 @@ describe('the port request JSON', () => {
 
   it('validates against the published schema, with and without the optional parts', () => {
     const validate = publishedSchemaValidator();
-    const full = toPortRequestJson(verizonLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT, contactEmail: VERIZON_CONTACT_EMAIL });
+    const bill = { kind: 'bill', contentType: 'application/pdf', size: 48_213, sha256: 'ab'.repeat(32), fileName: 'bill.pdf' } as const;
+    const full = toPortRequestJson(verizonLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT, contactEmail: VERIZON_CONTACT_EMAIL, documents: [bill] });
     const business = toPortRequestJson(multiScriptBusinessLoa(SIGNED_AT), { submittedAt: SUBMITTED_AT });
 
+    expect(full.documents).toEqual([bill]);
+    expect(JSON.parse(JSON.stringify(business))).not.toHaveProperty('documents');
     for (const request of [full, business]) {
       expect({ valid: validate(request), errors: validate.errors }).toEqual({ valid: true, errors: null });
     }

@@ -96,11 +96,11 @@ describe('the Teams app package', () => {
     expect(validate(manifest) ? [] : validate.errors).toEqual([]);
   });
 
-  it('offers the bot one to one and in the agents\' team, never in group chats, and takes no files', () => {
+  it("offers the bot one to one and in the agents' team, never in group chats, and takes files (a copy of the bill)", () => {
     const [bot] = unpack().manifest.bots;
 
     expect(bot.scopes.sort()).toEqual(['personal', 'team']);
-    expect(bot.supportsFiles).toBe(false);
+    expect(bot.supportsFiles).toBe(true);
   });
 
   it("lists as commands the customer's menu one to one only, since a port collects PINs, and the staff commands there and in teams", () => {

@@ -92,7 +92,7 @@ describe('the page token endpoint with MicrosoftAppId (Direct Line service)', ()
       const page = await fetch(`${app.url}/`);
 
       expect(settings).toEqual({ directLineDomain: `${directLineUrl}/v3/directline` });
-      expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${directLineUrl} ws://127.0.0.1:`);
+      expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' blob: ${directLineUrl} ws://127.0.0.1:`);
     });
 
     it('answers 502 when the Direct Line service refuses, without passing on what it said', async () => {
@@ -151,7 +151,7 @@ describe('the page and its assets', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
-    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' blob:;");
     expect(await response.text()).toContain('<script src="/static/webchat.js"');
   });
 

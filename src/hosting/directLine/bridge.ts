@@ -7,6 +7,7 @@ import { ConversationRegistry, type ConversationLimits } from './conversationReg
 import { registerStreams } from './streams';
 import { VisitorTokenRefused, type VisitorToken } from './tokenExchange';
 import { BridgeTokens } from './tokens';
+import { BridgeUploads, registerUploadRoutes } from './uploads';
 
 /**
  * A Direct Line 3.0 service inside the bot's own server, for running without an Azure Bot: Web Chat talks to it as
@@ -68,6 +69,7 @@ export function registerDirectLineBridge(server: restify.Server, options: Direct
   };
   registerClientRoutes(server, bridge);
   registerConnectorRoutes(server, bridge);
+  registerUploadRoutes(server, bridge, new BridgeUploads());
   const streams = registerStreams(server, bridge);
   return {
     visitorToken(userId, client) {

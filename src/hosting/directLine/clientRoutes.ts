@@ -41,7 +41,7 @@ const text = {
 } as const;
 
 /** The conversation a request's token is for (and, given `conversationId`, that it names); else answers why not. */
-function authorize(bridge: BridgeContext, req: Request, res: Response, conversationId?: string): Conversation | undefined {
+export function authorize(bridge: BridgeContext, req: Request, res: Response, conversationId?: string): Conversation | undefined {
   const conversation = conversationForToken(bridge, bearerCredential(req), conversationId);
   if (!isDenial(conversation)) return conversation;
   sendError(res, conversation.status, conversation.code, conversation.message);
@@ -118,26 +118,34 @@ export function registerClientRoutes(server: restify.Server, bridge: BridgeConte
     async (req: Request, res: Response) => {
       const conversation = authorize(bridge, req, res, req.params.conversationId);
       if (!conversation) return;
-      const sent = visitorActivity.safeParse(req.body);
-      if (!sent.success) return sendError(res, 400, 'UnsupportedActivity', 'Send a message, an event or a typing activity.');
-      // The bot has no use for the visitor's typing, and each activity it is given is a whole turn (a lock, a read and
-      // a save of its state): typing is only echoed.
-      const forBot = sent.data.type !== 'typing';
-      if (forBot && conversation.deliveries.full) return sendError(res, 429, 'TooManyPendingActivities', text.tooManyPending);
-      // The echo is what tells Web Chat its activity arrived: it carries the client's `clientActivityID`.
-      const echoed = conversation.log.append({
-        ...(sent.data as Partial<Activity>),
-        ...channelEnvelope(bridge, conversation),
-        from: { ...sent.data.from, id: conversation.userId, name: sent.data.from?.name ?? '', role: 'user' },
-        recipient: BRIDGE_BOT_ACCOUNT,
-      });
-      try {
-        if (forBot) await deliver(bridge, conversation, echoed);
-      } catch (error) {
-        bridge.logger.warn({ err: error, conversationId: conversation.id }, 'direct line bridge: the bot did not take an activity');
-        return sendError(res, 502, 'BotUnavailable', text.botFailed);
-      }
-      res.send(200, { id: echoed.id });
+      await postVisitorActivity(bridge, conversation, req.body, res);
     },
   );
+}
+
+/**
+ * Takes an activity the visitor sent (posted, or uploaded with files: see uploads.ts) into the conversation: echoed to
+ * the visitor, and handed to the bot. Answers the request: the activity's id, or why it was not taken.
+ */
+export async function postVisitorActivity(bridge: BridgeContext, conversation: Conversation, body: unknown, res: Response): Promise<void> {
+  const sent = visitorActivity.safeParse(body);
+  if (!sent.success) return sendError(res, 400, 'UnsupportedActivity', 'Send a message, an event or a typing activity.');
+  // The bot has no use for the visitor's typing, and each activity it is given is a whole turn (a lock, a read and
+  // a save of its state): typing is only echoed.
+  const forBot = sent.data.type !== 'typing';
+  if (forBot && conversation.deliveries.full) return sendError(res, 429, 'TooManyPendingActivities', text.tooManyPending);
+  // The echo is what tells Web Chat its activity arrived: it carries the client's `clientActivityID`.
+  const echoed = conversation.log.append({
+    ...(sent.data as Partial<Activity>),
+    ...channelEnvelope(bridge, conversation),
+    from: { ...sent.data.from, id: conversation.userId, name: sent.data.from?.name ?? '', role: 'user' },
+    recipient: BRIDGE_BOT_ACCOUNT,
+  });
+  try {
+    if (forBot) await deliver(bridge, conversation, echoed);
+  } catch (error) {
+    bridge.logger.warn({ err: error, conversationId: conversation.id }, 'direct line bridge: the bot did not take an activity');
+    return sendError(res, 502, 'BotUnavailable', text.botFailed);
+  }
+  res.send(200, { id: echoed.id });
 }

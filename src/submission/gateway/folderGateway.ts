@@ -1,6 +1,7 @@
 /**
  * The embedded porting gateway: each signed version becomes a folder that a porting back office (or a person)
- * picks up. `<dir>/<reference>/v<version>/loa-carrier.pdf` is written first and `request.json` last, each
+ * picks up. `<dir>/<reference>/v<version>/loa-carrier.pdf` and any document the request lists (its `fileName`, such
+ * as bill.pdf) are written first and `request.json` last, each
  * atomically (temporary file in the same folder, fsync, rename, fsync of the folder), so a present request.json
  * means a complete, durable delivery. Delivering a version whose request.json exists does nothing.
  */
@@ -29,6 +30,7 @@ export class FolderGateway implements PortingGateway {
     // The files hold the account number and PIN: the folders (the submissions folder too) and files are the bot's own.
     await makePrivateFolder(folder);
     await writeAtomically(join(folder, CARRIER_PDF_FILE), delivery.carrierPdf);
+    for (const document of delivery.documents ?? []) await writeAtomically(join(folder, document.fileName), document.content);
     await writeAtomically(requestFile, `${JSON.stringify(delivery.request, null, 2)}\n`);
     return { kind: 'delivered' };
   }

@@ -1,4 +1,14 @@
+import type { DocumentFacts } from '../../domain/billDocument';
 import type { PortRequestJson } from '../portRequestJson';
+
+/** A document the customer attached, delivered with the request (listed in its `documents`). */
+export interface DeliveredDocument {
+  /** Its id in the document store, which its link names (see src/hosting/documentLinks.ts). */
+  readonly id: string;
+  readonly facts: DocumentFacts;
+  readonly fileName: string;
+  readonly content: Buffer;
+}
 
 /** One signed LOA version on its way to the porting backend. */
 export interface PortingDelivery {
@@ -7,6 +17,8 @@ export interface PortingDelivery {
   readonly request: PortRequestJson;
   /** The carrier copy of the signed LOA. */
   readonly carrierPdf: Buffer;
+  /** The documents the request lists; none when absent. */
+  readonly documents?: readonly DeliveredDocument[];
 }
 
 export type DeliveryOutcome =

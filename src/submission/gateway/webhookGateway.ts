@@ -1,7 +1,8 @@
 /**
  * The webhook porting gateway: POSTs each signed version to the porting backend as one JSON document, the request
- * with the carrier copy of the LOA inside it (base64), signed with the shared secret. The contract is in
- * docs/submission.md.
+ * with the carrier copy of the LOA inside it (base64), signed with the shared secret. Documents the customer attached
+ * (their bill, up to 10 MB) travel as signed, expiring links the backend fetches, which keeps the body small; with no
+ * address to link to (no PUBLIC_BASE_URL), inside the body too. The contract is in docs/submission.md.
  */
 import { createHash } from 'node:crypto';
 import { scrubSecrets } from '../../logging';
@@ -18,6 +19,23 @@ export interface WebhookGatewayOptions {
   readonly secret: string;
   /** How long one attempt may take, the answer included. */
   readonly timeoutMs: number;
+  /** A signed link to a stored document (src/hosting/documentLinks.ts); without it, documents go inside the body. */
+  readonly documentLink?: (documentId: string) => { readonly url: string; readonly expiresAt: Date };
+}
+
+/** A document the request lists, as the webhook body carries it: a link to fetch it from, or its content. */
+export interface WebhookDocument {
+  readonly kind: 'bill';
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly size: number;
+  /** Hex SHA-256 of the file's bytes. */
+  readonly sha256: string;
+  /** GET it (no other credential needed) until `expiresAt`. */
+  readonly url?: string;
+  readonly expiresAt?: string;
+  /** Only when the bot has no address the backend could fetch it from. */
+  readonly contentBase64?: string;
 }
 
 /** The body of every webhook POST. */
@@ -30,6 +48,8 @@ export interface WebhookDeliveryBody {
     readonly sha256: string;
     readonly contentBase64: string;
   };
+  /** The documents `request.documents` lists, in the same order; absent when it lists none. */
+  readonly documents?: readonly WebhookDocument[];
 }
 
 /** Timeouts, overload and rate limits pass; any other client error will not. */
@@ -40,7 +60,7 @@ export class WebhookGateway implements PortingGateway {
   constructor(private readonly options: WebhookGatewayOptions) {}
 
   async deliver(delivery: PortingDelivery, signal: AbortSignal): Promise<DeliveryOutcome> {
-    const body = JSON.stringify(webhookBody(delivery));
+    const body = JSON.stringify(webhookBody(delivery, this.options.documentLink));
     let response: Response;
     try {
       response = await fetch(this.options.url, {
@@ -75,7 +95,19 @@ export class WebhookGateway implements PortingGateway {
   }
 }
 
-export function webhookBody(delivery: PortingDelivery): WebhookDeliveryBody {
+export function webhookBody(delivery: PortingDelivery, documentLink?: WebhookGatewayOptions['documentLink']): WebhookDeliveryBody {
+  const documents = (delivery.documents ?? []).map((document): WebhookDocument => {
+    const facts = {
+      kind: document.facts.kind,
+      fileName: document.fileName,
+      mediaType: document.facts.contentType,
+      size: document.facts.size,
+      sha256: document.facts.sha256,
+    };
+    if (documentLink === undefined) return { ...facts, contentBase64: document.content.toString('base64') };
+    const link = documentLink(document.id);
+    return { ...facts, url: link.url, expiresAt: link.expiresAt.toISOString() };
+  });
   return {
     request: delivery.request,
     loa: {
@@ -84,6 +116,7 @@ export function webhookBody(delivery: PortingDelivery): WebhookDeliveryBody {
       sha256: createHash('sha256').update(delivery.carrierPdf).digest('hex'),
       contentBase64: delivery.carrierPdf.toString('base64'),
     },
+    ...(documents.length > 0 && { documents }),
   };
 }
 

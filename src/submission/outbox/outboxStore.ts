@@ -10,7 +10,7 @@
  * - `submission/numbers/<bucket>`: the references of the requests naming each phone number (see submittedNumbers.ts).
  */
 import { z } from 'zod';
-import { LoaSchema } from '../../domain';
+import { LoaSchema, StoredDocumentRefSchema } from '../../domain';
 import { BatchedChanges } from '../../storage/batchedChanges';
 import { CasRecords, type Versioned } from '../../storage/casRecords';
 import type { BotStorage } from '../../storage/createStorage';
@@ -24,6 +24,8 @@ export const OutboxEntrySchema = z.object({
   /** The signed LOA; its PIN is removed once the entry is delivered or has failed for good. */
   loa: LoaSchema,
   contactEmail: z.email().optional(),
+  /** The documents the customer attached (their bill), in the document store: delivered with the request. */
+  documents: z.array(StoredDocumentRefSchema).optional(),
   /** The customer's serialized conversation reference, for telling them about progress. */
   conversation: z.record(z.string(), z.unknown()),
   acceptedAt: z.iso.datetime(),

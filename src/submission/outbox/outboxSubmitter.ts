@@ -18,7 +18,7 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
     private readonly onStored: () => void,
   ) {}
 
-  async submit({ loa, conversation, contactEmail }: SignedLoaSubmission): Promise<SubmissionReceipt> {
+  async submit({ loa, conversation, contactEmail, documents = [] }: SignedLoaSubmission): Promise<SubmissionReceipt> {
     const signed = LoaSchema.parse(loa);
     const key = entryKey(signed.referenceNumber, signed.version);
     const now = this.clock();
@@ -37,6 +37,7 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
       version: signed.version,
       loa: signed,
       contactEmail,
+      ...(documents.length > 0 && { documents: [...documents] }),
       conversation: { ...conversation },
       acceptedAt: now.toISOString(),
       status: 'pending',

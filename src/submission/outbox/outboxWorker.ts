@@ -9,10 +9,11 @@
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { isLoaCurrent, LOA_MAX_AGE_DAYS } from '../../domain';
+import { billFileName, isLoaCurrent, LOA_MAX_AGE_DAYS } from '../../domain';
+import type { DocumentStore } from '../../documents/documentStore';
 import { type Logger, scrubSecrets } from '../../logging';
 import { errorMessage } from '../../logging/errorText';
-import type { DeliveryOutcome, PortingGateway } from '../gateway/portingGateway';
+import type { DeliveredDocument, DeliveryOutcome, PortingGateway } from '../gateway/portingGateway';
 import type { LoaPdfRenderer } from '../pdf/pdfRenderer';
 import { toPortRequestJson } from '../portRequestJson';
 import { type BackoffPolicy, retryDelayMs } from '../../scheduling/backoff';
@@ -42,6 +43,8 @@ export interface OutboxWorkerOptions {
   readonly workerId?: string;
   readonly random?: () => number;
   readonly onPermanentFailure?: (report: PermanentFailureReport) => void | Promise<void>;
+  /** Where the documents entries name are kept (src/documents/documentStore.ts); without it, none are delivered. */
+  readonly documents?: Pick<DocumentStore, 'get'>;
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 30_000;
@@ -149,12 +152,34 @@ export class OutboxWorker {
 
   private async deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
     try {
-      const request = toPortRequestJson(entry.loa, { submittedAt: entry.acceptedAt, contactEmail: entry.contactEmail });
+      const documents = await this.documentsOf(entry);
+      const request = toPortRequestJson(entry.loa, {
+        submittedAt: entry.acceptedAt,
+        contactEmail: entry.contactEmail,
+        documents: documents.map(({ facts, fileName }) => ({ ...facts, fileName })),
+      });
       const carrierPdf = await this.pdfRenderer.render(entry.loa, 'carrier');
-      return await this.gateway.deliver({ idempotencyKey: request.idempotencyKey, request, carrierPdf }, this.loop.signal);
+      return await this.gateway.deliver({ idempotencyKey: request.idempotencyKey, request, carrierPdf, documents }, this.loop.signal);
     } catch (error) {
       return { kind: 'retry', reason: scrubSecrets(errorMessage(error)) };
     }
+  }
+
+  /**
+   * The documents the entry names, with their content. One no longer stored (it expired while the entry waited) is
+   * left out of the request rather than holding the request back: the letter is what the port needs.
+   */
+  private async documentsOf(entry: OutboxEntry): Promise<DeliveredDocument[]> {
+    const delivered: DeliveredDocument[] = [];
+    for (const { id, ...facts } of entry.documents ?? []) {
+      const stored = await this.options.documents?.get(id);
+      if (stored === undefined) {
+        this.logger.warn({ referenceNumber: entry.referenceNumber, version: entry.version, kind: facts.kind }, 'a document of the request is no longer stored; delivered without it');
+        continue;
+      }
+      delivered.push({ id, facts, fileName: billFileName(facts.contentType), content: stored.content });
+    }
+    return delivered;
   }
 
   /** Records the outcome, unless another instance finished the entry or took it over meanwhile. */

@@ -52,6 +52,22 @@ export class DirectLineClient {
     return ((await response.json()) as { id: string }).id;
   }
 
+  /**
+   * Sends a message with files as Web Chat does (botframework-directlinejs' postMessageWithAttachments): multipart to
+   * `/upload`, the message as an `activity` part without its links, then a `file` part for each file.
+   */
+  upload(files: readonly { bytes: Buffer; contentType: string; name: string }[], text?: string): Promise<Response> {
+    const form = new FormData();
+    const activity = { type: 'message', text, from: { id: 'someone-else', name: 'Visitor' }, attachments: files.map(({ contentType, name }) => ({ contentType, name })) };
+    form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
+    for (const file of files) form.append('file', new Blob([file.bytes], { type: file.contentType }), file.name);
+    return fetch(`${this.baseUrl}/v3/directline/conversations/${this.conversationId}/upload?userId=someone-else`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}` },
+      body: form,
+    });
+  }
+
   async poll(watermark = ''): Promise<ActivityPage> {
     const response = await fetch(`${this.activitiesUrl}?watermark=${watermark}`, { headers: { authorization: `Bearer ${this.token}` } });
     if (response.status !== 200) throw new Error(`polling answered ${response.status}`);

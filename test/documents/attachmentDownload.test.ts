@@ -1,0 +1,96 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AttachmentDownloader, TEAMS_FILE_DOWNLOAD_INFO, fileAttachmentOf } from '../../src/documents/attachmentDownload';
+
+describe('the file a message carries', () => {
+  it("is Teams' file download info, by its downloadUrl", () => {
+    const teams = [
+      { contentType: 'text/html', content: '<div>here is my bill</div>' },
+      {
+        contentType: TEAMS_FILE_DOWNLOAD_INFO,
+        contentUrl: 'https://contoso.sharepoint.com/personal/maria/Documents/bill.pdf',
+        name: 'bill.pdf',
+        content: { downloadUrl: 'https://contoso.sharepoint.com/download?token=abc', uniqueId: '1', fileType: 'pdf' },
+      },
+    ];
+    expect(fileAttachmentOf(teams)).toEqual({ url: 'https://contoso.sharepoint.com/download?token=abc', name: 'bill.pdf' });
+  });
+
+  it("is Web Chat's attachment, by its contentUrl", () => {
+    expect(fileAttachmentOf([{ contentType: 'image/jpeg', contentUrl: 'https://directline.botframework.com/attachments/x', name: 'IMG.jpg' }])).toEqual({
+      url: 'https://directline.botframework.com/attachments/x',
+      name: 'IMG.jpg',
+    });
+  });
+
+  it("is none for Teams' own copy of the text, a card, or download info without a link", () => {
+    expect(fileAttachmentOf([{ contentType: 'text/html', content: '<p>hi</p>' }])).toBeUndefined();
+    expect(fileAttachmentOf([{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: 'https://example.com/card', content: {} }])).toBeUndefined();
+    expect(fileAttachmentOf([{ contentType: TEAMS_FILE_DOWNLOAD_INFO, content: {} }])).toBeUndefined();
+    expect(fileAttachmentOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('fetching an attached file', () => {
+  const files = new Map<string, Buffer>();
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/redirect') return void res.writeHead(302, { location: '/small' }).end();
+      if (req.url === '/redirect-out') return void res.writeHead(302, { location: 'http://example.com/bill.pdf' }).end();
+      if (req.url === '/endless') {
+        // No length announced: the size cap must stop the reading itself.
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        const chunk = Buffer.alloc(64 * 1024);
+        const write = () => {
+          while (res.write(chunk));
+        };
+        res.on('drain', write);
+        res.on('close', () => res.off('drain', write));
+        return write();
+      }
+      const file = files.get(req.url ?? '');
+      if (file === undefined) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    files.set('/small', Buffer.from('%PDF-1.7 a bill'));
+    files.set('/big', Buffer.alloc(2048));
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const downloader = (local = true) => new AttachmentDownloader({ maxBytes: 1024, timeoutMs: 5_000, localOrigin: local ? () => origin : undefined });
+
+  it("fetches from the local bridge's own address on a local run, following its redirects", async () => {
+    expect(await downloader().download({ url: `${origin}/small` })).toEqual({ ok: true, bytes: files.get('/small') });
+    expect(await downloader().download({ url: `${origin}/redirect` })).toEqual({ ok: true, bytes: files.get('/small') });
+  });
+
+  it('fetches no plain http link but that one, nor a redirect away from it', async () => {
+    expect(await downloader(false).download({ url: `${origin}/small` })).toEqual({ ok: false, refusal: 'unreachable' });
+    expect(await downloader().download({ url: `${origin}/redirect-out` })).toEqual({ ok: false, refusal: 'unreachable' });
+    expect(await downloader().download({ url: 'file:///etc/passwd' })).toEqual({ ok: false, refusal: 'unreachable' });
+    expect(await downloader().download({ url: 'not a url' })).toEqual({ ok: false, refusal: 'unreachable' });
+  });
+
+  it('stops at the size cap, announced or not', async () => {
+    expect(await downloader().download({ url: `${origin}/big` })).toEqual({ ok: false, refusal: 'tooBig' });
+    expect(await downloader().download({ url: `${origin}/endless` })).toEqual({ ok: false, refusal: 'tooBig' });
+  });
+
+  it('answers a missing file as one it could not get', async () => {
+    expect(await downloader().download({ url: `${origin}/gone` })).toEqual({ ok: false, refusal: 'unreachable' });
+  });
+
+  it('reads a data: URL, within the cap', async () => {
+    const bytes = Buffer.from('%PDF-1.7 inline');
+    expect(await downloader().download({ url: `data:application/pdf;base64,${bytes.toString('base64')}` })).toEqual({ ok: true, bytes });
+    expect(await downloader().download({ url: `data:application/pdf;base64,${Buffer.alloc(2048).toString('base64')}` })).toEqual({ ok: false, refusal: 'tooBig' });
+  });
+});
