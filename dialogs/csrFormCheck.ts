@@ -170,19 +170,21 @@ function rememberEntered(field: CsrFieldName, input: FieldInput, values: FormVal
 
 /**
  * `unconfirmed`: the secrets asked about in the last round, as typed then (a blank input stands for them). The check's
- * `unconfirmed` is what to keep for the next round.
+ * `unconfirmed` is what to keep for the next round. `without`: fields the card does not ask for (the PIN, on the form
+ * support staff fill in for a customer, who gives it themselves): neither checked nor missed.
  */
 export function checkForm(
   values: FormValues,
   saved: CsrDraft,
   opts: CsrFieldOptions = {},
   unconfirmed: UnconfirmedAnswers = {},
+  without: readonly CsrFieldName[] = [],
 ): FormCheck {
   const draft: CsrDraft = { ...saved };
   const round: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false, ruleQuestions: [] };
   const waiting: UnconfirmedAnswers = {};
 
-  for (const field of CSR_FIELDS) {
+  for (const field of CSR_FIELDS.filter((candidate) => !without.includes(candidate))) {
     const input = fieldInput(field, values, draft, unconfirmed);
     const result = validateField(field, input, values, draft, opts);
     if (result.ok) {
@@ -211,6 +213,7 @@ export function checkForm(
   if (Object.keys(round.errors).length > 0) return { draft, round, complete: false, unconfirmed: waiting };
   const request = buildPortRequest(draft);
   if (request.ok) return { draft, round, complete: true, unconfirmed: waiting };
-  for (const problem of request.problems) round.errors[problem.field] ??= problem.message;
-  return { draft, round, complete: false, unconfirmed: waiting };
+  const problems = request.problems.filter((problem) => !(without as readonly string[]).includes(problem.field));
+  for (const problem of problems) round.errors[problem.field] ??= problem.message;
+  return { draft, round, complete: problems.length === 0, unconfirmed: waiting };
 }

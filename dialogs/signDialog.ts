@@ -83,7 +83,8 @@ class SignCardDialog extends CardDialog<SignState> {
     const state = stateOf<SignState>(dc);
     Object.assign(state, {
       step: 'signature',
-      referenceNumber: options?.previous?.referenceNumber ?? session.signedLoa?.referenceNumber ?? createReferenceNumber(),
+      referenceNumber:
+        options?.previous?.referenceNumber ?? session.signedLoa?.referenceNumber ?? session.assisted?.referenceNumber ?? createReferenceNumber(),
       ...(replacing !== undefined && { replacing }),
     });
     await this.showNewCard(dc.context, state);
@@ -147,7 +148,13 @@ class SignCardDialog extends CardDialog<SignState> {
     const loa = createLoa(
       built.request,
       { signerName: state.signerName, signedAt: this.deps.clock(), channel: context.activity.channelId },
-      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
+      {
+        newCarrier: this.deps.newCarrier,
+        referenceNumber: state.referenceNumber,
+        previous,
+        // An assisted port's letter says who prepared it (see dialogs/assistedSigning.ts).
+        ...(session.assisted && { preparedBy: { staffId: session.assisted.staffId } }),
+      },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
     const receipt = await this.deps.submitter.submit(signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity)));

@@ -1,20 +1,18 @@
 /**
  * The customer's copy of their signed LOA, behind a link they can open from the chat on any channel:
  * `GET /api/loa/<reference>?token=<version>.<expires>.<key id>.<signature>`. The token is an HMAC-SHA256 of the
- * reference, version, expiry and key id, keyed with a key derived (HKDF) from the data encryption key, so no extra
- * secret needs configuring and a rotated key keeps its links working while it is among the old keys. The copy
+ * reference, version, expiry and key id (see linkSigner.ts). The copy
  * shows the account number masked and never the PIN (the 'customer' copy of loaPdf.ts).
  *
  * Answers: 200 with the PDF; 401 for a missing, malformed or forged token; 410 once it has expired; 404 when the
  * letter is not (or no longer) stored.
  */
-import { createHmac, hkdfSync } from 'node:crypto';
-import { sameSecret } from '../security/sameSecret';
 import type { Request, Response } from 'restify';
 import { normalizeReferenceNumber } from '../domain/referenceNumber';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
 import type { DataKey, DataKeyring } from '../security/dataKeys';
+import { LinkSigner } from './linkSigner';
 import { type OutboxStore, entryKey } from '../submission/outbox/outboxStore';
 import type { LoaPdfRenderer } from '../submission/pdf/pdfRenderer';
 import type { RouteRegistration } from './server';
@@ -24,7 +22,6 @@ export const RECEIPT_PATH_PREFIX = '/api/loa/';
 export const RECEIPT_LINK_LIFETIME_MS = 30 * 24 * 60 * 60_000;
 
 const HKDF_INFO = 'porting-assistant/receipt-links/v1';
-const KEY_BYTES = 32;
 
 /** Shown in the customer's browser. */
 const text = {
@@ -54,20 +51,21 @@ export interface ReceiptLinkOptions {
 const TOKEN = /^(\d{1,9})\.(\d{1,12})\.(.+)\.([A-Za-z0-9_-]{43})$/;
 
 export class ReceiptLinks {
-  private readonly macKeys = new Map<string, Buffer>();
+  private readonly signer: LinkSigner;
   private readonly lifetimeMs: number;
   private readonly clock: () => Date;
 
   constructor(private readonly options: ReceiptLinkOptions) {
     this.lifetimeMs = options.lifetimeMs ?? RECEIPT_LINK_LIFETIME_MS;
     this.clock = options.clock ?? (() => new Date());
+    this.signer = new LinkSigner(options.keyring, HKDF_INFO);
   }
 
   /** A link to the customer copy of this version of the letter, valid for the link lifetime from now. */
   linkFor(referenceNumber: string, version: number): ReceiptLink {
     const expires = Math.floor((this.clock().getTime() + this.lifetimeMs) / 1000);
-    const key = this.options.keyring.current;
-    const token = `${version}.${expires}.${key.id}.${this.mac(key, referenceNumber, version, expires)}`;
+    const key = this.signer.currentKey;
+    const token = `${version}.${expires}.${key.id}.${this.signer.sign(key, message(referenceNumber, version, expires, key))}`;
     const url = `${this.options.baseUrl()}${RECEIPT_PATH_PREFIX}${encodeURIComponent(referenceNumber)}?token=${encodeURIComponent(token)}`;
     return { url, expiresAt: new Date(expires * 1000) };
   }
@@ -76,26 +74,18 @@ export class ReceiptLinks {
     const parts = token === undefined ? null : TOKEN.exec(token);
     if (!parts) return { kind: 'invalid' };
     const [, versionText, expiresText, keyId, given] = parts as unknown as [string, string, string, string, string];
-    const key = this.options.keyring.find(keyId);
+    const key = this.signer.findKey(keyId);
     const version = Number(versionText);
     const expires = Number(expiresText);
     if (key === undefined || version < 1) return { kind: 'invalid' };
-    if (!sameSecret(given, this.mac(key, referenceNumber, version, expires))) return { kind: 'invalid' };
+    if (!this.signer.verify(key, message(referenceNumber, version, expires, key), given)) return { kind: 'invalid' };
     return expires * 1000 <= this.clock().getTime() ? { kind: 'expired' } : { kind: 'valid', version };
   }
+}
 
-  private mac(key: DataKey, referenceNumber: string, version: number, expires: number): string {
-    return createHmac('sha256', this.macKey(key)).update(`${referenceNumber}\n${version}\n${expires}\n${key.id}`).digest('base64url');
-  }
-
-  private macKey(key: DataKey): Buffer {
-    let derived = this.macKeys.get(key.id);
-    if (derived === undefined) {
-      derived = Buffer.from(hkdfSync('sha256', key.secret, Buffer.alloc(0), HKDF_INFO, KEY_BYTES));
-      this.macKeys.set(key.id, derived);
-    }
-    return derived;
-  }
+/** What a receipt link's signature covers. */
+function message(referenceNumber: string, version: number, expires: number, key: DataKey): string {
+  return `${referenceNumber}\n${version}\n${expires}\n${key.id}`;
 }
 
 /**

@@ -82,6 +82,14 @@ export const PortRequestV1Schema = z
       })
       .meta({ description: 'The typed electronic signature on the LOA.' }),
     submittedAt: z.iso.datetime().meta({ description: 'When the bot accepted the signed LOA for submission (UTC).' }),
+    preparedBy: z
+      .strictObject({ staffId: z.string().min(1).meta({ description: "The staff member's Teams user id (AAD object id)." }) })
+      .optional()
+      .meta({
+        description:
+          'Present when a support staff member filled in the details with the customer on the phone (an assisted port); ' +
+          'the customer reviewed, gave the PIN and signed themselves.',
+      }),
   })
   .meta({
     $id: PORT_REQUEST_SCHEMA_ID,
@@ -123,6 +131,7 @@ export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRe
     authorizationStatement: loa.authorizationStatement,
     signature: loa.signature,
     submittedAt: context.submittedAt,
+    preparedBy: loa.preparedBy,
   });
 }
 
