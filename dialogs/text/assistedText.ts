@@ -89,7 +89,8 @@ export const assistedText = {
       expired: (contact: SupportContact) =>
         `This signing link has expired. If you still want to move your number, ${contactLine(contact)} and we'll send you a new one.`,
       closed: (contact: SupportContact) =>
-        `This signing link no longer works: it was replaced by a newer one or withdrawn. Please use the newest email we sent you, or ${contactLine(contact)}.`,
+        "This signing link doesn't work any more: each link opens once, and it may have been replaced by a newer one or " +
+        `withdrawn. If you haven't signed yet, please use the newest email we sent you, or ${contactLine(contact)}.`,
     },
     /** The customer was signing when staff withdrew the port, sent a new link, or it expired. */
     stopped: (contact: SupportContact) =>

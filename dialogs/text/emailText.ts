@@ -137,7 +137,7 @@ function nextStepParagraphs(step: RejectionNextStep, referenceNumber: string, ch
   return [correctionText.personNeeded(step.contact, referenceNumber)];
 }
 
-const linkTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' });
+const linkTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLinkEmailDetails): EmailParagraph[] {
   return [
@@ -145,7 +145,7 @@ function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLin
     'To send the request, open the link below: the chat shows you the details to check, asks for your transfer PIN ' +
       '(we never ask for it on the phone or by email), and you sign the letter there.',
     {
-      text: `The link works once, until ${linkTime.format(link.expiresAt)}. If it has stopped working, call us and we'll send a new one:`,
+      text: `The link works once, until ${linkTime.format(link.expiresAt)} UTC. If it has stopped working, call us and we'll send a new one:`,
       label: 'review and sign',
       url: link.url,
     },

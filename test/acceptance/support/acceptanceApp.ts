@@ -35,6 +35,10 @@ export interface AcceptanceAppOptions {
    * its predecessor's).
    */
   readonly submissionsDir?: string;
+  /** The application's clock; the real one unless given (a test that waits days moves its own). */
+  readonly clock?: () => Date;
+  /** How often signing links are checked for a reminder or expiry (minutes in production). */
+  readonly signingLinkCheckIntervalMs?: number;
 }
 
 export interface AcceptanceApp {
@@ -82,6 +86,8 @@ export async function startAcceptanceApp(options: AcceptanceAppOptions = {}): Pr
     submissionWorker: { pollIntervalMs: 50 },
     // A mail server's temporary refusal is tried again within moments.
     mailWorker: { retry: { baseMs: 50, maxMs: 200 } },
+    clock: options.clock,
+    signingLinkCheckIntervalMs: options.signingLinkCheckIntervalMs,
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
