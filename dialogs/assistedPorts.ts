@@ -106,6 +106,11 @@ export class AssistedPorts {
     return this.options.store.signed(referenceNumber, linkId);
   }
 
+  /** "Delete my data": the assisted ports under these references, and what was prepared for them, go. */
+  forget(referenceNumbers: readonly string[]): Promise<void> {
+    return this.options.store.forget(referenceNumbers);
+  }
+
   /**
    * The round: each port still waiting gets its reminder a day after its link was sent (once per link, while it is
    * unopened), and is expired once its link is past its time (its draft deleted). Resolves how many were reminded.

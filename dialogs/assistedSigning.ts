@@ -66,6 +66,12 @@ export class AssistedSigning {
     return true;
   }
 
+  /** "Delete my data" for the customer of the turn: the assisted port they hold, and those among their requests. */
+  async forget(context: TurnContext, referenceNumbers: readonly string[]): Promise<void> {
+    const held = (await this.sessions.find(context))?.assisted;
+    await this.ports.forget(held === undefined ? referenceNumbers : [...referenceNumbers, held.referenceNumber]);
+  }
+
   /** After a customer's turn: once they signed the prepared letter, the port is marked signed and its draft deleted. */
   async noteSigned(context: TurnContext): Promise<void> {
     const session = await this.sessions.find(context);

@@ -168,6 +168,13 @@ export function createConversation(options: ConversationOptions, conversationSta
     const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock, options.logger, alsoStaff);
     return { customers, desk, transcript };
   }
+  // What staff prepared for the customer goes with the rest of their data.
+  const forgetWithAssisted: CustomerForgetter = assistedSigning
+    ? async (context, referenceNumbers) => {
+        await assistedSigning.forget(context, referenceNumbers);
+        return baseDeps.forgetCustomer(context, referenceNumbers);
+      }
+    : baseDeps.forgetCustomer;
   const deps: ConversationDeps = {
     ...baseDeps,
     handoff: handoff?.customers,
@@ -175,9 +182,9 @@ export function createConversation(options: ConversationOptions, conversationSta
     forgetCustomer: handoff
       ? async (context, referenceNumbers) => {
           await handoff.customers.forget(context);
-          return baseDeps.forgetCustomer(context, referenceNumbers);
+          return forgetWithAssisted(context, referenceNumbers);
         }
-      : baseDeps.forgetCustomer,
+      : forgetWithAssisted,
   };
   dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
 

@@ -9,6 +9,8 @@
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { assistedText } from '../../dialogs/text/assistedText';
+import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { staffText } from '../../dialogs/text/staffText';
 import { FakeConnector } from '../support/fakeConnector';
 import { type AcceptanceApp, SUPPORT_PHONE, scratchFolder, startAcceptanceApp, testKeyring } from './support/acceptanceApp';
 import { type Asked, Customer, cardsOf, pressOn, readCard, textsOf } from './support/customer';
@@ -239,5 +241,24 @@ describe('assisted ports: staff fill in the details, the customer signs through 
     const lookup = said(await sam({ text: `status ${referenceNumber}` }));
     expect(lookup).toContain('Withdrawn by staff');
     expect(said(await sam({ text: assistedText.resend(referenceNumber) }))).toContain('is no longer waiting for the customer');
+  });
+
+  it('forgets what staff prepared when the customer who opened the link asks to delete their data', async () => {
+    const details = withChanges(OKAFOR, {
+      numbers: { typed: '(646) 555-0180', e164: ['+16465550180'] },
+      billingNumber: { typed: '(646) 555-0180', e164: '+16465550180' },
+      contactEmail: 'chidi.forget@example.net',
+    });
+    const { referenceNumber } = await prepare(details);
+    const token = tokenIn(await awaitEmail(referenceNumber, 'Your port request'));
+    const customer = await openLink('forgets', details, token);
+    await customer.until((asked: Asked) => asked.kind === 'field');
+
+    await customer.say('delete my data');
+    await customer.say(buttonLabels.yes);
+
+    expect(said(await sam({ text: `status ${referenceNumber}` }))).toContain(staffText.lookup.noReference(referenceNumber));
+    const reopened = await openLink('forgets-again', details, token);
+    expect(textsOf(reopened.lastReplies)).toContain(assistedText.customer.refused.closed(contact));
   });
 });
