@@ -8,9 +8,11 @@
  */
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
+import { ASSISTED_PORT_AUDIT } from '../../dialogs/assistedPorts';
 import { assistedText } from '../../dialogs/text/assistedText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { staffText } from '../../dialogs/text/staffText';
+import { captureLogs } from '../support/captureLogs';
 import { FakeConnector } from '../support/fakeConnector';
 import { type AcceptanceApp, SUPPORT_PHONE, scratchFolder, startAcceptanceApp, testKeyring } from './support/acceptanceApp';
 import { type Asked, Customer, cardsOf, pressOn, readCard, textsOf } from './support/customer';
@@ -39,6 +41,8 @@ describe('assisted ports: staff fill in the details, the customer signs through 
   let serviceUrl: string;
   let app: AcceptanceApp;
   let sequence = 0;
+  const logs = captureLogs('info');
+  const audits = () => logs.entries().filter((entry) => entry.msg === ASSISTED_PORT_AUDIT);
 
   beforeAll(async () => {
     serviceUrl = await channel.listen();
@@ -47,6 +51,7 @@ describe('assisted ports: staff fill in the details, the customer signs through 
       encryption: testKeyring(),
       clock: () => new Date(now),
       signingLinkCheckIntervalMs: 50,
+      logger: logs.logger,
     });
   });
 
@@ -163,6 +168,13 @@ describe('assisted ports: staff fill in the details, the customer signs through 
     const lookup = said(await sam({ text: `status ${referenceNumber}` }));
     expect(lookup).toContain('Signed by the customer');
     expect(lookup).toContain('prepared by staff (Sam)');
+
+    // Sam's work is in the audit log; the account number and the PIN are nowhere in the logs.
+    expect(audits().filter((entry) => entry.referenceNumber === referenceNumber)).toEqual([
+      expect.objectContaining({ audit: 'assistedPort', staffId: SAM.aadObjectId, channelId: 'msteams', action: 'prepared', outcome: 'done', at: expect.any(String) }),
+    ]);
+    expect(logs.text()).not.toContain(details.accountNumber);
+    expect(logs.text()).not.toContain(`"${details.pin}"`);
   });
 
   it('reminds the customer a day after an unopened link, and refuses the link once it has expired', async () => {
@@ -232,6 +244,7 @@ describe('assisted ports: staff fill in the details, the customer signs through 
 
     const withdraw = buttonsOf(await sam({ text: `status ${referenceNumber}` })).find((button) => button.title === assistedText.withdraw(referenceNumber));
     expect(said(await click(withdraw))).toBe(assistedText.withdrawn(referenceNumber));
+    expect(audits().filter((entry) => entry.referenceNumber === referenceNumber).map((entry) => entry.action)).toEqual(['prepared', 'withdrawn']);
 
     // The customer's next answer finds the port withdrawn: nothing is signed.
     const next = await customer.say(details.pin);

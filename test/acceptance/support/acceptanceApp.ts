@@ -14,6 +14,7 @@ import { PORTING_EVENTS_PATH } from '../../../src/hosting/portingEventsRoute';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../../src/security/dataKeys';
 import { createStorage } from '../../../src/storage/createStorage';
 import { SIGNATURE_HEADER, signBody } from '../../../src/submission';
+import type { Logger } from '../../../src/logging';
 import { captureLogs } from '../../support/captureLogs';
 import { NEW_CARRIER } from '../../support/newCarrier';
 
@@ -39,6 +40,8 @@ export interface AcceptanceAppOptions {
   readonly clock?: () => Date;
   /** How often signing links are checked for a reminder or expiry (minutes in production). */
   readonly signingLinkCheckIntervalMs?: number;
+  /** Where the application logs; nowhere unless given (a test that reads the audit log gives one). */
+  readonly logger?: Logger;
 }
 
 export interface AcceptanceApp {
@@ -80,7 +83,7 @@ export async function startAcceptanceApp(options: AcceptanceAppOptions = {}): Pr
   const storage = await createStorage(storageUrl, { ttlDays: config.storage.ttlDays, encryption: options.encryption });
   const app = await startApplication(config, {
     storage,
-    logger: captureLogs('silent').logger,
+    logger: options.logger ?? captureLogs('silent').logger,
     encryption: options.encryption,
     // The worker is kicked on every submission; the short poll only matters for retries.
     submissionWorker: { pollIntervalMs: 50 },
