@@ -49,10 +49,6 @@ export const assistedText = {
     `${numbersOf(port.numbers)} from ${port.carrierName}, account ${port.maskedAccount}.\n\n` +
     `The customer opens the link, checks the details, gives their PIN and signs in the chat. The link works once, until ` +
     `${utc(expiresAt)}; they get a reminder after a day. Type \`status ${port.referenceNumber}\` to see where it stands.`,
-  noEmail:
-    "Assisted ports need email and links to the customer page, and one of them isn't set up here (SMTP_URL or MAIL_DIR, " +
-    'PUBLIC_BASE_URL, DATA_ENCRYPTION_KEY).',
-
   /** The look-up's lines about an assisted port. */
   lookup: (port: AssistedPort, state: AssistedPortState) =>
     [
