@@ -11,7 +11,7 @@ const LAYERS = [
   ['src/logging'],
   ['src/scheduling', 'src/security'],
   ['src/storage'],
-  ['src/reliability', 'src/portability', 'src/handoff', 'src/mail', 'src/cards', 'src/documents'],
+  ['src/reliability', 'src/portability', 'src/handoff', 'src/mail', 'src/cards', 'src/documents', 'src/assisted'],
   ['src/config'],
   ['src/submission'],
   ['src/privacy'],

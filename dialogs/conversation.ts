@@ -1,5 +1,9 @@
 import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
-import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { type DialogContext, type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { AssistedPortStore } from '../src/assisted/assistedPortStore';
+import type { SigningLinks } from '../src/hosting/signingLinks';
+import { AssistedPorts } from './assistedPorts';
+import { AssistedSigning } from './assistedSigning';
 import type { NewCarrier, NumbersPolicy } from '../src/domain';
 import type { Logger } from '../src/logging';
 import type { MailQueue } from '../src/mail/mailQueue';
@@ -20,7 +24,11 @@ import { noticeTurn } from './portNotices';
 import { PortingSessionStore } from './sessionStore';
 import { AgentDesk, AgentHub, CustomerHandoff, type HandoffOptions, TranscriptRecorder } from './handoff';
 import { secretsOf } from './handoff/customerHandoff';
+import { AssistedPortDialog } from './staff/assistedPortDialog';
+import { SigningLinkDialog } from './staff/signingLinkDialog';
+import type { StaffDeps, StaffFeature } from './staff/staffDeps';
 import { StaffDesk, type StaffSettings } from './staff/staffDesk';
+import { assistedText } from './text/assistedText';
 
 /** What the conversation needs from the application's configuration and services. */
 export interface ConversationOptions {
@@ -54,6 +62,11 @@ export interface ConversationOptions {
   readonly staff?: StaffSettings;
   /** Copies of bills customers attach (dialogs/billAttachment.ts); without it, an attachment is answered that files can't be taken. */
   readonly bills?: BillDeps;
+  /**
+   * Assisted ports: staff fill in a customer's details and the customer signs through an emailed link (dialogs/
+   * assistedPorts.ts). Without it, or without email, staff have no such entry.
+   */
+  readonly assisted?: { readonly store: AssistedPortStore; readonly links: SigningLinks };
 }
 
 export interface Conversation {
@@ -76,6 +89,8 @@ export interface Conversation {
   readonly remindLongWaits: () => Promise<number>;
   /** A support staff member's turn: handled with the staff menu, true; anyone else's, false. */
   readonly runStaffTurn: (context: TurnContext) => Promise<boolean>;
+  /** Reminds customers of signing links unopened for a day and expires links past their time; resolves how many were reminded. */
+  readonly remindSigningLinks: () => Promise<number>;
 }
 
 /** Remembers that this conversation has been greeted, so a join event after conversationUpdate doesn't greet again. */
@@ -110,15 +125,22 @@ export function createConversation(options: ConversationOptions, conversationSta
   };
   const dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
   const dialogs = new DialogSet(dialogState);
-  const staff =
-    options.staff &&
-    new StaffDesk(conversationState, options.staff.members, {
-      histories: options.staff.histories,
-      receiptLink: options.receiptLink,
-      logger: options.logger,
-      clock,
-      features: options.staff.features ?? [],
-    });
+  const assistedPorts =
+    options.assisted &&
+    baseDeps.emails &&
+    new AssistedPorts({ ...options.assisted, emails: baseDeps.emails, logger: options.logger, clock });
+  const assistedSigning = assistedPorts && new AssistedSigning(assistedPorts, baseDeps.sessions, options.supportContact);
+  const staff = options.staff && buildStaffDesk(options.staff);
+  function buildStaffDesk(settings: StaffSettings): StaffDesk {
+    const features: StaffFeature[] = [...(settings.features ?? [])];
+    const staffDeps: StaffDeps = { histories: settings.histories, receiptLink: options.receiptLink, logger: options.logger, clock, features, assisted: assistedPorts };
+    if (assistedPorts) {
+      const form = new AssistedPortDialog({ staff: staffDeps, cards: new CardActions(conversationState), ports: assistedPorts, numbersPolicy: options.numbersPolicy });
+      features.push({ button: assistedText.button, asks: assistedText.asks, dialog: form });
+      features.push({ asks: assistedText.linkCommand, dialog: new SigningLinkDialog(assistedPorts) });
+    }
+    return new StaffDesk(conversationState, settings.members, staffDeps);
+  }
   const dropDialogStack: FailedTurnRepair = async (context) => {
     await dialogState.delete(context);
     await staff?.dropDialogStack(context);
@@ -150,6 +172,13 @@ export function createConversation(options: ConversationOptions, conversationSta
     const desk = new AgentDesk(conversationState, settings.store, hub, customers, settings.customerTurn, settings.agents, clock, options.logger, alsoStaff);
     return { customers, desk, transcript };
   }
+  // What staff prepared for the customer goes with the rest of their data.
+  const forgetWithAssisted: CustomerForgetter = assistedSigning
+    ? async (context, referenceNumbers) => {
+        await assistedSigning.forget(context, referenceNumbers);
+        return baseDeps.forgetCustomer(context, referenceNumbers);
+      }
+    : baseDeps.forgetCustomer;
   const deps: ConversationDeps = {
     ...baseDeps,
     handoff: handoff?.customers,
@@ -158,7 +187,7 @@ export function createConversation(options: ConversationOptions, conversationSta
     forgetCustomer: async (context, referenceNumbers) => {
       await handoff?.customers.forget(context);
       await forgetBills(context, baseDeps);
-      return baseDeps.forgetCustomer(context, referenceNumbers);
+      return forgetWithAssisted(context, referenceNumbers);
     },
   };
   dialogs.add(new MainDialog(deps, new CardActions(conversationState)));
@@ -175,6 +204,32 @@ export function createConversation(options: ConversationOptions, conversationSta
     const dc = await dialogs.createContext(context);
     const greet = !(await welcomed.get(context, false));
     await welcomed.set(context, true);
+    const signingLink = assistedSigning?.tokenOf(context);
+    if (assistedSigning && signingLink !== undefined) return openSigningLink(dc, assistedSigning, signingLink, greet);
+    if (await assistedSigning?.stopIfClosed(context)) {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DialogIds.main, {} satisfies MainOptions);
+      return;
+    }
+    await runCustomerDialogs(dc, greet);
+    await assistedSigning?.noteSigned(context);
+  }
+
+  /** The page opened the chat with a signing link: the prepared port, from its first question; or the menu. */
+  async function openSigningLink(dc: DialogContext, signing: AssistedSigning, token: unknown, greet: boolean): Promise<void> {
+    const opening = await signing.open(dc.context, token);
+    if (opening === 'opened') {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DialogIds.main, { route: 'resume' } satisfies MainOptions);
+    } else if (dc.activeDialog) {
+      await dc.repromptDialog();
+    } else {
+      await dc.beginDialog(DialogIds.main, { greet, ...(opening === 'alreadyOpen' && { route: 'resume' }) } satisfies MainOptions);
+    }
+  }
+
+  async function runCustomerDialogs(dc: DialogContext, greet: boolean): Promise<void> {
+    const { context } = dc;
     if (context.activity.type === ActivityTypes.Message) {
       // A rejected request the customer can fix takes over from whatever was on screen (the menu, most likely).
       if (beginsCorrection(await deps.sessions.find(context), context.activity.text, dc.activeDialog === undefined)) {
@@ -200,5 +255,6 @@ export function createConversation(options: ConversationOptions, conversationSta
     runAgentTurn: async (context) => (await handoff?.desk.handleTurn(context)) ?? false,
     remindLongWaits: async () => (await handoff?.desk.remindLongWaits()) ?? 0,
     runStaffTurn: async (context) => (await staff?.handleTurn(context)) ?? false,
+    remindSigningLinks: async () => (await assistedPorts?.remindAndExpire()) ?? 0,
   };
 }

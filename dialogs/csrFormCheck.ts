@@ -168,19 +168,21 @@ function rememberEntered(field: CsrFieldName, input: FieldInput, values: FormVal
 
 /**
  * `unconfirmed`: the secrets asked about in the last round, as typed then (a blank input stands for them). The check's
- * `unconfirmed` is what to keep for the next round.
+ * `unconfirmed` is what to keep for the next round. `without`: fields the card does not ask for (the PIN, on the form
+ * support staff fill in for a customer, who gives it themselves): neither checked nor missed.
  */
 export function checkForm(
   values: FormValues,
   saved: CsrDraft,
   opts: CsrFieldOptions = {},
   unconfirmed: UnconfirmedAnswers = {},
+  without: readonly CsrFieldName[] = [],
 ): FormCheck {
   const draft: CsrDraft = { ...saved };
   const round: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false, ruleQuestions: [] };
   const waiting: UnconfirmedAnswers = {};
 
-  for (const field of CSR_FIELDS) {
+  for (const field of CSR_FIELDS.filter((candidate) => !without.includes(candidate))) {
     const input = fieldInput(field, values, draft, unconfirmed);
     // Where the billing number isn't asked, a blank input is no answer missing: the number moved is the billing number.
     if (field === 'billingNumber' && input.raw === '' && !billingNumberAsked(draft)) {
@@ -214,6 +216,7 @@ export function checkForm(
   if (Object.keys(round.errors).length > 0) return { draft, round, complete: false, unconfirmed: waiting };
   const request = buildPortRequest(draft);
   if (request.ok) return { draft, round, complete: true, unconfirmed: waiting };
-  for (const problem of request.problems) round.errors[problem.field] ??= problem.message;
-  return { draft, round, complete: false, unconfirmed: waiting };
+  const problems = request.problems.filter((problem) => !(without as readonly string[]).includes(problem.field));
+  for (const problem of problems) round.errors[problem.field] ??= problem.message;
+  return { draft, round, complete: problems.length === 0, unconfirmed: waiting };
 }

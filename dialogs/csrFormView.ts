@@ -15,6 +15,7 @@ import {
 } from '../src/domain';
 import { type AddressInputId, type CsrFormCardData, type FormInputId, type FormInputView } from '../src/cards/csrFormCard';
 import type { FormRound } from './csrFormCheck';
+import { assistedText } from './text/assistedText';
 import { formText } from './text/formText';
 
 /** What the form card's buttons submit. */
@@ -94,19 +95,25 @@ function billingPlaceholder(draft: CsrDraft): string {
   return billingNumberAsked(draft) ? text.billingNumber.asked : text.billingNumber.notAsked(formatPhoneNumber(only));
 }
 
-export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, cardId: string): CsrFormCardData {
+/**
+ * Who fills the form in: the customer, or a support staff member for a customer on the phone, whose card has its own
+ * words and neither the PIN (the customer gives it when signing) nor the way to questions one at a time.
+ */
+export type FormAudience = 'customer' | 'staff';
+
+export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, cardId: string, audience: FormAudience = 'customer'): CsrFormCardData {
   const current = round ?? NO_ROUND;
   const build = new FormViewBuilder(draft, current);
   const problemCount = Object.keys(current.errors).length;
   return {
     cardId,
     text: {
-      heading: text.heading,
-      intro: text.intro,
+      heading: audience === 'staff' ? assistedText.card.heading : text.heading,
+      intro: audience === 'staff' ? assistedText.card.intro : text.intro,
       fixSummary: text.fixSummary(problemCount),
       addressHeading: text.addressHeading,
       addressHint: text.addressHint,
-      submit: text.submit,
+      submit: audience === 'staff' ? assistedText.card.submit : text.submit,
       stepByStep: text.stepByStep,
       fallback: text.fallback,
     },
@@ -136,5 +143,7 @@ export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, c
       pin: { show: current.ruleQuestions.includes('pin'), title: text.ruleCheckTitle },
     },
     actions: FORM_ACTIONS,
+    asksPin: audience === 'customer',
+    offersStepByStep: audience === 'customer',
   };
 }

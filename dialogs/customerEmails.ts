@@ -8,7 +8,7 @@ import { renderEmail } from '../src/mail/emailLayout';
 import type { MailQueue } from '../src/mail/mailQueue';
 import type { PortNotice } from '../src/submission/notifications/portNotice';
 import type { ReceiptLinkMaker, SupportContact } from './conversationDeps';
-import { type RejectionNextStep, emailText } from './text/emailText';
+import { type RejectionNextStep, type SigningLinkEmailDetails, emailText } from './text/emailText';
 
 export interface CustomerEmailOptions {
   readonly queue: Pick<MailQueue, 'enqueue'>;
@@ -41,6 +41,16 @@ export class CustomerEmails {
       }),
     );
     await this.options.queue.enqueue({ reference: loa.referenceNumber, id: `signed-v${loa.version}`, to, content });
+  }
+
+  /**
+   * An assisted port's signing link (`reminder`: the reminder a day later). One message per link: a resent link is a
+   * message of its own.
+   */
+  async signingLink(details: SigningLinkEmailDetails, linkId: string, to: string, reminder = false): Promise<void> {
+    const content = renderEmail(reminder ? emailText.signingReminder(details) : emailText.signingLink(details));
+    const id = `${reminder ? 'signing-reminder' : 'signing-link'}-${linkId}`;
+    await this.options.queue.enqueue({ reference: details.referenceNumber, id, to, content });
   }
 
   /** The news the chat tells the customer about their request, with what a rejection asks of them. */

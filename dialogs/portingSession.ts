@@ -87,6 +87,11 @@ export const PortingSessionSchema = z.object({
    * dialogs/billAttachment.ts). A document sent with a request is deleted with the request too.
    */
   documentIds: z.array(z.string()).optional(),
+  /**
+   * The draft came from a support staff member through a signing link (an assisted port): the reference reserved for
+   * it, the link that opened it, and who prepared it (the signed letter says so). Gone once signed, or on a new port.
+   */
+  assisted: z.object({ referenceNumber: z.string().min(1), linkId: z.string().min(1), staffId: z.string().min(1) }).optional(),
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */
   updatedAt: z.iso.datetime(),
 });

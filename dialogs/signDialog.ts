@@ -77,7 +77,8 @@ class SignCardDialog extends CardDialog<SignState> {
     if (!built.ok) return this.needsChanges(dc, built.problems);
     const state = stateOf<SignState>(dc);
     Object.assign(state, {
-      referenceNumber: options?.previous?.referenceNumber ?? session.signedLoa?.referenceNumber ?? createReferenceNumber(),
+      referenceNumber:
+        options?.previous?.referenceNumber ?? session.signedLoa?.referenceNumber ?? session.assisted?.referenceNumber ?? createReferenceNumber(),
       ...(replacing !== undefined && { replacing }),
     });
     await this.showNewCard(dc.context, state);
@@ -129,7 +130,13 @@ class SignCardDialog extends CardDialog<SignState> {
     const loa = createLoa(
       built.request,
       { signerName: signature.value, signedAt: this.deps.clock(), channel: context.activity.channelId },
-      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
+      {
+        newCarrier: this.deps.newCarrier,
+        referenceNumber: state.referenceNumber,
+        previous,
+        // An assisted port's letter says who prepared it (see dialogs/assistedSigning.ts).
+        ...(session.assisted && { preparedBy: { staffId: session.assisted.staffId } }),
+      },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
     const receipt = await this.deps.submitter.submit(

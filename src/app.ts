@@ -15,6 +15,8 @@ import { createProactiveMessenger } from './hosting/proactive';
 import { type HandoffOptions, teamsChannelReference } from '../dialogs/handoff';
 import { EscalationStore } from './handoff/escalationStore';
 import { customerBaseUrl, receiptLinksFor, receiptLinksRoute } from './hosting/receiptLinks';
+import { SigningLinks } from './hosting/signingLinks';
+import { AssistedPortStore } from './assisted/assistedPortStore';
 import { startServer, type RouteRegistration, type RunningServer } from './hosting/server';
 import type { Logger } from './logging';
 import { type MailServiceDependencies, createMailService } from './mail/createMailService';
@@ -43,6 +45,8 @@ export interface ApplicationDependencies {
   readonly mailWorker?: MailServiceDependencies['worker'];
   /** How often customers waiting for a person are checked for having waited too long; tests check sooner. */
   readonly waitCheckIntervalMs?: number;
+  /** How often signing links are checked for a reminder or expiry; tests check sooner. */
+  readonly signingLinkCheckIntervalMs?: number;
 }
 
 export interface RunningApplication extends RunningServer {
@@ -53,6 +57,9 @@ export interface RunningApplication extends RunningServer {
 const MS_PER_MINUTE = 60_000;
 /** How often waiting customers are checked for having waited too long (AGENT_MAX_WAIT_MINUTES is in minutes). */
 const WAIT_CHECK_INTERVAL_MS = 30_000;
+const MS_PER_HOUR = 60 * MS_PER_MINUTE;
+/** How often signing links are checked: the reminder is a day after sending and links last hours, so minutes do. */
+const SIGNING_LINK_CHECK_INTERVAL_MS = 5 * MS_PER_MINUTE;
 /**
  * Threads that render signed letters. One is enough: a letter is rendered once per submission and once per receipt
  * opened, and the machines have 2 cores, so one rendering thread leaves the other to the main thread's chat turns.
@@ -92,6 +99,8 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const statuses = createPortStatuses(storage, submission.store, { logger, clock });
   const links = deps.encryption && receiptLinksFor(config, { keyring: deps.encryption, clock, serverUrl: () => serverUrl });
   const chatPage = customerBaseUrl(config, () => serverUrl);
+  // Assisted ports' signing links lead to the same page, signed as the receipt links are.
+  const signingLinks = deps.encryption && chatPage && new SigningLinks(deps.encryption, chatPage, clock);
   // Customers' replies to an email reach people (SUPPORT_EMAIL), not the sending address.
   const mail = createMailService(config.mail, { storage, logger, clock, replyTo: config.support.email, worker: deps.mailWorker });
   const turnLock = createTurnLock(config.storage.url, {
@@ -143,6 +152,10 @@ export async function startApplication(config: Config, deps: ApplicationDependen
           localOrigin: config.bot.authEnabled ? undefined : () => serverUrl,
         }),
       },
+      assisted: signingLinks && {
+        store: new AssistedPortStore(storage, clock, config.staff.signingLinkHours * MS_PER_HOUR),
+        links: signingLinks,
+      },
     },
     conversationState,
     userState,
@@ -160,6 +173,16 @@ export async function startApplication(config: Config, deps: ApplicationDependen
         logger.warn({ err: error }, 'could not remind customers waiting for a person');
       }
     }, deps.waitCheckIntervalMs ?? WAIT_CHECK_INTERVAL_MS);
+  const signingLinkRounds =
+    signingLinks &&
+    mail &&
+    startRepeating(async () => {
+      try {
+        await conversation.remindSigningLinks();
+      } catch (error) {
+        logger.warn({ err: error }, 'could not remind customers of their signing links');
+      }
+    }, deps.signingLinkCheckIntervalMs ?? SIGNING_LINK_CHECK_INTERVAL_MS);
 
   const routes: RouteRegistration[] = [];
   // The porting backend signs its events with the secret we sign submissions with: without one, no events endpoint.
@@ -189,6 +212,7 @@ export async function startApplication(config: Config, deps: ApplicationDependen
     await pdfReader.close();
     await sweep.stop();
     await waitReminders?.stop();
+    await signingLinkRounds?.stop();
     await turnLock.close();
     await storage.close();
   };

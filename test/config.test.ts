@@ -61,7 +61,7 @@ describe('parseConfig', () => {
         expectedWaitMinutes: 5,
         maxWaitMinutes: 10,
       },
-      staff: { teamId: undefined, userIds: [] },
+      staff: { teamId: undefined, userIds: [], signingLinkHours: 72 },
       webChat: { directLineSecret: undefined, directLineUrl: 'https://directline.botframework.com' },
       submission: {
         gateway: 'folder',

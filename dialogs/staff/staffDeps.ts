@@ -1,6 +1,7 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Logger } from '../../src/logging';
 import type { RequestHistories } from '../../src/submission/events/requestHistory';
+import type { AssistedPorts } from '../assistedPorts';
 import type { ReceiptLinkMaker } from '../conversationDeps';
 
 /** The staff dialogs' ids. One ComponentDialog per file uses each. */
@@ -8,6 +9,8 @@ export const StaffDialogIds = {
   menu: 'staffMenuDialog',
   lookup: 'staffLookupDialog',
   howTo: 'carrierHowToDialog',
+  assistedPort: 'assistedPortDialog',
+  signingLink: 'signingLinkDialog',
 } as const;
 
 /**
@@ -15,9 +18,15 @@ export const StaffDialogIds = {
  * (the button's label among them), and the dialog it begins.
  */
 export interface StaffFeature {
-  readonly button: string;
+  /** The menu's button; none for an entry reached only by its words (or another card's buttons). */
+  readonly button?: string;
   readonly asks: RegExp;
   readonly dialog: Dialog;
+}
+
+/** What a feature's dialog begins with: the message that asked for it ("resend link PA-…"). */
+export interface StaffFeatureOptions {
+  readonly opening: string;
 }
 
 /** What every staff dialog is built with. */
@@ -30,6 +39,8 @@ export interface StaffDeps {
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly features: readonly StaffFeature[];
+  /** Assisted ports, shown in look-ups; without them (email or customer links not set up), none. */
+  readonly assisted?: AssistedPorts;
 }
 
 /**

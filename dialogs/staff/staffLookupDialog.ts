@@ -4,13 +4,15 @@
  * why each look-up is written to the audit log: who looked, what they looked up, when, and which requests they saw.
  * One request is shown whole; several, as a list whose buttons look each one up.
  */
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { AssistedPort } from '../../src/assisted/assistedPortStore';
 import { ComponentDialog, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatPhoneNumber, toE164 } from '../../src/domain';
 import { normalizeReferenceNumber } from '../../src/domain/referenceNumber';
 import { loggerForTurn } from '../../src/logging';
 import type { RequestHistory } from '../../src/submission/events/requestHistory';
 import { labelledChoice, questionActivity } from '../choices';
+import { assistedText } from '../text/assistedText';
 import { staffText } from '../text/staffText';
 import { type StaffDeps, StaffDialogIds, type StaffDialogResult } from './staffDeps';
 import { readStaffRequest } from './staffRequests';
@@ -55,23 +57,46 @@ export class StaffLookupDialog extends ComponentDialog {
 
   private async showReference(step: WaterfallStepContext, referenceNumber: string): Promise<DialogTurnResult> {
     const request = await this.deps.histories.ofReference(referenceNumber);
-    this.audit(step.context, 'reference', referenceNumber, request === undefined ? [] : [request]);
-    await step.context.sendActivity(request === undefined ? staffText.lookup.noReference(referenceNumber) : this.requestText(request));
+    const assisted = await this.deps.assisted?.ofReference(referenceNumber);
+    this.audit(step.context, 'reference', referenceNumber, request === undefined ? [] : [request], assisted === undefined ? [] : [assisted]);
+    if (request === undefined && assisted === undefined) await step.context.sendActivity(staffText.lookup.noReference(referenceNumber));
+    else await step.context.sendActivity(this.portActivity(step.context, request, assisted));
     return step.endDialog();
   }
 
   private async showNumber(step: WaterfallStepContext, number: string): Promise<DialogTurnResult> {
     const requests = await this.deps.histories.ofNumber(number);
-    this.audit(step.context, 'number', number, requests);
+    const submitted = new Set(requests.map(({ status }) => status.referenceNumber));
+    // A prepared port the customer has not signed yet is not among the submitted requests: it is listed besides them.
+    const unsigned = ((await this.deps.assisted?.ofNumber(number)) ?? []).filter((port) => !submitted.has(port.referenceNumber));
+    this.audit(step.context, 'number', number, requests, unsigned);
     const { context } = step;
-    if (requests.length === 0) await context.sendActivity(staffText.lookup.noNumber(formatPhoneNumber(number)));
-    else if (requests.length === 1) await context.sendActivity(this.requestText(requests[0]));
-    else {
+    const references = [...requests.map(({ status }) => status.referenceNumber), ...unsigned.map((port) => port.referenceNumber)];
+    if (references.length === 0) await context.sendActivity(staffText.lookup.noNumber(formatPhoneNumber(number)));
+    else if (references.length === 1) {
+      const assisted = requests[0] === undefined ? unsigned[0] : await this.deps.assisted?.ofReference(references[0]);
+      await context.sendActivity(this.portActivity(context, requests[0], assisted));
+    } else {
       // Each button sends its reference, a look-up of its own (and audited as one).
-      const choices = requests.map(({ status }) => labelledChoice(status.referenceNumber, status.referenceNumber));
-      await context.sendActivity(questionActivity(context.activity.channelId, staffText.lookup.several(formatPhoneNumber(number), requests), choices));
+      const choices = references.map((reference) => labelledChoice(reference, reference));
+      const listed = [staffText.lookup.several(formatPhoneNumber(number), requests, unsigned.length), ...unsigned.map((port) => assistedText.listed(port))];
+      await context.sendActivity(questionActivity(context.activity.channelId, listed.join('\n'), choices));
     }
     return step.endDialog();
+  }
+
+  /**
+   * One port: its submitted request, if signed, and what staff did for it, if prepared by them; with buttons to resend
+   * or withdraw a signing link still waiting for the customer.
+   */
+  private portActivity(context: TurnContext, request: RequestHistory | undefined, assisted: AssistedPort | undefined): Partial<Activity> {
+    const state = assisted && this.deps.assisted?.stateOf(assisted);
+    const parts = [...(request ? [this.requestText(request)] : []), ...(assisted && state ? [assistedText.lookup(assisted, state)] : [])];
+    const waiting = assisted !== undefined && (state === 'sent' || state === 'opened');
+    const choices = waiting
+      ? [assistedText.resend(assisted.referenceNumber), assistedText.withdraw(assisted.referenceNumber)].map((words) => labelledChoice(words, words))
+      : [];
+    return questionActivity(context.activity.channelId, parts.join('\n\n'), choices);
   }
 
   private requestText(request: RequestHistory): string {
@@ -80,7 +105,13 @@ export class StaffLookupDialog extends ComponentDialog {
   }
 
   /** The audit line: who looked, what, when, and which requests it showed. Never a secret: none is shown to staff. */
-  private audit(context: TurnContext, by: 'reference' | 'number', lookedUp: string, found: readonly RequestHistory[]): void {
+  private audit(
+    context: TurnContext,
+    by: 'reference' | 'number',
+    lookedUp: string,
+    found: readonly RequestHistory[],
+    prepared: readonly AssistedPort[] = [],
+  ): void {
     const from = context.activity.from;
     loggerForTurn(this.deps.logger, context).info(
       {
@@ -89,7 +120,7 @@ export class StaffLookupDialog extends ComponentDialog {
         channelId: context.activity.channelId,
         by,
         lookedUp,
-        found: found.map(({ status }) => status.referenceNumber),
+        found: [...new Set([...found.map(({ status }) => status.referenceNumber), ...prepared.map((port) => port.referenceNumber)])],
         at: this.deps.clock().toISOString(),
       },
       STAFF_LOOKUP_AUDIT,

@@ -8,7 +8,7 @@ import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type Waterfall
 import { labelledChoice, questionActivity } from '../choices';
 import { staffText } from '../text/staffText';
 import { CarrierHowToDialog, type CarrierHowToOptions } from './carrierHowToDialog';
-import { type StaffDeps, StaffDialogIds, type StaffDialogResult } from './staffDeps';
+import { type StaffDeps, StaffDialogIds, type StaffDialogResult, type StaffFeatureOptions } from './staffDeps';
 import { StaffLookupDialog, type StaffLookupOptions } from './staffLookupDialog';
 import { readStaffRequest } from './staffRequests';
 
@@ -41,7 +41,7 @@ export class StaffMenuDialog extends ComponentDialog {
       case 'howTo':
         return step.beginDialog(StaffDialogIds.howTo, { question: request.question } satisfies CarrierHowToOptions);
       case 'feature':
-        return step.beginDialog(request.feature.dialog.id);
+        return step.beginDialog(request.feature.dialog.id, { opening } satisfies StaffFeatureOptions);
       case 'menu':
         return this.showMenu(step, staffText.menu.help);
       case 'unknown':
@@ -59,7 +59,8 @@ export class StaffMenuDialog extends ComponentDialog {
   private async showMenu(step: WaterfallStepContext<StaffMenuOptions>, lead: string): Promise<DialogTurnResult> {
     const { buttons, prompt } = staffText.menu;
     // Each button stands for its own words (Teams' hero cards send a choice's value as typed text).
-    const choices = [buttons.lookup, buttons.howTo, ...this.deps.features.map(({ button }) => button)].map((label) => labelledChoice(label, label));
+    const featureButtons = this.deps.features.flatMap(({ button }) => (button === undefined ? [] : [button]));
+    const choices = [buttons.lookup, buttons.howTo, ...featureButtons].map((label) => labelledChoice(label, label));
     await step.context.sendActivity(questionActivity(step.context.activity.channelId, `${lead}\n\n${prompt}`, choices));
     return step.endDialog();
   }

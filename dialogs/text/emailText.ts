@@ -33,6 +33,21 @@ export interface SignedEmailDetails {
   readonly letter?: ReceiptLink;
 }
 
+/** What the signing link of an assisted port, and its reminder, tell. */
+export interface SigningLinkEmailDetails {
+  readonly referenceNumber: string;
+  /** The account holder's name, as staff took it down. */
+  readonly holderName: string;
+  /** The first name of the staff member who filled the details in, when Teams gave one. */
+  readonly staffName?: string;
+  readonly carrier: string;
+  /** The numbers moving, in E.164. */
+  readonly numbers: readonly string[];
+  /** The account number masked ('••••3222'). */
+  readonly maskedAccount: string;
+  readonly link: ReceiptLink;
+}
+
 /** What a rejected request needs from the customer, as the chat offers it. */
 export type RejectionNextStep =
   /** Details they can correct in the chat: their labels. */
@@ -122,6 +137,22 @@ function nextStepParagraphs(step: RejectionNextStep, referenceNumber: string, ch
   return [correctionText.personNeeded(step.contact, referenceNumber)];
 }
 
+const linkTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLinkEmailDetails): EmailParagraph[] {
+  return [
+    `It moves ${numbers.length === 1 ? 'the number' : 'the numbers'} ${joinAsList(numbers.map(formatPhoneNumber))} from your ${carrier} account ${maskedAccount}.`,
+    'To send the request, open the link below: the chat shows you the details to check, asks for your transfer PIN ' +
+      '(we never ask for it on the phone or by email), and you sign the letter there.',
+    {
+      text: `The link works once, until ${linkTime.format(link.expiresAt)} UTC. If it has stopped working, call us and we'll send a new one:`,
+      label: 'review and sign',
+      url: link.url,
+    },
+    "If you didn't ask for this, you can ignore this email: nothing is sent without your signature.",
+  ];
+}
+
 export const emailText = {
   /** The confirmation after signing: the first letter, or a corrected one under the same reference. */
   signed: ({ referenceNumber, version, carrier, signerName, numbers, maskedAccount, letter: copy }: SignedEmailDetails): EmailDraft =>
@@ -145,6 +176,23 @@ export const emailText = {
             ...letterParagraph(copy),
           ]),
         },
+  /** An assisted port's signing link, emailed when staff have filled in the details. */
+  signingLink: (details: SigningLinkEmailDetails): EmailDraft => ({
+    subject: `Your port request ${details.referenceNumber} is ready for you to sign`,
+    paragraphs: letter(`Hello ${details.holderName},`, [
+      `${details.staffName ?? 'Our support team'} filled in your request to move your number with you on the phone. ` +
+        `Your reference number is ${details.referenceNumber}.`,
+      ...signingParagraphs(details),
+    ]),
+  }),
+  /** The reminder, a day later, while the link has not been opened. */
+  signingReminder: (details: SigningLinkEmailDetails): EmailDraft => ({
+    subject: `Reminder: your port request ${details.referenceNumber} is waiting for your signature`,
+    paragraphs: letter(`Hello ${details.holderName},`, [
+      `Your request to move your number (reference ${details.referenceNumber}) is still waiting for your signature.`,
+      ...signingParagraphs(details),
+    ]),
+  }),
   /** A change in the request's state, with what the customer can do about a rejection. */
   status: (notice: PortNotice, step: RejectionNextStep | undefined, chat: ChatLink): EmailDraft => {
     const next = step === undefined ? [] : nextStepParagraphs(step, notice.referenceNumber, chat);

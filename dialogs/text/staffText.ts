@@ -81,9 +81,10 @@ export const staffText = {
     noNumber: (number: string) =>
       `No request names ${number}, as a number to move or as the billing number. Requests are kept for a limited time, and ` +
       'customers can delete theirs.',
-    several: (number: string, requests: readonly RequestHistory[]) =>
+    /** `unsigned`: how many more are assisted ports not signed yet, listed after these (assistedText.listed). */
+    several: (number: string, requests: readonly RequestHistory[], unsigned = 0) =>
       [
-        `${requests.length} requests name ${number}. Pick one:`,
+        `${requests.length + unsigned} requests name ${number}. Pick one:`,
         ...requests.map(
           ({ status, letter }) =>
             `- **${status.referenceNumber}** · ${status.carrier} · ${PROGRESS[status.progress]} · signed ${utc(letter.signedAt).slice(0, 10)}`,

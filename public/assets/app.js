@@ -1,4 +1,4 @@
-/* global document, navigator, window */
+/* global document, navigator, window, location, history, URL */
 /**
  * Starts Web Chat on the "Bring your number" page. The visitor id is kept in localStorage, so a customer who comes
  * back is the same customer to the bot and can pick up their port where they left it.
@@ -6,6 +6,8 @@
 import { showStatus, startWebChat, storedId } from './webChatClient.js';
 
 const VISITOR_ID_KEY = 'porting-assistant.visitor-id';
+/** The query parameter of a signing link (an assisted port: src/hosting/signingLinks.ts). */
+const SIGNING_LINK_PARAMETER = 'sign';
 const WIDE_SCREEN = '(min-width: 861px)';
 
 const text = {
@@ -15,15 +17,32 @@ const text = {
 };
 
 /**
- * Web Chat's store, plus two things the page adds: it tells the bot the visitor has joined once the connection is
- * up (the bot greets on that event), and it removes a message the bot deleted (the bridge sends a `messageDelete`
- * with the deleted message's id).
+ * The signing link's token, when the page was opened from one, taken out of the address bar at once: the link works
+ * once, and a bookmark or a shared screenshot should not carry it.
  */
-function createStore(WebChat) {
+function takeSigningLink() {
+  const url = new URL(location.href);
+  const token = url.searchParams.get(SIGNING_LINK_PARAMETER);
+  if (token === null) return undefined;
+  url.searchParams.delete(SIGNING_LINK_PARAMETER);
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+  return token;
+}
+
+/**
+ * Web Chat's store, plus two things the page adds: it tells the bot the visitor has joined once the connection is
+ * up (the bot greets on that event; opened from a signing link, the event carries its token), and it removes a
+ * message the bot deleted (the bridge sends a `messageDelete` with the deleted message's id).
+ */
+function createStore(WebChat, link) {
+  let signingLink = link;
   return WebChat.createStore({}, ({ dispatch }) => (next) => (action) => {
     if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
       showStatus('');
-      dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language: navigator.language } } });
+      const value = signingLink === undefined ? { language: navigator.language } : { language: navigator.language, signingLink };
+      // Once: a reconnection is the same visitor, whose session holds the prepared port already.
+      signingLink = undefined;
+      dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value } });
     }
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity.type === 'messageDelete') {
       return next({ type: 'DIRECT_LINE/DELETE_ACTIVITY', payload: { activityID: action.payload.activity.id } });
@@ -35,10 +54,11 @@ function createStore(WebChat) {
 // The tips start open where there is room for them beside the chat, and folded on a phone.
 document.getElementById('tips').open = window.matchMedia(WIDE_SCREEN).matches;
 showStatus(text.connecting);
+const signingLink = takeSigningLink();
 startWebChat({
   element: document.getElementById('webchat'),
   visitorId: storedId(VISITOR_ID_KEY),
-  createStore,
+  createStore: (WebChat) => createStore(WebChat, signingLink),
   placeholder: text.placeholder,
 }).catch((error) => {
   console.error('Porting Assistant: the chat could not start.', error);

@@ -67,6 +67,10 @@ export interface CsrFormCardData extends CardIdentity {
   /** The "Yes, that's it" toggles of AS_TYPED_INPUT_IDS, shown under a secret the round asks about. */
   ruleChecks: Record<keyof typeof AS_TYPED_INPUT_IDS, { show: boolean; title: string }>;
   actions: { submit: string; stepByStep: string };
+  /** Whether the card has the PIN input: not on the form support staff fill in, as the customer gives the PIN. */
+  asksPin: boolean;
+  /** Whether the card offers to go on one question at a time (the customer's form only). */
+  offersStepByStep: boolean;
 }
 
 export const csrFormCard = new CardTemplate<CsrFormCardData>(template);

@@ -247,6 +247,11 @@ const settingsShape = {
       { name: 'STAFF_USER_IDS', expected: 'Use a comma-separated list of the Teams user ids (AAD object ids) of support staff.' },
       teamsUserIds(),
     ),
+    // An assisted port's signing link (README, "For support staff"): how long it works; a reminder goes after a day.
+    signingLinkHours: fromEnv(
+      { name: 'SIGNING_LINK_HOURS', expected: 'Use a whole number of hours from 1 to 720: how long the signing link of an assisted port works.' },
+      z.coerce.number().int().min(1).max(720).default(72),
+    ),
   }),
   // The web page's chat. Without MicrosoftAppId it talks to a Direct Line bridge inside this server and these
   // are not used; with one, the server trades the Direct Line channel's secret for a token for each visitor.

@@ -62,6 +62,11 @@ export const LoaSchema = z.object({
     /** Where the customer signed, e.g. 'webchat' or 'msteams'. */
     channel: z.string().min(1),
   }),
+  /**
+   * Set when a support staff member filled the details in with the customer on the phone (an assisted port): who. The
+   * customer still reviewed, gave the PIN and signed themselves.
+   */
+  preparedBy: z.object({ staffId: z.string().min(1) }).optional(),
 });
 export type Loa = z.infer<typeof LoaSchema>;
 
@@ -80,6 +85,8 @@ export interface CreateLoaOptions {
   version?: number;
   /** The LOA this one corrects: the reference number is kept and the version goes up by one. */
   previous?: Loa;
+  /** The support staff member who prepared the request for the customer to sign (an assisted port). */
+  preparedBy?: { staffId: string };
 }
 
 /** A request the caller should not have made (an unsigned or inconsistent LOA); never shown to customers. */
@@ -123,6 +130,7 @@ export function createLoa(request: PortRequest, signature: LoaSignature, opts: C
       pin: valid.pin,
       authorizationStatement: authorizationStatement(newCarrier.data.name),
       signature: { signerName: signer.value, signedAt: signature.signedAt.toISOString(), channel: signature.channel.trim() },
+      preparedBy: opts.preparedBy,
     }),
   );
 }

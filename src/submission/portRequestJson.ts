@@ -106,6 +106,14 @@ export const PortRequestV1Schema = z
           'Documents the customer attached (a copy of their latest bill), delivered with the request: as files beside ' +
           'request.json, or as signed links in the webhook body (see docs/submission.md). Absent when there are none.',
       }),
+    preparedBy: z
+      .strictObject({ staffId: z.string().min(1).meta({ description: "The staff member's Teams user id (AAD object id)." }) })
+      .optional()
+      .meta({
+        description:
+          'Present when a support staff member filled in the details with the customer on the phone (an assisted port); ' +
+          'the customer reviewed, gave the PIN and signed themselves.',
+      }),
   })
   .meta({
     $id: PORT_REQUEST_SCHEMA_ID,
@@ -152,6 +160,7 @@ export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRe
     documents: context.documents?.length
       ? context.documents.map(({ kind, contentType, size, sha256, fileName }) => ({ kind, contentType, size, sha256, fileName }))
       : undefined,
+    preparedBy: loa.preparedBy,
   });
 }
 

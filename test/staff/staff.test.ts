@@ -11,6 +11,7 @@ import { carrierGuidance } from '../../dialogs/carrierGuidance';
 import { STAFF_LOOKUP_AUDIT } from '../../dialogs/staff/staffLookupDialog';
 import { agentText } from '../../dialogs/text/agentText';
 import { mainText } from '../../dialogs/text/mainText';
+import { assistedText } from '../../dialogs/text/assistedText';
 import { staffText } from '../../dialogs/text/staffText';
 import { statusText } from '../../dialogs/text/statusText';
 import { text as botText } from '../../src/bot/text';
@@ -167,7 +168,8 @@ describe('support staff in Teams', () => {
     const opened = await sam.send({ type: 'conversationUpdate', membersAdded: [{ id: SAM.id, name: SAM.name }] });
 
     expect(opened.text).toContain(staffText.greeting('Sam'));
-    expect(opened.buttons.map((button) => button.title)).toEqual([staffText.menu.buttons.lookup, staffText.menu.buttons.howTo]);
+    // With email on (MAIL_DIR on a local run) and links (the data keys), assisted ports are offered too.
+    expect(opened.buttons.map((button) => button.title)).toEqual([staffText.menu.buttons.lookup, staffText.menu.buttons.howTo, assistedText.button]);
     expect(opened.text).not.toContain(mainText.greeting(''));
   });
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { readStaffRequest } from '../../dialogs/staff/staffRequests';
+import { assistedText } from '../../dialogs/text/assistedText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { ConfigError, parseTeamsPackageConfig } from '../../src/config';
 import { buildTeamsPackage, fillPlaceholders, MANIFEST_DIR, PACKAGE_FILE, writeTeamsPackage } from '../../scripts/teamsPackage';
@@ -109,8 +110,17 @@ describe('the Teams app package', () => {
 
     expect(bot.commandLists.map((list) => list.scopes)).toEqual([['personal'], ['team']]);
     const [personal, team] = bot.commandLists.map((list) => list.commands.map((command) => command.title));
-    expect(personal).toEqual([buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent, ...staffCommands]);
+    // An assisted port takes down a customer's account number: one to one only, as the customer's own port.
+    expect(personal).toEqual([buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent, ...staffCommands, assistedText.button]);
     expect(team).toEqual(staffCommands);
+  });
+
+  it('lists the assisted port among the staff commands one to one, read by the staff desk as its menu entry', () => {
+    const [personal] = unpack().manifest.bots[0].commandLists;
+    const assisted = personal.commands.find(({ title }) => title === assistedText.button);
+
+    expect(assisted?.description).toMatch(/^Support staff: /);
+    expect(assistedText.asks.test(assisted?.title ?? '')).toBe(true);
   });
 
   it('lists staff commands that the staff desk reads as the look-up, the carrier how-to and the menu, and that say they are for staff', () => {

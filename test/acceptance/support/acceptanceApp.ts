@@ -14,6 +14,7 @@ import { PORTING_EVENTS_PATH } from '../../../src/hosting/portingEventsRoute';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../../src/security/dataKeys';
 import { createStorage } from '../../../src/storage/createStorage';
 import { SIGNATURE_HEADER, signBody } from '../../../src/submission';
+import type { Logger } from '../../../src/logging';
 import { captureLogs } from '../../support/captureLogs';
 import { NEW_CARRIER } from '../../support/newCarrier';
 
@@ -35,6 +36,12 @@ export interface AcceptanceAppOptions {
    * its predecessor's).
    */
   readonly submissionsDir?: string;
+  /** The application's clock; the real one unless given (a test that waits days moves its own). */
+  readonly clock?: () => Date;
+  /** How often signing links are checked for a reminder or expiry (minutes in production). */
+  readonly signingLinkCheckIntervalMs?: number;
+  /** Where the application logs; nowhere unless given (a test that reads the audit log gives one). */
+  readonly logger?: Logger;
 }
 
 export interface AcceptanceApp {
@@ -76,12 +83,14 @@ export async function startAcceptanceApp(options: AcceptanceAppOptions = {}): Pr
   const storage = await createStorage(storageUrl, { ttlDays: config.storage.ttlDays, encryption: options.encryption });
   const app = await startApplication(config, {
     storage,
-    logger: captureLogs('silent').logger,
+    logger: options.logger ?? captureLogs('silent').logger,
     encryption: options.encryption,
     // The worker is kicked on every submission; the short poll only matters for retries.
     submissionWorker: { pollIntervalMs: 50 },
     // A mail server's temporary refusal is tried again within moments.
     mailWorker: { retry: { baseMs: 50, maxMs: 200 } },
+    clock: options.clock,
+    signingLinkCheckIntervalMs: options.signingLinkCheckIntervalMs,
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
