@@ -4,7 +4,7 @@
  * why each look-up is written to the audit log: who looked, what they looked up, when, and which requests they saw.
  * One request is shown whole; several, as a list whose buttons look each one up.
  */
-import type { Activity, TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AssistedPort } from '../../src/assisted/assistedPortStore';
 import { ComponentDialog, type DialogTurnResult, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatPhoneNumber, toE164 } from '../../src/domain';
@@ -92,11 +92,10 @@ export class StaffLookupDialog extends ComponentDialog {
   private portActivity(context: TurnContext, request: RequestHistory | undefined, assisted: AssistedPort | undefined): Partial<Activity> {
     const state = assisted && this.deps.assisted?.stateOf(assisted);
     const parts = [...(request ? [this.requestText(request)] : []), ...(assisted && state ? [assistedText.lookup(assisted, state)] : [])];
-    const waiting = assisted !== undefined && (state === 'sent' || state === 'opened');
-    const choices = waiting
-      ? [assistedText.resend(assisted.referenceNumber), assistedText.withdraw(assisted.referenceNumber)].map((words) => labelledChoice(words, words))
-      : [];
-    return questionActivity(context.activity.channelId, parts.join('\n\n'), choices);
+    const text = parts.join('\n\n');
+    if (assisted === undefined || (state !== 'sent' && state !== 'opened')) return { type: ActivityTypes.Message, text };
+    const choices = [assistedText.resend(assisted.referenceNumber), assistedText.withdraw(assisted.referenceNumber)].map((words) => labelledChoice(words, words));
+    return questionActivity(context.activity.channelId, text, choices);
   }
 
   private requestText(request: RequestHistory): string {

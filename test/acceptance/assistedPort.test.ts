@@ -13,6 +13,7 @@ import { assistedText } from '../../dialogs/text/assistedText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { staffText } from '../../dialogs/text/staffText';
 import { captureLogs } from '../support/captureLogs';
+import { validateCsrField } from '../../src/domain';
 import { FakeConnector } from '../support/fakeConnector';
 import { type AcceptanceApp, SUPPORT_PHONE, scratchFolder, startAcceptanceApp, testKeyring } from './support/acceptanceApp';
 import { type Asked, Customer, cardsOf, pressOn, readCard, textsOf } from './support/customer';
@@ -175,6 +176,28 @@ describe('assisted ports: staff fill in the details, the customer signs through 
     ]);
     expect(logs.text()).not.toContain(details.accountNumber);
     expect(logs.text()).not.toContain(`"${details.pin}"`);
+  });
+
+  it("refuses on the staff form what the customer's form refuses, with the same words, and sends nothing until all is right", async () => {
+    const details = withChanges(OKAFOR, {
+      numbers: { typed: '(646) 555-0181', e164: ['+16465550181'] },
+      billingNumber: { typed: '(646) 555-0181', e164: '+16465550181' },
+      contactEmail: 'chidi.typo@example.net',
+    });
+    const card = cardsOf(await sam({ text: assistedText.button })).at(-1);
+    const typo = { ...staffInputs(details), contactEmail: 'chidi.typo@example' };
+    const refused = await sam(pressOn(card, assistedText.card.submit, typo));
+
+    const again = cardsOf(refused).at(-1);
+    const emailRefusal = validateCsrField('contactEmail', typo.contactEmail, {});
+    expect(emailRefusal.ok).toBe(false);
+    expect(readCard(again).lines).toContain(emailRefusal.ok ? '' : emailRefusal.error.message);
+    expect(textsOf(refused).join('\n')).not.toContain("I've emailed");
+    expect((await readEmails(mailDir)).filter((email) => email.to === details.contactEmail)).toEqual([]);
+
+    // Corrected, the rest kept: the link goes out.
+    const sent = await sam(pressOn(again, assistedText.card.submit, { contactEmail: details.contactEmail }));
+    expect(said(sent)).toContain(`I've emailed the signing link to ${details.contactEmail}`);
   });
 
   it('reminds the customer a day after an unopened link, and refuses the link once it has expired', async () => {
