@@ -75,12 +75,16 @@ export async function takeBillAttachment(context: TurnContext, deps: Conversatio
   if (!checked.ok) return refuse(checked.refusal);
   const { text, ...facts } = checked;
   const stored = await bills.store.put({ kind: 'bill', ...facts }, downloaded.bytes);
-  let replaced = false;
+  let replaced: StoredDocumentRef | undefined;
+  let unsent = false;
   await deps.sessions.update(context, (session) => {
-    replaced = session.bill !== undefined;
+    replaced = session.bill;
+    // Nothing signed in this port yet: the copy replaced went nowhere, and goes now.
+    unsent = replaced !== undefined && session.signedLoa === undefined;
     session.bill = stored;
-    session.documentIds = [...(session.documentIds ?? []), stored.id];
+    session.documentIds = [...(session.documentIds ?? []).filter((id) => !unsent || id !== replaced?.id), stored.id];
   });
+  if (unsent && replaced) await bills.store.delete([replaced.id]);
   bills.logger.info({ contentType: stored.contentType, size: stored.size, textChars: text.length }, 'attached bill kept');
   await context.sendActivity(replaced ? billText.replaced : billText.kept);
   const { draft } = await deps.sessions.get(context);

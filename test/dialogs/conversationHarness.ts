@@ -4,6 +4,7 @@
  * user, new conversation) is a customer coming back after a restart.
  */
 import { type Activity, ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type TurnContext, UserState } from 'botbuilder';
+import type { BillDeps } from '../../dialogs/billAttachment';
 import { createConversation } from '../../dialogs/conversation';
 import type { PortingSession } from '../../dialogs/portingSession';
 import { isSecretAnswer } from '../../dialogs/secretAnswer';
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   readonly portability?: PortabilityChecker;
   /** Where the conversation logs; silent by default. */
   readonly logger?: Logger;
+  /** Copies of bills attached in the chat; none taken by default. */
+  readonly bills?: BillDeps;
 }
 
 export interface Turn {
@@ -76,6 +79,7 @@ export class ConversationHarness {
         clock: options.now ?? (() => NOW),
         logger: options.logger ?? captureLogs('silent').logger,
         portability: options.portability,
+        bills: options.bills,
       },
       conversationState,
       userState,
