@@ -67,9 +67,15 @@ export class AssistedSigning {
   }
 
   /** "Delete my data" for the customer of the turn: the assisted port they hold, and those among their requests. */
-  async forget(context: TurnContext, referenceNumbers: readonly string[]): Promise<void> {
+  /**
+   * "Delete my data": the port prepared for the customer goes with their own requests. Resolves every reference to
+   * forget, the prepared one included, so that the emails queued about it (its signing link, a reminder) go too.
+   */
+  async forget(context: TurnContext, referenceNumbers: readonly string[]): Promise<readonly string[]> {
     const held = (await this.sessions.find(context))?.assisted;
-    await this.ports.forget(held === undefined ? referenceNumbers : [...referenceNumbers, held.referenceNumber]);
+    const references = held === undefined ? referenceNumbers : [...referenceNumbers, held.referenceNumber];
+    await this.ports.forget(references);
+    return references;
   }
 
   /** After a customer's turn: once they signed the prepared letter, the port is marked signed and its draft deleted. */

@@ -175,8 +175,7 @@ export function createConversation(options: ConversationOptions, conversationSta
   // What staff prepared for the customer goes with the rest of their data.
   const forgetWithAssisted: CustomerForgetter = assistedSigning
     ? async (context, referenceNumbers) => {
-        await assistedSigning.forget(context, referenceNumbers);
-        return baseDeps.forgetCustomer(context, referenceNumbers);
+        return baseDeps.forgetCustomer(context, await assistedSigning.forget(context, referenceNumbers));
       }
     : baseDeps.forgetCustomer;
   const deps: ConversationDeps = {

@@ -150,13 +150,33 @@ describe('the running server under 10,000 malformed or random requests', () => {
     await app.close();
   });
 
+  /** Requests whose kept-alive connection was closed under them: sent again once, and counted. */
+  let resent = 0;
+
+  /**
+   * A kept-alive connection the server closes as idle just as the client reuses it fails the request before it is
+   * answered (undici reports "fetch failed", the socket closed): a race of the client's connection pool on a machine
+   * busy enough to stall it, not an answer. Such a request is sent again once; any other failure stands.
+   */
+  async function post(body: string, contentType: string | undefined): Promise<Response> {
+    const request = () => fetch(`${app.url}/api/messages`, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body });
+    try {
+      return await request();
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+      resent++;
+      return request();
+    }
+  }
+
   async function send(probes: readonly Probe[]): Promise<Map<number, string[]>> {
     const failures = new Map<number, string[]>();
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < probes.length; index = next++) {
         const { body, contentType } = probes[index];
-        const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body });
+        const response = await post(body, contentType);
         await response.arrayBuffer();
         if (response.status >= 500 && !(response.status === NOT_IMPLEMENTED && isInvoke(body))) {
           failures.set(response.status, [...(failures.get(response.status) ?? []), body.slice(0, 300)]);
@@ -176,6 +196,8 @@ describe('the running server under 10,000 malformed or random requests', () => {
     const heapAfter = heapAfterGc();
 
     expect([...warmUpFailures, ...failures]).toEqual([]);
+    // A few requests at most met a connection closed under them; a server that drops connections fails here.
+    expect(resent).toBeLessThan(REQUESTS / 200);
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     const greeting = await app.exchange(activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-after', name: 'Customer' }] }, 'after', 'user-after'));
     expect(greeting.map((reply) => reply.text)).toContain(mainText.greeting(NEW_CARRIER.name));

@@ -222,6 +222,8 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
       const maria = customer('keeps');
       const reference = await maria.signAndSend();
       await waitingForRetry(reference);
+      // Once the confirmation email is written too (its record), so that nothing changes on its own meanwhile.
+      await eventually(async () => (await maria.keysNamingThem([reference])).some((key) => key.includes(':k:mail/ledger/')));
       const before = await maria.keysNamingThem([reference]);
 
       await maria.say('delete my data');
