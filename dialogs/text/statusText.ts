@@ -3,6 +3,8 @@ import type { PortProgress, PortStatusView } from '../../src/submission/events/p
 import { formatFocDate } from '../../src/submission/notifications/noticeText';
 import type { SupportContact } from '../conversationDeps';
 import { contactWays } from './interruptionText';
+import { localized } from '../../src/i18n/language';
+import { statusTextEs } from './es/statusText';
 
 /** 'in about 15 minutes', 'in about 2 hours'. */
 function inAbout(waitMs: number): string {
@@ -11,7 +13,7 @@ function inAbout(waitMs: number): string {
   return `in about ${Math.round(minutes / 60)} hours`;
 }
 
-export const statusText = {
+export const statusTextEn = {
   askReference:
     'Which request should I check? Please type its reference number: it starts with PA-, like PA-7KX4-M9Q2-TDX, and ' +
     'is in the message I sent you when you signed.',
@@ -67,3 +69,5 @@ export const statusText = {
   } satisfies Record<PortProgress, (view: PortStatusView) => string>,
   fixOffer: 'Say **fix my request** to correct it and sign again.',
 } as const;
+
+export const statusText = localized({ en: statusTextEn, es: statusTextEs });
