@@ -24,6 +24,8 @@ export const carrierRulesTextEn = {
   /** "3:40 PM PST on Tuesday, December 8". */
   timeOnDay: (time: string, day: string) => `${time} on ${day}`,
   ruleQuestion: {
+    /** Who gave the value, before the carrier is known. */
+    yourCarrier: 'your carrier',
     help: (carrier: string) =>
       `Carriers sometimes use a different format from the one I know. Choose **Yes, that's it** if it's exactly what ` +
       `${carrier} gave you, and I'll use it as you typed it; or **Let me type it again** to correct it. You can also ` +
@@ -32,6 +34,8 @@ export const carrierRulesTextEn = {
   },
 
   pin: {
+    /** "Your Verizon Number Transfer PIN"; "Your transfer PIN or passcode" before the carrier is known. */
+    subject: (carrier: string | undefined, pinName: string) => `Your ${carrier ? `${carrier} ` : ''}${pinName}`,
     /** Said when the PIN is saved. `subject`: "Your Verizon Number Transfer PIN". */
     goodUntil: (subject: string, until: string, confirmed: boolean) =>
       confirmed ? `${subject} is good until ${until}.` : `${subject} should be good until about ${until}.`,

@@ -182,10 +182,11 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
    */
   const refuseBusy = async (context: TurnContext, error: TurnLockTimeoutError, log: Logger) => {
     log.warn({ err: error, waitMs: lock.waitMs }, 'turn not run: the conversation was busy');
+    // The customer's chosen language is in state this turn could not read: the activity's locale speaks.
     await context.sendActivity(
       context.activity.type === ActivityTypes.Invoke
         ? { type: ActivityTypes.InvokeResponse, value: { status: SERVICE_UNAVAILABLE } }
-        : MessageFactory.text(lockText.busy),
+        : MessageFactory.text(inLanguage(languageOfLocale(context.activity.locale), () => lockText.busy)),
     );
   };
 

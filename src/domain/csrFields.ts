@@ -21,6 +21,7 @@ import {
 import { validatePin } from './pin';
 import { PortabilityChecksSchema, pinWaivedByCheck } from './portability';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
+import { type Catalogue, localized } from '../i18n/language';
 
 /** In collection order: numbers and carrier first, because the other fields are checked against them. */
 export const CSR_FIELDS = [
@@ -74,17 +75,33 @@ export interface CsrFieldOptions {
   policy?: NumbersPolicy;
 }
 
-export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = {
+const FIELD_LABELS_EN = {
   numbers: 'Numbers to move',
   carrier: 'Current carrier',
   accountNumber: 'Account number',
   pin: 'Transfer PIN',
   holderName: 'Account holder',
+  authorizedPerson: 'Authorized person',
   serviceAddress: 'Service address',
   billingNumber: 'Billing telephone number',
   contactEmail: 'Contact email',
+} as const satisfies Record<CsrFieldName | 'authorizedPerson', string>;
+
+const FIELD_LABELS_ES: Catalogue<typeof FIELD_LABELS_EN> = {
+  numbers: 'Números a transferir',
+  carrier: 'Compañía actual',
+  accountNumber: 'Número de cuenta',
+  pin: 'PIN de transferencia',
+  holderName: 'Titular de la cuenta',
+  authorizedPerson: 'Persona autorizada',
+  serviceAddress: 'Dirección de servicio',
+  billingNumber: 'Número de teléfono de facturación',
+  contactEmail: 'Correo electrónico de contacto',
 };
-export const AUTHORIZED_PERSON_LABEL = 'Authorized person';
+
+/** The labels of the draft's fields (the CSR fields and a business's authorized person), in the turn's language. */
+export const FIELD_LABELS: Readonly<Record<CsrFieldName | 'authorizedPerson', string>> = localized({ en: FIELD_LABELS_EN, es: FIELD_LABELS_ES });
+export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = FIELD_LABELS;
 
 const SECRET_FIELDS: ReadonlySet<CsrFieldName> = new Set<CsrFieldName>(['accountNumber', 'pin']);
 

@@ -9,6 +9,7 @@ import type { carrierRulesTextEn } from '../carrierRulesText';
 export const carrierRulesTextEs: Catalogue<typeof carrierRulesTextEn> = {
   timeOnDay: (time: string, day: string) => `${time} del ${day}`,
   ruleQuestion: {
+    yourCarrier: 'su compañía',
     help: (carrier: string) =>
       'A veces las compañías usan un formato distinto del que conozco. Elija **Sí, es exactamente ese** si es justo lo ' +
       `que le dio ${carrier}, y lo usaré tal como lo escribió; o **Quiero escribirlo de nuevo** para corregirlo. También ` +
@@ -17,6 +18,7 @@ export const carrierRulesTextEs: Catalogue<typeof carrierRulesTextEn> = {
   },
 
   pin: {
+    subject: (carrier: string | undefined, pinName: string) => `Su ${pinName}${carrier ? ` de ${carrier}` : ''}`,
     goodUntil: (subject: string, until: string, confirmed: boolean) =>
       confirmed ? `${subject} es válido hasta el ${until}.` : `${subject} debería ser válido hasta aproximadamente el ${until}.`,
     expired: (subject: string, givenOn: string, confirmed: boolean, instructions: string) =>
@@ -24,15 +26,17 @@ export const carrierRulesTextEs: Catalogue<typeof carrierRulesTextEn> = {
       `Obtenga uno nuevo antes de firmar: ${instructions}`,
   },
 
+  // The lock's name (the carrier's own, with the Spanish first) is called "esa protección" around it, so that no
+  // article or ending has to agree with a name whose gender differs from carrier to carrier.
   lock: {
     question: (lock, carrier: string) =>
-      `Una última verificación antes de firmar: ¿está desactivado el ${lock.name} en su cuenta de ${carrier}? Mientras ` +
-      `esté activado, ${carrier} rechaza toda transferencia.`,
+      `Una última verificación antes de firmar: ¿ya desactivó ${lock.name} en su cuenta de ${carrier}? Mientras esa ` +
+      `protección esté activa, ${carrier} rechaza toda transferencia.`,
     help: (lock, carrier: string) =>
-      `El ${lock.name} es la protección de ${carrier} para que nadie transfiera sus números sin la autorización del ` +
-      'titular. Elija **Sí** si está desactivado (o si nunca lo activó), o **No** si está activado, y le diré cómo desactivarlo.',
+      `${lock.name} es la protección de ${carrier} para que nadie transfiera sus números sin la autorización del ` +
+      'titular. Elija **Sí** si ya está desactivada (o si nunca la activó), o **No** si sigue activa, y le diré cómo desactivarla.',
     turnOff: (lock) =>
-      `Desactive el ${lock.name} ${lock.where}. Solo toma un momento, y sus datos siguen guardados aquí mientras lo hace.`,
-    waiting: (lock) => `Avíseme cuando esté listo: ¿ya está desactivado el ${lock.name}?`,
+      `Desactive ${lock.name} ${lock.where}. Solo toma un momento, y sus datos siguen guardados aquí mientras lo hace.`,
+    waiting: (lock) => `Avíseme cuando esté listo: ¿ya desactivó ${lock.name}?`,
   },
 };

@@ -36,7 +36,7 @@ export const tipsTextEs: Catalogue<typeof tipsTextEn> = {
         `- ${rules.instructions.accountNumber}`,
         `- ${pinExpiry ?? rules.instructions.pin}`,
         ...(rules.portOutLock
-          ? [`- Si tiene activado el ${rules.portOutLock.name}, desactívelo primero ${rules.portOutLock.where}; si no, la transferencia será rechazada.`]
+          ? [`- Si tiene activada la protección ${rules.portOutLock.name}, desactívela primero ${rules.portOutLock.where}; si no, la transferencia será rechazada.`]
           : ref.known
             ? []
             : ['- Si activó un bloqueo de número o una protección contra la portabilidad con su proveedor actual, desactívelo antes de la transferencia.']),
