@@ -31,6 +31,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { ReadyToSignDialog } from './readyToSignDialog';
 import { SIGN_ACTIONS, loaCardData, signConfirmCardData } from './signView';
 import { signText } from './text/signText';
+import { currentLanguage } from '../src/i18n/language';
 
 export type SignResult = { readonly signed: true; readonly referenceNumber: string } | { readonly signed: false };
 
@@ -147,7 +148,7 @@ class SignCardDialog extends CardDialog<SignState> {
     const loa = createLoa(
       built.request,
       { signerName: state.signerName, signedAt: this.deps.clock(), channel: context.activity.channelId },
-      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
+      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous, language: currentLanguage() },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
     const receipt = await this.deps.submitter.submit(signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity)));

@@ -21,6 +21,7 @@ import { renderAdaptiveCard } from '../../../src/chat/cardText';
 import { ActionList } from '../../../src/chat/chatActions';
 import { carrierRulesText } from '../../../dialogs/text/carrierRulesText';
 import { type CarrierRef, carrierRules, pinExpiryNotice, portOutLockOf } from '../../../src/domain';
+import { type Language, inLanguage } from '../../../src/i18n/language';
 import { type CustomerDetails, addressLine, formatted } from './details';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -45,12 +46,14 @@ export type Asked =
 
 type CardKind = 'form' | 'review' | 'letter' | 'confirmSend';
 
-const CARD_HEADINGS: ReadonlyMap<string, CardKind> = new Map<string, CardKind>([
-  [formText.card.heading, 'form'],
-  [reviewText.card.heading, 'review'],
-  [signText.loaCard.heading, 'letter'],
-  [signText.confirmCard.heading, 'confirmSend'],
-]);
+/** The cards' headings in the language being read. */
+const cardHeadings = (): ReadonlyMap<string, CardKind> =>
+  new Map<string, CardKind>([
+    [formText.card.heading, 'form'],
+    [reviewText.card.heading, 'review'],
+    [signText.loaCard.heading, 'letter'],
+    [signText.confirmCard.heading, 'confirmSend'],
+  ]);
 
 /** The order the step-by-step questions come in (authorizedPerson only for a business). */
 const FIELDS: readonly AskableField[] = [
@@ -74,6 +77,8 @@ export interface CustomerOptions {
   readonly details: CustomerDetails;
   /** Where the bot sends what it says outside the customer's own turns (a FakeConnector). */
   readonly serviceUrl: string;
+  /** What the customer's browser says it speaks; en-US unless given. */
+  readonly locale?: string;
 }
 
 export function textsOf(replies: readonly Partial<Activity>[]): string[] {
@@ -150,6 +155,10 @@ export class Customer {
   details: CustomerDetails;
   /** The replies the customer is looking at: those to its last message, or what it last heard outside its turns. */
   lastReplies: Partial<Activity>[] = [];
+  /** Everything the bot has said to the customer, in order. */
+  readonly heard: Partial<Activity>[] = [];
+  /** The language the customer reads the bot in (and so recognises its questions in); a test changes it on a switch. */
+  language: Language;
   private sequence = 0;
 
   constructor(
@@ -161,6 +170,7 @@ export class Customer {
     this.conversationId = `acceptance-${options.name}-${unique}`;
     this.userId = `acceptance-user-${options.name}-${unique}`;
     this.details = options.details;
+    this.language = options.locale?.startsWith('es') ? 'es' : 'en';
   }
 
   /** A new activity id, unique to this customer's conversation. */
@@ -179,7 +189,7 @@ export class Customer {
       from: { id: this.userId, name: this.details.signerName, role: 'user' },
       recipient: BOT,
       conversation: { id: this.conversationId },
-      locale: 'en-US',
+      locale: this.options.locale ?? 'en-US',
       deliveryMode: 'expectReplies',
       ...overrides,
     } as Partial<Activity>;
@@ -211,7 +221,12 @@ export class Customer {
 
   /** Presses one of the bot's buttons as Web Chat sends it: a messageBack with its label and the choice it stands for. */
   press(button: ButtonName): Promise<Partial<Activity>[]> {
-    return this.send({ text: buttonLabels[button], value: { choice: button } });
+    return this.send({ text: this.read(() => buttonLabels[button]), value: { choice: button } });
+  }
+
+  /** `reading` done in the customer's language: the bot's words it knows are those of the language it reads. */
+  read<R>(reading: () => R): R {
+    return inLanguage(this.language, reading);
   }
 
   /** Opens the chat, as Web Chat does when the page loads: the greeting and the menu. */
@@ -221,6 +236,7 @@ export class Customer {
 
   /** Takes in what the bot said, in the customer's turn or outside it (read from the channel). */
   hear(replies: readonly Partial<Activity>[]): void {
+    this.heard.push(...replies);
     for (const reply of replies) {
       if (reply.type !== 'message') continue;
       const card = cardsOf([reply])[0];
@@ -231,13 +247,17 @@ export class Customer {
 
   /** What the bot is asking for in the replies the customer is looking at, if the customer can tell. */
   asked(replies: readonly Partial<Activity>[] = this.lastReplies): Asked | undefined {
+    return this.read(() => this.askedIn(replies));
+  }
+
+  private askedIn(replies: readonly Partial<Activity>[]): Asked | undefined {
     if (textsOf(replies).some((text) => this.saysSent(text))) return { kind: 'signed' };
     const questions = questionsFor(this.details);
     for (const reply of [...replies].reverse()) {
       if (reply.type !== 'message') continue;
       const card = cardsOf([reply]).at(-1);
       if (card !== undefined) {
-        const kind = CARD_HEADINGS.get(readCard(card).lines[0] ?? '');
+        const kind = cardHeadings().get(readCard(card).lines[0] ?? '');
         if (kind !== undefined) return { kind, card };
         continue;
       }
@@ -332,26 +352,31 @@ export class Customer {
 
   /** Answers what the bot asks; fails when the customer can't tell what that is. */
   async answer(asked: Asked | undefined = this.asked()): Promise<Partial<Activity>[]> {
+    return this.send(this.read(() => this.answerTo(asked)));
+  }
+
+  /** What the customer sends in answer to what the bot asks. */
+  private answerTo(asked: Asked | undefined): Partial<Activity> {
     if (asked === undefined) throw this.lost('cannot tell what the bot is asking');
     switch (asked.kind) {
       case 'field':
-        return this.say(this.answerFor(asked.field));
+        return { text: this.answerFor(asked.field) };
       case 'serviceActive':
-        return this.say(buttonLabels.yes);
+        return { text: buttonLabels.yes };
       // The customer copies what the carrier gave them: it is exactly that, and the lock is off.
       case 'ruleQuestion':
-        return this.say(buttonLabels.thatsIt);
+        return { text: buttonLabels.thatsIt };
       case 'portOutLock':
-        return this.say(buttonLabels.yes);
+        return { text: buttonLabels.yes };
       case 'form':
-        return this.send(pressOn(asked.card, formText.card.submit, this.formInputs()));
+        return pressOn(asked.card, formText.card.submit, this.formInputs());
       case 'review':
         this.checkReview(asked.card);
-        return this.send(pressOn(asked.card, reviewText.card.confirm));
+        return pressOn(asked.card, reviewText.card.confirm);
       case 'letter':
-        return this.send(pressOn(asked.card, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: this.details.signerName }));
+        return pressOn(asked.card, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: this.details.signerName });
       case 'confirmSend':
-        return this.send(pressOn(asked.card, signText.confirmCard.send));
+        return pressOn(asked.card, signText.confirmCard.send);
       case 'menu':
       case 'signed':
         throw this.lost(`has nothing to answer: the bot is at "${asked.kind}"`);
@@ -393,7 +418,7 @@ export class Customer {
   /** From the greeting to the signed request, the way a customer starts: "Start my port". */
   async completePort(): Promise<Partial<Activity>[]> {
     await this.open();
-    await this.say(buttonLabels.startPort);
+    await this.say(this.read(() => buttonLabels.startPort));
     return this.finishPort();
   }
 
