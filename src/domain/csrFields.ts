@@ -75,33 +75,36 @@ export interface CsrFieldOptions {
   policy?: NumbersPolicy;
 }
 
-const FIELD_LABELS_EN = {
+const CSR_FIELD_LABELS_EN = {
   numbers: 'Numbers to move',
   carrier: 'Current carrier',
   accountNumber: 'Account number',
   pin: 'Transfer PIN',
   holderName: 'Account holder',
-  authorizedPerson: 'Authorized person',
   serviceAddress: 'Service address',
   billingNumber: 'Billing telephone number',
   contactEmail: 'Contact email',
-} as const satisfies Record<CsrFieldName | 'authorizedPerson', string>;
+} as const satisfies Record<CsrFieldName, string>;
 
-const FIELD_LABELS_ES: Catalogue<typeof FIELD_LABELS_EN> = {
+const CSR_FIELD_LABELS_ES: Catalogue<typeof CSR_FIELD_LABELS_EN> = {
   numbers: 'Números a transferir',
   carrier: 'Compañía actual',
   accountNumber: 'Número de cuenta',
   pin: 'PIN de transferencia',
   holderName: 'Titular de la cuenta',
-  authorizedPerson: 'Persona autorizada',
   serviceAddress: 'Dirección de servicio',
   billingNumber: 'Número de teléfono de facturación',
   contactEmail: 'Correo electrónico de contacto',
 };
 
-/** The labels of the draft's fields (the CSR fields and a business's authorized person), in the turn's language. */
-export const FIELD_LABELS: Readonly<Record<CsrFieldName | 'authorizedPerson', string>> = localized({ en: FIELD_LABELS_EN, es: FIELD_LABELS_ES });
-export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = FIELD_LABELS;
+/** The CSR fields' labels, in the turn's language. */
+export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = localized({ en: CSR_FIELD_LABELS_EN, es: CSR_FIELD_LABELS_ES });
+
+/** The labels of every field of the draft: the CSR fields and a business's authorized person, in the turn's language. */
+export const FIELD_LABELS: Readonly<Record<CsrFieldName | 'authorizedPerson', string>> = localized({
+  en: { ...CSR_FIELD_LABELS_EN, authorizedPerson: 'Authorized person' },
+  es: { ...CSR_FIELD_LABELS_ES, authorizedPerson: 'Persona autorizada' },
+});
 
 const SECRET_FIELDS: ReadonlySet<CsrFieldName> = new Set<CsrFieldName>(['accountNumber', 'pin']);
 
