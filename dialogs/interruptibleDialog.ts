@@ -95,10 +95,10 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
 
   /**
    * Where the conversation goes once the language has been switched; the stack below this dialog is empty by then, as
-   * its questions were asked in the other language. By default this dialog ends; the main dialog overrides it to carry
-   * on with the port (or its menu) in the new language.
+   * its questions were asked in the other language (`wasOn`: the ids of the dialogs it held). By default this dialog
+   * ends; the main dialog overrides it to carry on with the port (or its menu) in the new language.
    */
-  protected async afterLanguageSwitch(innerDc: DialogContext): Promise<DialogTurnResult> {
+  protected async afterLanguageSwitch(innerDc: DialogContext, _wasOn: readonly string[]): Promise<DialogTurnResult> {
     return innerDc.endDialog();
   }
 
@@ -112,8 +112,9 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     // The turn speaks the new language from here on, starting with saying so.
     switchTurnLanguage(language);
     await context.sendActivity(interruptionText.language.switched);
+    const wasOn = innerDc.stack.map((entry) => entry.id);
     await innerDc.cancelAllDialogs();
-    return this.afterLanguageSwitch(innerDc);
+    return this.afterLanguageSwitch(innerDc, wasOn);
   }
 
   private async answeredStrayCard(innerDc: DialogContext): Promise<boolean> {

@@ -95,9 +95,10 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
    * The language switched, the port goes on where it was (its next question, in the new language); with no port under
    * way, the menu comes back.
    */
-  protected override async afterLanguageSwitch(innerDc: DialogContext): Promise<DialogTurnResult> {
+  protected override async afterLanguageSwitch(innerDc: DialogContext, wasOn: readonly string[]): Promise<DialogTurnResult> {
     const session = await this.deps.sessions.find(innerDc.context);
-    const options: MainOptions = isUnfinished(session) ? { route: 'resume' } : { switchedLanguage: true };
+    const portUnderWay = (wasOn.includes(DialogIds.port) && session?.signedLoa === undefined) || isUnfinished(session);
+    const options: MainOptions = portUnderWay ? { route: 'resume' } : { switchedLanguage: true };
     return innerDc.beginDialog(MAIN_WATERFALL, options);
   }
 

@@ -70,7 +70,7 @@ export async function startWebChat({ element, visitorId, createStore, username, 
   const WebChat = window.WebChat;
   const [settings, { token }] = await Promise.all([
     requestJson('/api/webchat/config'),
-    requestJson('/api/directline/token', { method: 'POST', body: JSON.stringify({ visitorId }) }),
+    requestJson('/api/directline/token', { method: 'POST', body: JSON.stringify({ visitorId, locale }) }),
   ]);
   // Web Chat streams over a WebSocket (the Direct Line service and the local bridge both offer one), so that a reply
   // shows as soon as the bot sends it.

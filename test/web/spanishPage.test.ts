@@ -78,13 +78,13 @@ describeInBrowser('the Bring your number page in Spanish', () => {
     await chat.botSaid(said('es', () => askFieldText.question.numbers()));
 
     // The language button: the page, Web Chat and the bot switch, and the question on screen comes in English.
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'English', exact: true }).click();
     await chat.botSaid(said('en', () => interruptionText.language.switched));
     await chat.botSaid(said('en', () => askFieldText.question.numbers()));
     await expect(page.evaluate<string>('document.documentElement.lang')).resolves.toBe('en');
     await expect(page.getByRole('heading', { level: 1, name: 'Bring your number' }).count()).resolves.toBe(1);
     await expect(page.getByPlaceholder('Type your answer').count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Español', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Español', exact: true }).count()).resolves.toBe(1);
 
     // Back later in the same browser: the page is in English, and so is the bot, though the browser says Spanish.
     await page.close();
