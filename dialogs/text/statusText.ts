@@ -5,6 +5,7 @@ import type { SupportContact } from '../conversationDeps';
 import { contactWays } from './interruptionText';
 import { localized } from '../../src/i18n/language';
 import { statusTextEs } from './es/statusText';
+import { rejectionReason } from '../../src/domain/rejectionReasons';
 
 /** 'in about 15 minutes', 'in about 2 hours'. */
 function inAbout(waitMs: number): string {
@@ -63,7 +64,7 @@ export const statusTextEn = {
       `Your port request ${referenceNumber} is complete: the move is done. Texts can take a few hours longer than ` +
       'calls to start arriving.',
     rejected: ({ referenceNumber, carrier, reason }) =>
-      `${carrier} couldn't accept your port request ${referenceNumber}.` + (reason === undefined ? '' : ` ${reason.words}`),
+      `${carrier} couldn't accept your port request ${referenceNumber}.` + (reason === undefined ? '' : ` ${rejectionReason(reason.code).words}`),
     cancelled: ({ referenceNumber, carrier }) =>
       `Your port request ${referenceNumber} was cancelled, so your number stays with ${carrier}.`,
   } satisfies Record<PortProgress, (view: PortStatusView) => string>,

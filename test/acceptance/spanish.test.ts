@@ -4,15 +4,18 @@
  * talking English switches to Spanish by writing "español", and the port goes on in Spanish.
  */
 import type { Activity } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { agentText } from '../../dialogs/text/agentText';
+import { handoffText } from '../../dialogs/text/handoffText';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
 import { inLanguage } from '../../src/i18n/language';
 import { englishFragments } from '../support/catalogues';
 import { FakeConnector } from '../support/fakeConnector';
-import { type AcceptanceApp, startAcceptanceApp } from './support/acceptanceApp';
-import { Customer, buttonTitles, cardsOf, readCard, textsOf } from './support/customer';
+import { AGENT_TOKEN, type AcceptanceApp, startAcceptanceApp } from './support/acceptanceApp';
+import { Customer, buttonTitles, cardsOf, pressOn, readCard, textsOf } from './support/customer';
 import { type CustomerDetails, HERNANDEZ, MARIA } from './support/details';
-import { awaitDelivery, expectedLetterFacts, expectedRequest, letterFacts, referenceIn } from './support/submissions';
+import { awaitDelivery, eventually, expectedLetterFacts, expectedRequest, letterFacts, referenceIn } from './support/submissions';
 
 /** Words no Spanish message has, but nearly every English sentence does. */
 const ENGLISH_WORDS = /\b(?:the|your|you|please|with|and|is|are|we|I'll|what|which|choose|number)\b/i;
@@ -41,6 +44,8 @@ function englishIn(read: readonly string[], details: CustomerDetails): string[] 
   });
 }
 
+const BOT = { id: 'bot', name: 'Porting Assistant', role: 'bot' };
+
 describe('Spanish, end to end', () => {
   const channel = new FakeConnector();
   let serviceUrl: string;
@@ -48,7 +53,7 @@ describe('Spanish, end to end', () => {
 
   beforeAll(async () => {
     serviceUrl = await channel.listen();
-    app = await startAcceptanceApp();
+    app = await startAcceptanceApp({ env: { AGENT_TOKEN } });
   });
 
   afterAll(async () => {
@@ -109,5 +114,51 @@ describe('Spanish, end to end', () => {
     jose.language = 'en';
     expect(textsOf(english)[0]).toBe(inLanguage('en', () => interruptionText.language.switched));
     expect(english.flatMap(buttonTitles)).toContain('Español');
+  });
+
+  it('tells the agent the customer reads Spanish, and relays what the agent types as typed', async () => {
+    const consoleId = `acceptance-console-es-${randomUUID().slice(0, 8)}`;
+    let consoleSequence = 0;
+    const fromConsole = (overrides: Partial<Activity>) => {
+      consoleSequence += 1;
+      return app.exchange({
+        type: 'message',
+        id: `${consoleId}-${consoleSequence}`,
+        channelId: 'webchat',
+        serviceUrl,
+        from: { id: `${consoleId}-agent`, name: 'Alex Kim', role: 'user' },
+        recipient: BOT,
+        conversation: { id: consoleId },
+        deliveryMode: 'expectReplies',
+        ...overrides,
+      } as Partial<Activity>);
+    };
+    await fromConsole({ type: 'event', name: 'agent/join', value: { token: AGENT_TOKEN } });
+
+    const jose = new Customer(app.exchange, { name: 'es-handoff', details: HERNANDEZ, serviceUrl, locale: 'es-US' });
+    await jose.open();
+    await jose.say('Quiero transferir mi número');
+    await jose.untilAskedFor('accountNumber');
+    const finding = await jose.say('hablar con una persona');
+    expect(englishIn(whatTheCustomerReads(finding), HERNANDEZ)).toEqual([]);
+
+    // The card says so, in the agents' English; the details so far are labelled in English too.
+    const toConsole = () => channel.sentTo(consoleId);
+    await eventually(() => cardsOf(toConsole()).length > 0, () => 'no escalation card reached the console');
+    const escalation = cardsOf(toConsole())[0];
+    expect(readCard(escalation).lines).toEqual(expect.arrayContaining([`${agentText.card.language}: ${agentText.languages.es}`, 'Current carrier: T-Mobile']));
+    await fromConsole(pressOn(escalation, agentText.card.take));
+    const toCustomer = () => channel.textsTo(jose.conversationId);
+    await eventually(
+      () => toCustomer().includes(inLanguage('es', () => handoffText.takenOver('Alex'))),
+      () => `the customer was not told in Spanish: ${JSON.stringify(toCustomer())}`,
+    );
+
+    // What the agent types reaches the customer word for word, under the Spanish "(equipo de portabilidad)".
+    await fromConsole({ text: 'Hola José, ¿me confirma el número de cuenta que aparece en su factura?' });
+    await eventually(
+      () => toCustomer().includes(inLanguage('es', () => handoffText.fromAgent('Alex', 'Hola José, ¿me confirma el número de cuenta que aparece en su factura?'))),
+      () => `the agent's words did not reach the customer as typed: ${JSON.stringify(toCustomer())}`,
+    );
   });
 });

@@ -7,7 +7,8 @@ import type { Catalogue } from '../../../src/i18n/language';
 import type { carrierRulesTextEn } from '../carrierRulesText';
 
 export const carrierRulesTextEs: Catalogue<typeof carrierRulesTextEn> = {
-  timeOnDay: (time: string, day: string) => `${time} del ${day}`,
+  // "martes, 8 de diciembre, a las 3:40 p. m. PST": the sentences around it say "el" before the day.
+  timeOnDay: (time: string, day: string) => `${day}, a las ${time}`,
   ruleQuestion: {
     yourCarrier: 'su compañía',
     help: (carrier: string) =>

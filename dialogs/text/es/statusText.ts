@@ -3,6 +3,7 @@ import type { Catalogue } from '../../../src/i18n/language';
 import { formatFocDate } from '../../../src/submission/notifications/noticeText';
 import { contactWays } from '../interruptionText';
 import type { statusTextEn } from '../statusText';
+import { rejectionReason } from '../../../src/domain/rejectionReasons';
 
 /** 'en unos 15 minutos', 'en unas 2 horas'. */
 function inAbout(waitMs: number): string {
@@ -66,7 +67,7 @@ export const statusTextEs: Catalogue<typeof statusTextEn> = {
       `Su solicitud de portabilidad ${referenceNumber} está completa: la transferencia ya se hizo. Los mensajes de texto ` +
       'pueden tardar unas horas más que las llamadas en empezar a llegar.',
     rejected: ({ referenceNumber, carrier, reason }) =>
-      `${carrier} no pudo aceptar su solicitud de portabilidad ${referenceNumber}.` + (reason === undefined ? '' : ` ${reason.words}`),
+      `${carrier} no pudo aceptar su solicitud de portabilidad ${referenceNumber}.` + (reason === undefined ? '' : ` ${rejectionReason(reason.code).words}`),
     cancelled: ({ referenceNumber, carrier }) =>
       `Su solicitud de portabilidad ${referenceNumber} se canceló, así que su número se queda con ${carrier}.`,
   },

@@ -4,6 +4,7 @@ import { joinAsList } from '../../domain/text';
 import { currentLocale, localized } from '../../i18n/language';
 import type { PortState } from '../events/portingEvent';
 import type { PortNotice } from './portNotice';
+import { rejectionReason } from '../../domain/rejectionReasons';
 
 /** 'Tuesday, March 10, 2026' ('martes, 10 de marzo de 2026') for '2026-03-10', in the turn's language. */
 export function formatFocDate(focDate: string): string {
@@ -34,7 +35,7 @@ const noticeTextEn: NoticeCatalogue = {
     `(reference ${referenceNumber}).\n\nPlease test it now: make a call and receive one, then send a text and ` +
     'receive one. Texts can take a few hours longer than calls to start arriving.',
   rejected: ({ referenceNumber, carrier, reason }) =>
-    `${carrier} couldn't accept your port request ${referenceNumber}.` + (reason === undefined ? '' : ` ${reason.words}`),
+    `${carrier} couldn't accept your port request ${referenceNumber}.` + (reason === undefined ? '' : ` ${rejectionReason(reason.code).words}`),
   cancelled: ({ referenceNumber, carrier }) =>
     `Your port request ${referenceNumber} has been cancelled, so your number stays with ${carrier} for now. ` +
     'Please keep your current service as it is.',
@@ -62,12 +63,13 @@ const noticeTextEs: NoticeCatalogue = {
     `(referencia ${referenceNumber}).\n\nPruébelo ahora: haga una llamada y reciba otra, y luego envíe y reciba un ` +
     'mensaje de texto. Los mensajes de texto pueden tardar unas horas más que las llamadas en empezar a llegar.',
   rejected: ({ referenceNumber, carrier, reason }) =>
-    `${carrier} no pudo aceptar su solicitud de portabilidad ${referenceNumber}.` + (reason === undefined ? '' : ` ${reason.words}`),
+    `${carrier} no pudo aceptar su solicitud de portabilidad ${referenceNumber}.` + (reason === undefined ? '' : ` ${rejectionReason(reason.code).words}`),
   cancelled: ({ referenceNumber, carrier }) =>
     `Su solicitud de portabilidad ${referenceNumber} se canceló, así que por ahora su número se queda con ${carrier}. ` +
     'Mantenga su servicio actual tal como está.',
 };
 
+// A rejection's reason is told by its code, in the words of the turn's language: the notice was made outside the turn.
 export const noticeText = localized<NoticeCatalogue>({ en: noticeTextEn, es: noticeTextEs });
 
 function capitalized(text: string): string {
