@@ -52,8 +52,6 @@ export const handoffTextEn = {
     serviceCancelled: 'The customer has already cancelled their current service.',
     rejectionNeedsPerson: 'The carrier rejected the port request for a reason that needs a person.',
   },
-  /** The offer after a customer says their service is already cancelled. */
-  cancelledOffer: 'A person from our porting team can help you act quickly. Would you like me to bring one into this chat?',
 } as const;
 
 export const handoffText = localized({ en: handoffTextEn, es: handoffTextEs });

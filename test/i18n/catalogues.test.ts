@@ -89,3 +89,40 @@ describe('probing the catalogues', () => {
     expect(unread.length).toBeLessThan(functions.length / 10);
   });
 });
+
+describe('every catalogue key is used', () => {
+  const { readFileSync, readdirSync, statSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const { join } = jest.requireActual<typeof import('node:path')>('node:path');
+  const root = join(__dirname, '..', '..');
+  /** The code that says things (the English catalogues included, which read each other); not the Spanish ones. */
+  const sourceFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === 'es' ? [] : sourceFiles(path);
+      return path.endsWith('.ts') ? [path] : [];
+    });
+  const code = [...sourceFiles(join(root, 'dialogs')), ...sourceFiles(join(root, 'src'))].map((path) => readFileSync(path, 'utf8')).join('\n');
+  /** What the code calls each catalogue, where that is not its name here. */
+  const EXPORTED_AS: Readonly<Record<string, string>> = { botText: 'text', lockText: 'text' };
+  /**
+   * Whether a key is read: by name (`.key`, or as a string, as buttons are named), or with its whole parent (passed
+   * on as it is, or read by a variable key, `parent[field]`). Definitions (`key: …`) don't count.
+   */
+  const used = (catalogue: string, path: string) => {
+    const keys = path.split('.').filter((key) => !/^\d+$/.test(key));
+    const key = keys[keys.length - 1];
+    const parent = keys.length > 1 ? keys[keys.length - 2] : (EXPORTED_AS[catalogue] ?? catalogue);
+    return (
+      new RegExp(`\\.${key}\\b|'${key}'`).test(code) ||
+      (keys.length > 1 && new RegExp(`\\.${parent}\\b(?![.\\[])`).test(code)) ||
+      new RegExp(`\\b${parent}\\[`).test(code)
+    );
+  };
+
+  it.each(Object.entries(CATALOGUES))('the %s catalogue has no key nothing reads', (name, view) => {
+    const unused = leaves(catalogueIn(view, 'en'))
+      .map(([path]) => path)
+      .filter((path) => !used(name, path));
+    expect(unused).toEqual([]);
+  });
+});

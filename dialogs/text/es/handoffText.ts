@@ -48,6 +48,4 @@ export const handoffTextEs: Catalogue<typeof handoffTextEn> = {
     serviceCancelled: 'The customer has already cancelled their current service.',
     rejectionNeedsPerson: 'The carrier rejected the port request for a reason that needs a person.',
   },
-  cancelledOffer:
-    'Una persona de nuestro equipo de portabilidad puede ayudarle a actuar rápido. ¿Quiere que traiga a alguien a este chat?',
 };
