@@ -334,7 +334,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
   private async askRuleStep(step: WaterfallStepContext<RuleOptions>): Promise<DialogTurnResult> {
     const { field, mode, question } = step.options;
     const { draft } = await this.deps.sessions.get(step.context);
-    setStepHelp(step, carrierRulesText.ruleQuestion.help(draft.carrier?.name ?? 'your carrier'));
+    setStepHelp(step, carrierRulesText.ruleQuestion.help(draft.carrier?.name ?? carrierRulesText.ruleQuestion.yourCarrier));
     const validations: RuleValidations = { field, mode };
     return step.prompt(RULE_PROMPT, { prompt: `${question.rule} ${question.question}`, validations });
   }

@@ -10,7 +10,7 @@ import { WEB_CHAT_JOIN_EVENT } from '../src/bot/portingBot';
 import type { AssistedPorts } from './assistedPorts';
 import type { SupportContact } from './conversationDeps';
 import type { PortingSessionStore } from './sessionStore';
-import { assistedText } from './text/assistedText';
+import { signingLinkText } from './text/signingLinkText';
 
 /** How opening a link went: the draft is the customer's now; it was theirs already (the page reloaded); or refused. */
 export type SigningLinkOpening = 'opened' | 'alreadyOpen' | 'refused';
@@ -37,7 +37,7 @@ export class AssistedSigning {
     }
     const outcome = await this.ports.open(token);
     if (outcome.kind === 'refused') {
-      const refused = assistedText.customer.refused;
+      const refused = signingLinkText.refused;
       const reason = outcome.reason === 'used' || outcome.reason === 'expired' ? outcome.reason : 'closed';
       await context.sendActivity(refused[reason](this.supportContact));
       return 'refused';
@@ -48,7 +48,7 @@ export class AssistedSigning {
       session.draft = draft;
       session.assisted = { referenceNumber: port.referenceNumber, linkId: port.linkId, staffId: port.staffId };
     });
-    await context.sendActivity(assistedText.customer.opened(port));
+    await context.sendActivity(signingLinkText.opened(port));
     return 'opened';
   }
 
@@ -61,7 +61,7 @@ export class AssistedSigning {
     const held = session?.assisted;
     if (held === undefined || session?.stage === 'signed') return false;
     if ((await this.ports.stillOpen(held.referenceNumber, held.linkId)).open) return false;
-    await context.sendActivity(assistedText.customer.stopped(this.supportContact));
+    await context.sendActivity(signingLinkText.stopped(this.supportContact));
     await this.sessions.startOver(context);
     return true;
   }

@@ -22,11 +22,20 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
+import { localized } from '../src/i18n/language';
 
-export const cardActionText = {
+const cardActionTextEn = {
   fromEarlierStep: "That card is from an earlier step. Here's where we are now.",
   alreadyHandled: "I've already got that one, so there's nothing more to do with it.",
 } as const;
+
+export const cardActionText = localized({
+  en: cardActionTextEn,
+  es: {
+    fromEarlierStep: 'Esa tarjeta es de un paso anterior. Aquí es donde estamos ahora.',
+    alreadyHandled: 'Eso ya lo recibí, así que no hay nada más que hacer con esa tarjeta.',
+  },
+});
 
 /** The dialog state that remembers which card the dialog is waiting on. */
 export interface CardHolder {

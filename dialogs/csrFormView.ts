@@ -21,7 +21,6 @@ import { formText } from './text/formText';
 /** What the form card's buttons submit. */
 export const FORM_ACTIONS = { submit: 'csrForm.submit', stepByStep: 'csrForm.stepByStep' } as const;
 
-const text = formText.card;
 const NO_ROUND: FormRound = { errors: {}, notes: {}, entered: {}, carrierUnknown: false, ruleQuestions: [] };
 
 /** Inputs the channel insists on before it submits; the rest may be blank (optional, defaulted or kept). */
@@ -50,7 +49,7 @@ class FormViewBuilder {
       placeholder,
       value: this.round.entered[id] ?? saved,
       isRequired: REQUIRED.has(id),
-      requiredMessage: text.required(label),
+      requiredMessage: formText.card.required(label),
       error: slot === undefined ? '' : (this.round.errors[slot] ?? ''),
       note: slot === undefined ? '' : (this.round.notes[slot] ?? []).join(' '),
     };
@@ -67,7 +66,7 @@ class FormViewBuilder {
   secret(field: 'accountNumber' | 'pin', placeholder: string): FormInputView {
     const saved = this.draft[field] !== undefined && this.draft[field] !== '';
     const asked = this.round.ruleQuestions.includes(field);
-    const shown = asked ? text.askedSecret : saved ? text.savedSecret : placeholder;
+    const shown = asked ? formText.card.askedSecret : saved ? formText.card.savedSecret : placeholder;
     const view = this.input(field, CSR_FIELD_LABELS[field], shown, '', field);
     return { ...view, value: '', isRequired: field === 'accountNumber' && !saved && !asked };
   }
@@ -76,14 +75,14 @@ class FormViewBuilder {
   authorizedPerson(): FormInputView {
     const holder = this.draft.holderName;
     const business = holder?.kind === 'business' ? holder.fullName : undefined;
-    const label = business === undefined ? text.authorizedPersonLabel : text.businessAuthorizedPersonLabel(business);
+    const label = business === undefined ? formText.card.authorizedPersonLabel : formText.card.businessAuthorizedPersonLabel(business);
     const saved = this.draft.authorizedPerson ?? '';
-    const view = this.input('authorizedPerson', label, text.placeholders.authorizedPerson, saved, 'authorizedPerson');
+    const view = this.input('authorizedPerson', label, formText.card.placeholders.authorizedPerson, saved, 'authorizedPerson');
     return { ...view, isRequired: business !== undefined };
   }
 
   addressPart(part: AddressInputId): FormInputView {
-    return this.input(part, text.addressLabels[part], text.placeholders[part], addressPartText(part, this.draft));
+    return this.input(part, formText.card.addressLabels[part], formText.card.placeholders[part], addressPartText(part, this.draft));
   }
 }
 
@@ -91,8 +90,8 @@ class FormViewBuilder {
 function billingPlaceholder(draft: CsrDraft): string {
   const numbers = draft.numbers?.numbers ?? [];
   const [only] = numbers;
-  if (only === undefined) return text.billingNumber.beforeNumbers;
-  return billingNumberAsked(draft) ? text.billingNumber.asked : text.billingNumber.notAsked(formatPhoneNumber(only));
+  if (only === undefined) return formText.card.billingNumber.beforeNumbers;
+  return billingNumberAsked(draft) ? formText.card.billingNumber.asked : formText.card.billingNumber.notAsked(formatPhoneNumber(only));
 }
 
 /**
@@ -108,22 +107,22 @@ export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, c
   return {
     cardId,
     text: {
-      heading: audience === 'staff' ? assistedText.card.heading : text.heading,
-      intro: audience === 'staff' ? assistedText.card.intro : text.intro,
-      fixSummary: text.fixSummary(problemCount),
-      addressHeading: text.addressHeading,
-      addressHint: text.addressHint,
-      submit: audience === 'staff' ? assistedText.card.submit : text.submit,
-      stepByStep: text.stepByStep,
-      fallback: text.fallback,
+      heading: audience === 'staff' ? assistedText.card.heading : formText.card.heading,
+      intro: audience === 'staff' ? assistedText.card.intro : formText.card.intro,
+      fixSummary: formText.card.fixSummary(problemCount),
+      addressHeading: formText.card.addressHeading,
+      addressHint: formText.card.addressHint,
+      submit: audience === 'staff' ? assistedText.card.submit : formText.card.submit,
+      stepByStep: formText.card.stepByStep,
+      fallback: formText.card.fallback,
     },
     hasProblems: problemCount > 0,
     inputs: {
-      numbers: build.field('numbers', text.placeholders.numbers),
-      carrier: build.field('carrier', text.placeholders.carrier),
-      accountNumber: build.secret('accountNumber', text.placeholders.accountNumber),
-      pin: build.secret('pin', text.placeholders.pin),
-      holderName: build.field('holderName', text.placeholders.holderName),
+      numbers: build.field('numbers', formText.card.placeholders.numbers),
+      carrier: build.field('carrier', formText.card.placeholders.carrier),
+      accountNumber: build.secret('accountNumber', formText.card.placeholders.accountNumber),
+      pin: build.secret('pin', formText.card.placeholders.pin),
+      holderName: build.field('holderName', formText.card.placeholders.holderName),
       authorizedPerson: build.authorizedPerson(),
       street: build.addressPart('street'),
       unit: build.addressPart('unit'),
@@ -131,16 +130,16 @@ export function csrFormCardData(draft: CsrDraft, round: FormRound | undefined, c
       region: build.addressPart('region'),
       postalCode: build.addressPart('postalCode'),
       billingNumber: build.field('billingNumber', billingPlaceholder(draft)),
-      contactEmail: build.field('contactEmail', text.placeholders.contactEmail),
+      contactEmail: build.field('contactEmail', formText.card.placeholders.contactEmail),
     },
     address: {
       error: current.errors.serviceAddress ?? '',
       note: (current.notes.serviceAddress ?? []).join(' '),
     },
-    carrierCheck: { show: current.carrierUnknown, label: text.carrierCheckLabel, title: text.carrierCheckTitle },
+    carrierCheck: { show: current.carrierUnknown, label: formText.card.carrierCheckLabel, title: formText.card.carrierCheckTitle },
     ruleChecks: {
-      accountNumber: { show: current.ruleQuestions.includes('accountNumber'), title: text.ruleCheckTitle },
-      pin: { show: current.ruleQuestions.includes('pin'), title: text.ruleCheckTitle },
+      accountNumber: { show: current.ruleQuestions.includes('accountNumber'), title: formText.card.ruleCheckTitle },
+      pin: { show: current.ruleQuestions.includes('pin'), title: formText.card.ruleCheckTitle },
     },
     actions: FORM_ACTIONS,
     asksPin: audience === 'customer',

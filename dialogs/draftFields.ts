@@ -4,9 +4,8 @@
  * (clearing the answers it makes invalid) — shared by the step-by-step questions, pasted records and the status.
  */
 import {
-  AUTHORIZED_PERSON_LABEL,
+  FIELD_LABELS,
   CSR_FIELDS,
-  CSR_FIELD_LABELS,
   accept,
   type CsrDraft,
   type CsrExtraction,
@@ -26,7 +25,7 @@ export type AskableField = CsrFieldName | 'authorizedPerson';
 export type AnswerValue<F extends AskableField> = F extends CsrFieldName ? CsrValue<F> : string;
 
 export function fieldLabel(field: AskableField): string {
-  return field === 'authorizedPerson' ? AUTHORIZED_PERSON_LABEL : CSR_FIELD_LABELS[field];
+  return FIELD_LABELS[field];
 }
 
 /** A business account is signed for by a named person; a personal account by its holder. */

@@ -23,7 +23,7 @@ export interface IntentChoiceOptions {
    * Interruptions offered as buttons after the answers, e.g. "Talk to an agent": pressing one interrupts the question
    * (see InterruptibleDialog), which stays on the stack to be asked again, rather than answering it.
    */
-  readonly offers?: readonly (Intent & ButtonName)[];
+  readonly offers?: readonly (Intent & ButtonName)[] | (() => readonly (Intent & ButtonName)[]);
   /** The question's own check of an answer, beside it in the dialog that asks it (it sees what failed recognition too). */
   readonly validator?: PromptValidator<FoundChoice>;
 }
@@ -61,7 +61,8 @@ export class IntentChoicePrompt extends ChoicePrompt {
     if (isRetry) {
       await context.sendActivity(isButtonClick(context.activity) ? promptText.staleButton : promptText.notUnderstood);
     }
-    const shown = [...this.buttons, ...(this.options.offers ?? [])];
+    const { offers = [] } = this.options;
+    const shown = [...this.buttons, ...(typeof offers === 'function' ? offers() : offers)];
     await super.onPrompt(context, state, this.withButtons(context, options, shown), isRetry);
   }
 

@@ -18,6 +18,7 @@ import { recognizeIntent, type Intent } from './intents';
 import { portStatusText } from './portStatus';
 import type { PortingSession } from './portingSession';
 import { currentStepHelp, innermostContext, setStepHelp } from './stepHelp';
+import { type Language, currentLanguage, switchTurnLanguage } from '../src/i18n/language';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
 
 /** What the customer may ask for at any step, whatever the question on screen. */
@@ -25,6 +26,15 @@ const INTERRUPTIONS = ['help', 'status', 'agent', 'cancel', 'cancelAndDelete', '
 export type Interruption = (typeof INTERRUPTIONS)[number];
 
 const isInterruption = (intent: Intent): intent is Interruption => (INTERRUPTIONS as readonly Intent[]).includes(intent);
+
+/** The intents that switch the language the bot speaks, at any step. */
+const LANGUAGE_INTENTS: Readonly<Partial<Record<Intent, Language>>> = { spanish: 'es', english: 'en' };
+
+/** The language a message asks for ("español", "English", the language button), if it asks for one. */
+export function languageAskedFor(text: string | undefined): Language | undefined {
+  const intent = recognizeIntent(text);
+  return intent === undefined ? undefined : LANGUAGE_INTENTS[intent];
+}
 
 const CONFIRM_WATERFALL = 'interruption.confirm';
 const CONFIRM_PROMPT = 'interruption.yesNo';
@@ -39,6 +49,8 @@ interface ConfirmOptions {
  * - help explains the current step (see stepHelp.ts) and asks its question again;
  * - status and agent answer, then ask the current question again;
  * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act;
+ * - "español" or "English" switches the language, remembered with the session, and the conversation goes on in it
+ *   (see afterLanguageSwitch): a question already asked is asked anew rather than repeated in the old language;
  * - given the card guard, a card submit that no card on screen is waiting for (its dialog has ended, or a question is
  *   asked over it) gets the guard's note and the current question again: never read as an answer, never acted on.
  * - a file attached (a copy of the bill) is taken at any step (see billAttachment.ts), then the question on screen is
@@ -70,6 +82,9 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
       await takeBillAttachment(innerDc.context, this.deps);
       if (!asksFieldInCollection(innerDc)) return this.askAgain(innerDc);
     }
+    const { type, text } = innerDc.context.activity;
+    const language = type === ActivityTypes.Message ? languageAskedFor(text) : undefined;
+    if (language) return this.switchLanguage(innerDc, language);
     const interruption = this.interruptionIn(innerDc);
     if (interruption) return this.interrupt(innerDc, interruption);
     const result = await super.onContinueDialog(innerDc);
@@ -83,6 +98,30 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
    */
   protected async afterInterruption(innerDc: DialogContext, _interruption: ConfirmedInterruption): Promise<DialogTurnResult> {
     return innerDc.endDialog();
+  }
+
+  /**
+   * Where the conversation goes once the language has been switched; the stack below this dialog is empty by then, as
+   * its questions were asked in the other language (`wasOn`: the ids of the dialogs it held). By default this dialog
+   * ends; the main dialog overrides it to carry on with the port (or its menu) in the new language.
+   */
+  protected async afterLanguageSwitch(innerDc: DialogContext, _wasOn: readonly string[]): Promise<DialogTurnResult> {
+    return innerDc.endDialog();
+  }
+
+  private async switchLanguage(innerDc: DialogContext, language: Language): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    if (language === currentLanguage()) {
+      await context.sendActivity(interruptionText.language.already);
+      return this.askAgain(innerDc);
+    }
+    await this.deps.sessions.chooseLanguage(context, language);
+    // The turn speaks the new language from here on, starting with saying so.
+    switchTurnLanguage(language);
+    await context.sendActivity(interruptionText.language.switched);
+    const wasOn = innerDc.stack.map((entry) => entry.id);
+    await innerDc.cancelAllDialogs();
+    return this.afterLanguageSwitch(innerDc, wasOn);
   }
 
   private async answeredStrayCard(innerDc: DialogContext): Promise<boolean> {

@@ -13,13 +13,14 @@ import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
 import { CorrectionDialog } from './correctionDialog';
 import { askForPerson } from './handoff/askForPerson';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { InterruptibleDialog, languageAskedFor } from './interruptibleDialog';
 import { PortDialog, type PortOptions } from './portDialog';
 import { portStatusText } from './portStatus';
 import { TIP_IDS, type PortingSession } from './portingSession';
 import { StatusDialog } from './statusDialog';
 import { setStepHelp } from './stepHelp';
-import { buttonLabels } from './text/buttonLabels';
+import { type ButtonName, buttonLabels } from './text/buttonLabels';
+import { currentLanguage, switchTurnLanguage } from '../src/i18n/language';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
 import { type MenuButton, mainText } from './text/mainText';
 import { TipsDialog, type TipsOptions } from './tipsDialog';
@@ -31,6 +32,8 @@ export interface MainOptions {
   readonly opening?: string;
   /** Go straight to this choice (after "start over", for instance). */
   readonly route?: Route;
+  /** The customer has just switched language: the menu comes whole, as to someone reading it for the first time. */
+  readonly switchedLanguage?: boolean;
 }
 
 /** Where the main menu leads. 'paste' is an opening message that carries CSR details. */
@@ -45,6 +48,8 @@ const MAIN_WATERFALL = 'main.waterfall';
 const MENU_PROMPT = 'main.menu';
 const RESUME_PROMPT = 'main.resume';
 const MENU_BUTTONS: readonly MenuButton[] = ['startPort', 'tips', 'status', 'agent'];
+/** The menu offers the language the customer is not reading, in that language. */
+const otherLanguageButton = (): ButtonName[] => [currentLanguage() === 'es' ? 'english' : 'spanish'];
 
 /**
  * The conversation's root: the welcome, the menu and where each choice leads, and the offer to continue a port begun
@@ -54,7 +59,9 @@ const MENU_BUTTONS: readonly MenuButton[] = ['startPort', 'tips', 'status', 'age
 export class MainDialog extends InterruptibleDialog<MainOptions> {
   constructor(deps: ConversationDeps, cards: CardActions) {
     super(DialogIds.main, deps, MAIN_WATERFALL, cards);
-    this.addDialog(new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume', 'fixNow'] }));
+    this.addDialog(
+      new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume', 'fixNow'], offers: otherLanguageButton }),
+    );
     this.addDialog(new IntentChoicePrompt(RESUME_PROMPT, ['resume', 'startOver'], { alsoAccepts: ['startPort'] }));
     this.addDialog(new PortDialog(deps, cards));
     this.addDialog(new TipsDialog(deps));
@@ -84,12 +91,29 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
     return innerDc.beginDialog(MAIN_WATERFALL, options);
   }
 
+  /**
+   * The language switched, the port goes on where it was (its next question, in the new language); with no port under
+   * way, the menu comes back.
+   */
+  protected override async afterLanguageSwitch(innerDc: DialogContext, wasOn: readonly string[]): Promise<DialogTurnResult> {
+    const session = await this.deps.sessions.find(innerDc.context);
+    const portUnderWay = (wasOn.includes(DialogIds.port) && session?.signedLoa === undefined) || isUnfinished(session);
+    const options: MainOptions = portUnderWay ? { route: 'resume' } : { switchedLanguage: true };
+    return innerDc.beginDialog(MAIN_WATERFALL, options);
+  }
+
   private async chooseStep(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
-    const { greet, opening } = step.options;
-    if (greet) await step.context.sendActivity(mainText.greeting(this.deps.newCarrier.name));
+    const { greet, opening, switchedLanguage } = step.options;
+    // "español" as the opening message: everything from the greeting on is in the language asked for.
+    const openingLanguage = languageAskedFor(opening);
+    if (openingLanguage !== undefined && openingLanguage !== currentLanguage()) {
+      await this.deps.sessions.chooseLanguage(step.context, openingLanguage);
+      switchTurnLanguage(openingLanguage);
+    }
+    if (greet || openingLanguage !== undefined) await step.context.sendActivity(mainText.greeting(this.deps.newCarrier.name));
     const session = await this.deps.sessions.find(step.context);
     const route = step.options.route ?? routeOf(opening);
-    const welcome = greet === true || opening !== undefined;
+    const welcome = greet === true || opening !== undefined || switchedLanguage === true;
     if (isUnfinished(session) && (route === 'startPort' || (route === undefined && welcome))) {
       return this.offerResume(step, session);
     }

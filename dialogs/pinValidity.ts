@@ -28,7 +28,7 @@ export function customerTimeZone(activity: Partial<Activity>): string {
 /** "Your Verizon Number Transfer PIN" */
 function pinSubject(draft: CsrDraft): string {
   const carrier = draft.carrier;
-  return `Your ${carrier ? `${carrier.name} ` : ''}${carrierRules(carrier).pin.name}`;
+  return carrierRulesText.pin.subject(carrier?.name, carrierRules(carrier).pin.name);
 }
 
 /** "Your Verizon Number Transfer PIN is good until Monday, December 14.", for a PIN in the draft given at `givenAt`. */

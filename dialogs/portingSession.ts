@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CSR_FIELDS, CsrDraftSchema, pinOf } from '../src/domain/csrFields';
 import { StoredDocumentRefSchema } from '../src/domain/billDocument';
 import { LoaSchema } from '../src/domain/loa';
+import { LANGUAGES } from '../src/i18n/language';
 
 /** The quick tips, in the order the customer is walked through them. */
 export const TIP_IDS = ['keepService', 'getCsr', 'fillLoa'] as const;
@@ -32,7 +33,7 @@ const PendingCorrectionSchema = z.object({
 export type PendingCorrection = z.infer<typeof PendingCorrectionSchema>;
 
 /** The version written now; readPortingSession brings older ones up to it. */
-export const PORTING_SESSION_VERSION = 3;
+export const PORTING_SESSION_VERSION = 4;
 
 /** The secrets whose answers can wait on a question about an unconfirmed carrier rule. */
 const RuleCheckedFieldSchema = z.enum(['accountNumber', 'pin']);
@@ -92,6 +93,11 @@ export const PortingSessionSchema = z.object({
    * it, the link that opened it, and who prepared it (the signed letter says so). Gone once signed, or on a new port.
    */
   assisted: z.object({ referenceNumber: z.string().min(1), linkId: z.string().min(1), staffId: z.string().min(1) }).optional(),
+  /**
+   * The language the customer chose ("español", "English", the web page's language button); without a choice, each
+   * turn speaks its activity's locale. Kept when they start over.
+   */
+  language: z.enum(LANGUAGES).optional(),
   /** ISO time of the last change, used to offer a resume and to expire old drafts. */
   updatedAt: z.iso.datetime(),
 });
@@ -128,8 +134,21 @@ export function migrateFromVersion2(stored: StoredSession): StoredSession {
   return { ...stored, ...dated, schemaVersion: 3 };
 }
 
+/**
+ * Version 3, written before the customer could choose a language: no choice was made, so the session has none and
+ * the activity's locale speaks, as it did then (English, the only language there was, to a customer who had not
+ * asked for another).
+ */
+export function migrateFromVersion3(stored: StoredSession): StoredSession {
+  return { ...stored, schemaVersion: 4 };
+}
+
 /** Each function takes a session of its version to the next one. */
-const MIGRATIONS: Readonly<Record<number, (stored: StoredSession) => StoredSession>> = { 1: migrateFromVersion1, 2: migrateFromVersion2 };
+const MIGRATIONS: Readonly<Record<number, (stored: StoredSession) => StoredSession>> = {
+  1: migrateFromVersion1,
+  2: migrateFromVersion2,
+  3: migrateFromVersion3,
+};
 
 export type SessionRead =
   | { readonly ok: true; readonly session: PortingSession; readonly migratedFrom?: number }
@@ -175,6 +194,7 @@ export function restartedPortingSession(session: PortingSession, now: Date): Por
     serviceActiveConfirmed: session.serviceActiveConfirmed,
     submittedReferences: session.submittedReferences,
     ...(session.documentIds && { documentIds: session.documentIds }),
+    ...(session.language === undefined ? {} : { language: session.language }),
   };
 }
 

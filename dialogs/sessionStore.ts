@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { type Language, isLanguage } from '../src/i18n/language';
 import { loggerForTurn, type Logger } from '../src/logging';
 import { pinOf } from '../src/domain';
 import { type PortingSession, submittedReferencesIn, keepPinDated, newPortingSession, readPortingSession, restartedPortingSession } from './portingSession';
@@ -58,6 +59,13 @@ export class PortingSessionStore {
     return session;
   }
 
+  /** The customer chooses the language the bot speaks to them, from this turn on (see src/i18n/language.ts). */
+  async chooseLanguage(context: TurnContext, language: Language): Promise<void> {
+    await this.update(context, (session) => {
+      session.language = language;
+    });
+  }
+
   /** Starts a new port: the draft, signature and progress are cleared; the tips already read are kept. */
   async startOver(context: TurnContext): Promise<PortingSession> {
     const session = restartedPortingSession(await this.get(context), this.clock());
@@ -88,4 +96,17 @@ export class PortingSessionStore {
     await this.write(context, read.session);
     return read.session;
   }
+}
+
+/**
+ * The language the customer chose, as the turn pipeline reads it before the turn runs: straight from user state,
+ * without parsing the session (a session that cannot be read is dealt with, and the customer told, by the turn).
+ */
+export function chosenLanguageIn(userState: UserState): (context: TurnContext) => Promise<Language | undefined> {
+  const accessor = userState.createProperty<unknown>(SESSION_PROPERTY);
+  return async (context) => {
+    const stored = await accessor.get(context);
+    const language = typeof stored === 'object' && stored !== null ? (stored as { language?: unknown }).language : undefined;
+    return isLanguage(language) ? language : undefined;
+  };
 }

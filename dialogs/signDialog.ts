@@ -33,6 +33,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { ReadyToSignDialog } from './readyToSignDialog';
 import { loaCardData } from './signView';
 import { signText } from './text/signText';
+import { currentLanguage } from '../src/i18n/language';
 
 export type SignResult = { readonly signed: true; readonly referenceNumber: string } | { readonly signed: false };
 
@@ -134,6 +135,7 @@ class SignCardDialog extends CardDialog<SignState> {
         newCarrier: this.deps.newCarrier,
         referenceNumber: state.referenceNumber,
         previous,
+        language: currentLanguage(),
         // An assisted port's letter says who prepared it (see dialogs/assistedSigning.ts).
         ...(session.assisted && { preparedBy: { staffId: session.assisted.staffId } }),
       },

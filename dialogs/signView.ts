@@ -2,6 +2,7 @@
 import { type CsrDraft, type NewCarrier, authorizationStatement, maskedDraftSummary } from '../src/domain';
 import type { LoaCardData } from '../src/cards/signCards';
 import { signText } from './text/signText';
+import { currentLanguage } from '../src/i18n/language';
 
 /** What the letter card's button submits. */
 export const SIGN_ACTIONS = { sign: 'sign.sign' } as const;
@@ -31,7 +32,7 @@ export function loaCardData(draft: CsrDraft, newCarrier: NewCarrier, cardId: str
       sign: loaCard.sign,
       fallback: loaCard.fallback,
     },
-    statement: authorizationStatement(newCarrier.name),
+    statement: authorizationStatement(newCarrier.name, currentLanguage()),
     rows: maskedDraftSummary(draft)
       .filter((row) => !NOT_ON_THE_LETTER.has(row.field))
       .flatMap(({ field, label, value }) => [

@@ -1,5 +1,6 @@
 import { ConversationState, UserState } from 'botbuilder';
 import { createConversation } from '../dialogs/conversation';
+import { chosenLanguageIn } from '../dialogs/sessionStore';
 import { PortingBot } from './bot/portingBot';
 import { createTurnPipeline } from './bot/turnPipeline';
 import type { Config } from './config';
@@ -109,7 +110,14 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   });
   const openConversation = createConversationOpener(config.bot);
   // Every turn, the customer's and those opened from outside, passes through one pipeline (src/bot/turnPipeline.ts).
-  const turns = createTurnPipeline({ conversationState, userState, lock: turnLock, open: openConversation, logger });
+  const turns = createTurnPipeline({
+    conversationState,
+    userState,
+    lock: turnLock,
+    open: openConversation,
+    logger,
+    chosenLanguage: chosenLanguageIn(userState),
+  });
   const teamsChannel = teamsChannelReference(config);
   // Without an agents' channel or a console token no one can ever take a chat: asking for a person gives the support
   // contact, and no turn pays for keeping a transcript for one.

@@ -82,6 +82,7 @@ export function escalationCardData(shown: Escalation, status: CardStatus): Escal
     { label: agentText.card.step, value: escalation.step },
     // The name is the customer's own on Web Chat and Direct Line, where the client sets `from.name`.
     { label: agentText.card.customer, value: literalMarkdown(escalation.customer.name ?? String(escalation.customer.conversation.channelId)) },
+    { label: agentText.card.language, value: agentText.languages[escalation.language ?? 'en'] },
     { label: agentText.card.since, value: `${timeOfDay.format(new Date(escalation.createdAt))} UTC` },
     ...(escalation.callbackEmail ? [{ label: agentText.card.callback, value: escalation.callbackEmail }] : []),
   ];

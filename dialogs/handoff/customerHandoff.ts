@@ -24,6 +24,7 @@ import { agentText } from '../text/agentText';
 import { handoffText } from '../text/handoffText';
 import { type AgentHub, lineForAgents } from './agentHub';
 import type { TranscriptRecorder } from './transcriptRecorder';
+import { currentLanguage, inLanguage } from '../../src/i18n/language';
 
 export type HandoffRequestOutcome = 'escalated' | 'alreadyWaiting' | 'unavailable';
 
@@ -133,9 +134,11 @@ export class CustomerHandoff implements HandoffRequester {
     const reference = TurnContext.getConversationReference(context.activity) as StoredReference;
     const { escalation, created } = await this.store.open(key, {
       reason: reasonFor(session),
-      step: stepOf(session),
+      // Agents read our words in English, whatever the customer reads; the customer's own words stay as typed.
+      step: inLanguage('en', () => stepOf(session)),
       customer: { name: context.activity.from?.name || undefined, conversation: reference },
-      summary: session ? maskedDraftSummary(session.draft).map(({ label, value }) => ({ label, value })) : [],
+      language: currentLanguage(),
+      summary: session ? inLanguage('en', () => maskedDraftSummary(session.draft).map(({ label, value }) => ({ label, value }))) : [],
       transcript: await this.transcript.read(context),
       createdAt: this.deps.clock().toISOString(),
     });

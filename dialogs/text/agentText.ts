@@ -1,6 +1,7 @@
 /** What agents read in the agents' channel or console: escalation cards, the queue, takeovers and corrections. */
 import type { EscalationReason } from '../../src/handoff/escalation';
 import { joinAsList, literalMarkdown } from '../../src/domain/text';
+import type { Language } from '../../src/i18n/language';
 
 /** The takeover card's box that keeps a value breaking a carrier rule we haven't confirmed. */
 const AS_TYPED_TITLE = 'The customer confirmed it is exactly what their carrier gave';
@@ -23,8 +24,11 @@ export const agentText = {
     step: 'Where they are',
     since: 'Waiting since',
     customer: 'Customer',
+    language: 'Language',
     callback: 'Callback to',
   },
+  /** The customer's language, on the escalation card: agents write to them in it, and it is relayed as typed. */
+  languages: { en: 'English', es: 'Spanish (write in Spanish: your messages reach the customer as you type them)' } satisfies Record<Language, string>,
   status: {
     waiting: 'Waiting for an agent',
     callback: (email: string) => `Waiting for a callback by email to ${email}`,

@@ -5,6 +5,8 @@
 import type { Carrier, CarrierRef } from '../../src/domain';
 import type { AskableField } from '../draftFields';
 import { inSentence } from './inSentence';
+import { localized } from '../../src/i18n/language';
+import { askFieldTextEs } from './es/askFieldText';
 
 /** What a question may mention: the carrier's own rules, the business signing, the numbers being moved. */
 export interface QuestionContext {
@@ -18,7 +20,7 @@ export interface QuestionContext {
 
 const carrierName = (ctx: QuestionContext) => ctx.carrier?.name ?? 'your current carrier';
 
-export const askFieldText = {
+export const askFieldTextEn = {
   question: {
     numbers: () =>
       'Which phone number do you want to move to us? Please include the area code, like (415) 555-0123. Moving ' +
@@ -105,3 +107,5 @@ export const askFieldText = {
     nothingNew: 'Thanks. I already have the details in that message.',
   },
 } as const;
+
+export const askFieldText = localized({ en: askFieldTextEn, es: askFieldTextEs });

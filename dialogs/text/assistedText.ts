@@ -1,12 +1,11 @@
 /**
  * Assisted ports (dialogs/staff/assistedPortDialog.ts, dialogs/assistedSigning.ts): what support staff read while they
- * fill in a customer's details and manage the signing link, and what the customer reads on opening it. The emails are
- * with the others (emailText.ts).
+ * fill in a customer's details and manage the signing link. What the customer reads on opening it is in
+ * signingLinkText.ts, the emails with the others (emailText.ts).
  */
 import type { AssistedPort, AssistedPortState } from '../../src/assisted/assistedPortStore';
 import { formatPhoneNumber } from '../../src/domain/phoneNumbers';
 import { joinAsList } from '../../src/domain/text';
-import type { SupportContact } from '../conversationDeps';
 
 const utc = (at: Date | string) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const numbersOf = (numbers: readonly string[]) => joinAsList(numbers.map(formatPhoneNumber));
@@ -18,13 +17,6 @@ const STATE_NAMES: Readonly<Record<AssistedPortState, string>> = {
   expired: 'Signing link expired before it was signed',
   withdrawn: 'Withdrawn by staff',
 };
-
-function contactLine({ phone, email }: SupportContact): string {
-  if (phone && email) return `call us at ${phone} or email ${email}`;
-  if (phone) return `call us at ${phone}`;
-  if (email) return `email ${email}`;
-  return 'call us';
-}
 
 export const assistedText = {
   /** The staff menu's entry, and what asks for it. */
@@ -72,25 +64,4 @@ export const assistedText = {
     `${port.referenceNumber} is no longer waiting for the customer (${STATE_NAMES[state].toLowerCase()}), so there is nothing to ` +
     `resend or withdraw.${state === 'expired' ? ' Start a new one with "Port a number for a customer".' : ''}`,
 
-  /** The customer, on opening a signing link. */
-  customer: {
-    opened: (port: AssistedPort) =>
-      `Hello ${port.holderName}! ${port.staffName ?? 'Our support team'} filled in your request to move ` +
-      `${numbersOf(port.numbers)} from ${port.carrierName} (account ${port.maskedAccount}) with you on the phone, under ` +
-      `reference ${port.referenceNumber}.\n\nLet's finish it together: I'll ask for your transfer PIN, show you every ` +
-      'detail to check, and then you sign the letter here.',
-    refused: {
-      used: (contact: SupportContact) =>
-        `This signing link has been used already: each link opens once. If you didn't finish signing, ${contactLine(contact)} and we'll send you a new one.`,
-      expired: (contact: SupportContact) =>
-        `This signing link has expired. If you still want to move your number, ${contactLine(contact)} and we'll send you a new one.`,
-      closed: (contact: SupportContact) =>
-        "This signing link doesn't work any more: each link opens once, and it may have been replaced by a newer one or " +
-        `withdrawn. If you haven't signed yet, please use the newest email we sent you, or ${contactLine(contact)}.`,
-    },
-    /** The customer was signing when staff withdrew the port, sent a new link, or it expired. */
-    stopped: (contact: SupportContact) =>
-      `The request our team prepared for you can't be signed here any more: its link was withdrawn, replaced by a newer one, ` +
-      `or has expired. Nothing was sent. Please use the newest email we sent you, or ${contactLine(contact)}.`,
-  },
 } as const;

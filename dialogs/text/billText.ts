@@ -1,9 +1,11 @@
 /** What the bot says about a copy of the bill the customer attaches. */
 import { BILL_LIMITS, type BillRefusal } from '../../src/domain/billDocument';
+import { localized } from '../../src/i18n/language';
+import { billTextEs } from './es/billText';
 
 const MAX_MB = BILL_LIMITS.maxBytes / (1024 * 1024);
 
-export const billText = {
+export const billTextEn = {
   kept: "Thanks — I've kept a copy of your bill. It goes to the porting team with your request.",
   replaced: "Thanks — I've kept this copy of your bill instead of the one you sent before. It goes to the porting team with your request.",
   readIntro: 'I read these details from your bill. Please check them; you can change any of them before you sign:',
@@ -19,3 +21,5 @@ export const billText = {
   } satisfies Record<BillRefusal, string>,
   notTaken: "I can't take files in this chat. Please type your details instead.",
 } as const;
+
+export const billText = localized({ en: billTextEn, es: billTextEs });

@@ -4,21 +4,28 @@
  * signing. The PIN itself is never repeated.
  */
 import type { PortOutLock } from '../../src/domain';
+import { currentLocale, localized } from '../../src/i18n/language';
+import { carrierRulesTextEs } from './es/carrierRulesText';
 
 /** Lifetimes shorter than this are told to the minute, longer ones to the day. */
 const HOURS_TOLD_TO_THE_MINUTE = 48;
 
-const day = (timeZone: string) => new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone });
-const time = (timeZone: string) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
+const day = (timeZone: string) => new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', month: 'long', day: 'numeric', timeZone });
+const time = (timeZone: string) =>
+  new Intl.DateTimeFormat(currentLocale(), { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone });
 
-/** "Monday, December 14", or for a PIN that lasts hours, "3:40 PM PST on Tuesday, December 8". */
+/** "Monday, December 14", or for a PIN that lasts hours, "3:40 PM PST on Tuesday, December 8" (in the turn's language). */
 export function momentText(moment: Date, lifetimeHours: number, timeZone: string): string {
   const date = day(timeZone).format(moment);
-  return lifetimeHours < HOURS_TOLD_TO_THE_MINUTE ? `${time(timeZone).format(moment)} on ${date}` : date;
+  return lifetimeHours < HOURS_TOLD_TO_THE_MINUTE ? carrierRulesText.timeOnDay(time(timeZone).format(moment), date) : date;
 }
 
-export const carrierRulesText = {
+export const carrierRulesTextEn = {
+  /** "3:40 PM PST on Tuesday, December 8". */
+  timeOnDay: (time: string, day: string) => `${time} on ${day}`,
   ruleQuestion: {
+    /** Who gave the value, before the carrier is known. */
+    yourCarrier: 'your carrier',
     help: (carrier: string) =>
       `Carriers sometimes use a different format from the one I know. Choose **Yes, that's it** if it's exactly what ` +
       `${carrier} gave you, and I'll use it as you typed it; or **Let me type it again** to correct it. You can also ` +
@@ -27,6 +34,8 @@ export const carrierRulesText = {
   },
 
   pin: {
+    /** "Your Verizon Number Transfer PIN"; "Your transfer PIN or passcode" before the carrier is known. */
+    subject: (carrier: string | undefined, pinName: string) => `Your ${carrier ? `${carrier} ` : ''}${pinName}`,
     /** Said when the PIN is saved. `subject`: "Your Verizon Number Transfer PIN". */
     goodUntil: (subject: string, until: string, confirmed: boolean) =>
       confirmed ? `${subject} is good until ${until}.` : `${subject} should be good until about ${until}.`,
@@ -49,3 +58,5 @@ export const carrierRulesText = {
     waiting: (lock: PortOutLock) => `Let me know once it's done: is ${lock.name} off now?`,
   },
 } as const;
+
+export const carrierRulesText = localized({ en: carrierRulesTextEn, es: carrierRulesTextEs });

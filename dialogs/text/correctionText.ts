@@ -3,10 +3,12 @@ import { joinAsList } from '../../src/domain/text';
 import type { SupportContact } from '../conversationDeps';
 import { contactWays } from './interruptionText';
 import { inSentence } from './inSentence';
+import { localized } from '../../src/i18n/language';
+import { correctionTextEs } from './es/correctionText';
 
 const fieldList = (labels: readonly string[]) => joinAsList(labels.map(inSentence));
 
-export const correctionText = {
+export const correctionTextEn = {
   /** Follows the news of the rejection, with the "Fix my request" button. */
   invite: (labels: readonly string[]) =>
     `Let's fix it together: I'll ask you again for the ${fieldList(labels)} only, then you sign the corrected ` +
@@ -37,3 +39,5 @@ export const correctionText = {
     );
   },
 } as const;
+
+export const correctionText = localized({ en: correctionTextEn, es: correctionTextEs });

@@ -14,6 +14,8 @@ import type { SupportContact } from '../conversationDeps';
 import { correctionText } from './correctionText';
 import { inSentence } from './inSentence';
 import { signText } from './signText';
+import { localized } from '../../src/i18n/language';
+import { emailTextEs } from './es/emailText';
 
 const linkExpiry = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -153,7 +155,7 @@ function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLin
   ];
 }
 
-export const emailText = {
+export const emailTextEn = {
   /** The confirmation after signing: the first letter, or a corrected one under the same reference. */
   signed: ({ referenceNumber, version, carrier, signerName, numbers, maskedAccount, letter: copy }: SignedEmailDetails): EmailDraft =>
     version === 1
@@ -199,3 +201,5 @@ export const emailText = {
     return { subject: subjectOf(notice), paragraphs: letter(hello, [...newsParagraphs(notice), ...next]) };
   },
 } as const;
+
+export const emailText = localized({ en: emailTextEn, es: emailTextEs });

@@ -3,6 +3,8 @@ import type { AddressInputId } from '../../src/cards/csrFormCard';
 import type { RuleQuestion } from '../../src/domain';
 import { buttonLabels } from './buttonLabels';
 import { inSentence } from './inSentence';
+import { localized } from '../../src/i18n/language';
+import { formTextEs } from './es/formText';
 
 const card = {
   heading: 'Your port details',
@@ -64,7 +66,7 @@ const card = {
   carrierCheckTitle: "Yes, I've checked the carrier's name and it's right",
 } as const;
 
-export const formText = {
+export const formTextEn = {
   card,
   /** "help" while the form is on screen. */
   help:
@@ -80,3 +82,5 @@ export const formText = {
   doubleCheck: (notes: readonly string[]) => ['A few things to double-check:', ...notes.map((note) => `- ${note}`)].join('\n'),
   switchingToSteps: "Sure, let's go one question at a time. Everything you've filled in so far is saved.",
 } as const;
+
+export const formText = localized({ en: formTextEn, es: formTextEs });

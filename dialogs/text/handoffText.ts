@@ -1,10 +1,12 @@
 /** What the customer hears about a person joining the chat: finding one, waiting, talking, and coming back to the bot. */
 import type { SupportContact } from '../conversationDeps';
 import { contactWays } from './interruptionText';
+import { localized } from '../../src/i18n/language';
+import { handoffTextEs } from './es/handoffText';
 
 const minutes = (count: number) => (count === 1 ? 'a minute' : `${count} minutes`);
 
-export const handoffText = {
+export const handoffTextEn = {
   finding: (expectedWaitMinutes: number, position: number) =>
     `I'm finding a person from our porting team for you. It usually takes about ${minutes(expectedWaitMinutes)}` +
     (position > 1 ? ` (you're number ${position} in line).` : '.') +
@@ -50,6 +52,6 @@ export const handoffText = {
     serviceCancelled: 'The customer has already cancelled their current service.',
     rejectionNeedsPerson: 'The carrier rejected the port request for a reason that needs a person.',
   },
-  /** The offer after a customer says their service is already cancelled. */
-  cancelledOffer: 'A person from our porting team can help you act quickly. Would you like me to bring one into this chat?',
 } as const;
+
+export const handoffText = localized({ en: handoffTextEn, es: handoffTextEs });

@@ -2,6 +2,8 @@
 import type { ForgottenData } from '../../src/privacy/forgetCustomer';
 import type { SupportContact } from '../conversationDeps';
 import { inSentence } from './inSentence';
+import { localized } from '../../src/i18n/language';
+import { interruptionTextEs } from './es/interruptionText';
 
 export type ConfirmedInterruption = 'cancel' | 'cancelAndDelete' | 'startOver';
 
@@ -9,15 +11,27 @@ const signedDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZon
 
 /** 'call 1-800-555-0100 or email porting@example.com'; empty when no contact is configured. */
 export function contactWays(contact: SupportContact): string {
-  const ways = [contact.phone && `call ${contact.phone}`, contact.email && `email ${contact.email}`].filter(Boolean);
-  return ways.join(' or ');
+  const { call, email, or } = interruptionText.contact;
+  const ways = [contact.phone && call(contact.phone), contact.email && email(contact.email)].filter(Boolean);
+  return ways.join(` ${or} `);
 }
 
-export const interruptionText = {
+export const interruptionTextEn = {
+  /** How to reach our support (see contactWays). */
+  contact: {
+    call: (phone: string) => `call ${phone}`,
+    email: (email: string) => `email ${email}`,
+    or: 'or',
+  },
+  /** After "español" / "English": said in the language chosen. */
+  language: {
+    switched: "Sure, let's continue in English.",
+    already: "We're already speaking English.",
+  },
   generalHelp:
     "I'm here to help you move your phone number to us. I ask for the details your current carrier has on file, " +
     'check each one as you go, and prepare the authorization for you to sign.',
-  anytime: 'At any time you can say **status**, **agent**, **cancel** or **start over**.',
+  anytime: 'At any time you can say **status**, **agent**, **cancel**, **start over** or **español**.',
   confirm: {
     cancel: "Do you want to stop here? I'll keep what you've told me so far, so you can finish later.",
     cancelAndDelete:
@@ -65,3 +79,5 @@ export const interruptionText = {
       (email ? ` and will email updates to ${email}.` : '.'),
   },
 } as const;
+
+export const interruptionText = localized({ en: interruptionTextEn, es: interruptionTextEs });

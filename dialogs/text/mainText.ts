@@ -1,10 +1,12 @@
 /** The welcome, the main menu and the offer to continue a port begun earlier. */
 import type { ButtonName } from './buttonLabels';
 import { inSentence } from './inSentence';
+import { localized } from '../../src/i18n/language';
+import { mainTextEs } from './es/mainText';
 
 export type MenuButton = Extract<ButtonName, 'startPort' | 'tips' | 'status' | 'agent'>;
 
-export const mainText = {
+export const mainTextEn = {
   greeting: (newCarrier: string) =>
     `Hi, I'm the Porting Assistant. I'll help you bring your phone number over to us at ${newCarrier}, one step at a time.`,
   menu: {
@@ -36,3 +38,5 @@ export const mainText = {
   newAfterSigned: (referenceNumber: string) =>
     `Your signed request (reference ${referenceNumber}) is with our porting team. Let's start your new request.`,
 } as const;
+
+export const mainText = localized({ en: mainTextEn, es: mainTextEs });

@@ -1,5 +1,7 @@
 /** What the bot says between the stages of a port: collecting, reviewing, signing. */
-export const portText = {
+import { localized } from '../../src/i18n/language';
+import { portTextEs } from './es/portText';
+export const portTextEn = {
   carryOnQuestion:
     'Do you want to carry on with the request anyway? If your old carrier restores your line, the transfer can still go through.',
   carryOnHelp:
@@ -11,3 +13,5 @@ export const portText = {
     'One last tip: once your number has moved, test it. Make and receive a call, and send and receive a text, to ' +
     'be sure everything works.',
 } as const;
+
+export const portText = localized({ en: portTextEn, es: portTextEs });

@@ -1,5 +1,7 @@
 /** What the review step says to the customer: the summary card's words, the messages around it, and the words it reads. */
 import type { AskableField } from '../draftFields';
+import { localized } from '../../src/i18n/language';
+import { reviewTextEs } from './es/reviewText';
 
 const card = {
   heading: 'Please check your details',
@@ -14,7 +16,7 @@ const card = {
   fallback: 'Please check your port details, then say "looks good" or which detail to change.',
 } as const;
 
-export const reviewText = {
+export const reviewTextEn = {
   card,
   /** "help" while the summary is on screen. */
   help:
@@ -45,3 +47,5 @@ export const reviewText = {
     ['numbers', /\b(?:numbers?|phones?)\b/i],
   ] as const satisfies readonly (readonly [AskableField, RegExp])[],
 } as const;
+
+export const reviewText = localized({ en: reviewTextEn, es: reviewTextEs });

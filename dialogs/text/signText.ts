@@ -1,5 +1,7 @@
 /** What the signing step says to the customer: the letter card's words and the messages around it. */
 import type { ReceiptLink } from '../../src/hosting/receiptLinks';
+import { localized } from '../../src/i18n/language';
+import { signTextEs } from './es/signText';
 
 const linkExpiry = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -13,7 +15,7 @@ export interface SentDetails {
 /** Where the customer hears about their port: the chat, and their email when one is sent. */
 const whereWeTellYou = (contactEmail: string | undefined) => (contactEmail === undefined ? 'here' : `here and at ${contactEmail}`);
 
-export const signText = {
+export const signTextEn = {
   /** "help" while the letter is on screen. */
   help: {
     letter:
@@ -55,8 +57,8 @@ export const signText = {
   sent: ({ referenceNumber, carrier, contactEmail }: SentDetails) =>
     [
       `Thank you, your letter is signed and your request is on its way. Your reference number is ${referenceNumber}.`,
-      signText.whatHappensNext(carrier),
-      signText.keepService,
+      signTextEn.whatHappensNext(carrier),
+      signTextEn.keepService,
       `We'll message you ${whereWeTellYou(contactEmail)} as your port moves along.`,
     ].join('\n\n'),
   /** After a correction: a new version of the letter under the same reference. */
@@ -72,3 +74,5 @@ export const signText = {
     `Your copy of the signed letter is here: [open your letter](${url}). The link works until ${linkExpiry.format(expiresAt)}; ` +
     'ask me for your port status any time for a new one.',
 } as const;
+
+export const signText = localized({ en: signTextEn, es: signTextEs });

@@ -3,6 +3,9 @@ import type { PortProgress, PortStatusView } from '../../src/submission/events/p
 import { formatFocDate } from '../../src/submission/notifications/noticeText';
 import type { SupportContact } from '../conversationDeps';
 import { contactWays } from './interruptionText';
+import { localized } from '../../src/i18n/language';
+import { statusTextEs } from './es/statusText';
+import { rejectionReason } from '../../src/domain/rejectionReasons';
 
 /** 'in about 15 minutes', 'in about 2 hours'. */
 function inAbout(waitMs: number): string {
@@ -11,7 +14,7 @@ function inAbout(waitMs: number): string {
   return `in about ${Math.round(minutes / 60)} hours`;
 }
 
-export const statusText = {
+export const statusTextEn = {
   askReference:
     'Which request should I check? Please type its reference number: it starts with PA-, like PA-7KX4-M9Q2-TDX, and ' +
     'is in the message I sent you when you signed.',
@@ -61,9 +64,11 @@ export const statusText = {
       `Your port request ${referenceNumber} is complete: the move is done. Texts can take a few hours longer than ` +
       'calls to start arriving.',
     rejected: ({ referenceNumber, carrier, reason }) =>
-      `${carrier} couldn't accept your port request ${referenceNumber}.` + (reason === undefined ? '' : ` ${reason.words}`),
+      `${carrier} couldn't accept your port request ${referenceNumber}.` + (reason === undefined ? '' : ` ${rejectionReason(reason.code).words}`),
     cancelled: ({ referenceNumber, carrier }) =>
       `Your port request ${referenceNumber} was cancelled, so your number stays with ${carrier}.`,
   } satisfies Record<PortProgress, (view: PortStatusView) => string>,
   fixOffer: 'Say **fix my request** to correct it and sign again.',
 } as const;
+
+export const statusText = localized({ en: statusTextEn, es: statusTextEs });

@@ -1,7 +1,9 @@
 /** The quick porting tips, short and in order, and the carrier's own instructions for getting the CSR and PIN. */
 import type { Carrier, CarrierRef } from '../../src/domain';
+import { localized } from '../../src/i18n/language';
+import { tipsTextEs } from './es/tipsText';
 
-export const tipsText = {
+export const tipsTextEn = {
   menuIntro: 'Here are three quick tips that help a port go through the first time.',
   portIntro: 'Before we start, one important thing.',
   keepService: {
@@ -47,3 +49,5 @@ export const tipsText = {
   },
   menuOutro: "That's it. When you're ready, choose **Start my port**.",
 } as const;
+
+export const tipsText = localized({ en: tipsTextEn, es: tipsTextEs });

@@ -1,20 +1,69 @@
-/* global document, navigator, window, location, history, URL */
+/* global document, localStorage, navigator, window, location, history, URL */
 /**
  * Starts Web Chat on the "Bring your number" page. The visitor id is kept in localStorage, so a customer who comes
- * back is the same customer to the bot and can pick up their port where they left it.
+ * back is the same customer to the bot and can pick up their port where they left it. So is the language: the one
+ * chosen with the language button, or else the browser's (Spanish for es-*, English otherwise). The button switches
+ * the page, Web Chat's locale, and the bot, which it tells as a customer would, by writing the language's name.
  */
+import { pageText, webChatLocale } from './pageText.js';
 import { showStatus, startWebChat, storedId } from './webChatClient.js';
 
 const VISITOR_ID_KEY = 'porting-assistant.visitor-id';
 /** The query parameter of a signing link (an assisted port: src/hosting/signingLinks.ts). */
 const SIGNING_LINK_PARAMETER = 'sign';
+const LANGUAGE_KEY = 'porting-assistant.language';
 const WIDE_SCREEN = '(min-width: 861px)';
 
-const text = {
-  connecting: 'Connecting you to the Porting Assistant…',
-  failed: 'We couldn’t start the chat. Please check your connection and reload the page.',
-  placeholder: 'Type your answer',
-};
+function storedLanguage() {
+  try {
+    const chosen = localStorage.getItem(LANGUAGE_KEY);
+    if (chosen in pageText) return chosen;
+  } catch {
+    // Storage blocked: the browser's language, each visit.
+  }
+  return /^es\b/i.test(navigator.language ?? '') ? 'es' : 'en';
+}
+
+function rememberLanguage(language) {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage blocked: the choice lasts this visit (the bot remembers it too).
+  }
+}
+
+const carrier = document.body.dataset.newCarrier ?? '';
+const withCarrier = (words) => words.replaceAll('{carrier}', carrier);
+
+/** `words` into `element`, its **bold** parts in <strong>: built from text nodes, so nothing in them is read as markup. */
+function write(element, words) {
+  element.replaceChildren(
+    ...withCarrier(words)
+      .split('**')
+      .map((part, index) => {
+        if (index % 2 === 0) return document.createTextNode(part);
+        const strong = document.createElement('strong');
+        strong.textContent = part;
+        return strong;
+      }),
+  );
+}
+
+let language = storedLanguage();
+const otherLanguage = () => (language === 'es' ? 'en' : 'es');
+
+function showPageIn(chosen) {
+  const words = pageText[chosen];
+  document.documentElement.lang = chosen;
+  document.title = withCarrier(words.title);
+  document.querySelector('meta[name="description"]').content = withCarrier(words.description);
+  for (const element of document.querySelectorAll('[data-text]')) write(element, words[element.dataset.text]);
+  for (const element of document.querySelectorAll('[data-label]')) element.setAttribute('aria-label', words[element.dataset.label]);
+  const button = document.getElementById('language-switch');
+  const other = chosen === 'es' ? 'en' : 'es';
+  button.textContent = pageText[other].switchTo;
+  button.lang = other;
+}
 
 /**
  * The signing link's token, when the page was opened from one, taken out of the address bar at once: the link works
@@ -53,14 +102,29 @@ function createStore(WebChat, link) {
 
 // The tips start open where there is room for them beside the chat, and folded on a phone.
 document.getElementById('tips').open = window.matchMedia(WIDE_SCREEN).matches;
-showStatus(text.connecting);
+showPageIn(language);
+showStatus(pageText[language].connecting);
 const signingLink = takeSigningLink();
 startWebChat({
   element: document.getElementById('webchat'),
   visitorId: storedId(VISITOR_ID_KEY),
   createStore: (WebChat) => createStore(WebChat, signingLink),
-  placeholder: text.placeholder,
-}).catch((error) => {
-  console.error('Porting Assistant: the chat could not start.', error);
-  showStatus(text.failed, true);
-});
+  placeholder: pageText[language].placeholder,
+  locale: webChatLocale[language],
+})
+  .then(({ store, render }) => {
+    const button = document.getElementById('language-switch');
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      language = otherLanguage();
+      rememberLanguage(language);
+      showPageIn(language);
+      render(webChatLocale[language], pageText[language].placeholder);
+      // The bot switches as when the customer writes the language's name, and remembers it with their port.
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: pageText[language].switchTo } });
+    });
+  })
+  .catch((error) => {
+    console.error('Porting Assistant: the chat could not start.', error);
+    showStatus(pageText[language].failed, true);
+  });

@@ -66,26 +66,32 @@ export const styleOptions = {
 
 /**
  * Renders Web Chat into `element` for the visitor `visitorId`, with the store `createStore(WebChat)` makes;
- * `username` is the name the bot sees on this side's messages.
+ * `username` is the name the bot sees on this side's messages. Resolves a function that renders it again in another
+ * locale (and send-box placeholder), keeping the conversation and its transcript.
  */
-export async function startWebChat({ element, visitorId, createStore, username, placeholder }) {
+export async function startWebChat({ element, visitorId, createStore, username, placeholder, locale = 'en-US' }) {
   const WebChat = window.WebChat;
   const [settings, { token }] = await Promise.all([
     requestJson('/api/webchat/config'),
-    requestJson('/api/directline/token', { method: 'POST', body: JSON.stringify({ visitorId }) }),
+    requestJson('/api/directline/token', { method: 'POST', body: JSON.stringify({ visitorId, locale }) }),
   ]);
   // Web Chat streams over a WebSocket (the Direct Line service and the local bridge both offer one), so that a reply
   // shows as soon as the bot sends it.
   const directLine = WebChat.createDirectLine({ token, domain: new URL(settings.directLineDomain, location.href).href });
-  WebChat.renderWebChat(
-    {
-      directLine,
-      store: createStore(WebChat),
-      styleOptions,
-      username,
-      locale: 'en-US',
-      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: placeholder },
-    },
-    element,
-  );
+  const store = createStore(WebChat);
+  const render = (renderLocale, renderPlaceholder) =>
+    WebChat.renderWebChat(
+      {
+        directLine,
+        store,
+        styleOptions,
+        username,
+        // Web Chat's own words, and the locale of every activity it sends: the bot speaks the customer's language.
+        locale: renderLocale,
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: renderPlaceholder },
+      },
+      element,
+    );
+  render(locale, placeholder);
+  return { store, render };
 }

@@ -8,7 +8,8 @@
  *   2. the turn's state read: conversation and user state together
  *   3. de-duplication: an activity this conversation has already processed (the same `activity.id`, redelivered by
  *      the channel or sent in several copies at once) is not processed again, and no reply is sent for it
- *   4. routing: the router decides whose turn it is (an agent's, a customer's with a person, a customer's with the
+ *   4. the turn's language: the one the customer chose (remembered with their session), or else the activity's
+ *      locale (src/i18n/language.ts); then routing: the router decides whose turn it is (an agent's, a customer's with a person, a customer's with the
  *      bot) and runs it (src/bot/portingBot.ts)
  *   5. a turn that failed has its dialog stack cleared, and its changes dropped unless what failed was a reply going
  *      out (the channel refused it or did not answer), or the turn had already done what cannot be undone (handed a
@@ -24,6 +25,7 @@
  * what then (a status notice is told again when its event comes again).
  */
 import { ActivityTypes, type ConversationState, MessageFactory, type TurnContext, type UserState } from 'botbuilder';
+import { type Language, inLanguage, languageOfLocale } from '../i18n/language';
 import { loggerForTurn, type Logger } from '../logging';
 import { text as lockText } from '../reliability/text';
 import { TurnLockTimeoutError, withTurnLock, type TurnLock } from '../reliability/turnLock';
@@ -55,6 +57,8 @@ export interface TurnPipelineOptions {
   /** Opens proactive turns (src/hosting/conversationOpener.ts). */
   readonly open: OpenConversation;
   readonly logger: Logger;
+  /** The language the customer chose, read from the turn's state once it is loaded; undefined when they chose none. */
+  readonly chosenLanguage?: (context: TurnContext) => Promise<Language | undefined>;
 }
 
 /** What the inbound turns do that is the bot's own. */
@@ -120,7 +124,7 @@ const OK = 200;
 const SERVICE_UNAVAILABLE = 503;
 
 export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
-  const { lock, open, logger } = options;
+  const { lock, open, logger, chosenLanguage } = options;
   const states: readonly (ConversationState | UserState)[] = [options.conversationState, options.userState];
   const processed = new ProcessedActivities(options.conversationState);
 
@@ -152,6 +156,10 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
     await save(context);
   };
 
+  /** Step 4's language: a proactive turn has no locale, and speaks the customer's chosen language or English. */
+  const languageOf = async (context: TurnContext): Promise<Language> =>
+    (await chosenLanguage?.(context)) ?? languageOfLocale(context.activity.locale);
+
   /** Steps 2 to 6, under the lock. */
   const statefulTurn = async (context: TurnContext, { route, repairFailedTurn }: InboundTurns, log: Logger) => {
     await load(context);
@@ -161,8 +169,9 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
       return;
     }
     watchReplies(context);
+    const language = await languageOf(context);
     try {
-      await route(context);
+      await inLanguage(language, () => route(context));
     } catch (error) {
       // The adapter's turn error handler logs the failure and apologises; a repair that fails too is only logged here.
       await dropFailedTurn(context, error, repairFailedTurn).catch((repairError: unknown) => log.error({ err: repairError }, 'could not repair state after a failed turn'));
@@ -179,10 +188,11 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
    */
   const refuseBusy = async (context: TurnContext, error: TurnLockTimeoutError, log: Logger) => {
     log.warn({ err: error, waitMs: lock.waitMs }, 'turn not run: the conversation was busy');
+    // The customer's chosen language is in state this turn could not read: the activity's locale speaks.
     await context.sendActivity(
       context.activity.type === ActivityTypes.Invoke
         ? { type: ActivityTypes.InvokeResponse, value: { status: SERVICE_UNAVAILABLE } }
-        : MessageFactory.text(lockText.busy),
+        : MessageFactory.text(inLanguage(languageOfLocale(context.activity.locale), () => lockText.busy)),
     );
   };
 
@@ -215,8 +225,9 @@ export function createTurnPipeline(options: TurnPipelineOptions): TurnPipeline {
           await load(context);
           watchReplies(context);
           let done: R;
+          const language = await languageOf(context);
           try {
-            done = await work(context);
+            done = await inLanguage(language, () => work(context));
           } catch (error) {
             if (changesStand(context, error)) await save(context);
             throw error;

@@ -6,6 +6,7 @@ import { carrierPossessive, carrierRules, type Carrier, type CarrierRef } from '
 import { accept, askAbout, refuse, type FieldResult, type RuleQuestion } from './fieldResult';
 import { toE164, type E164 } from './phoneNumbers';
 import { collapseWhitespace, normalizeTyped } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 /** Bounds for any carrier, after removing spaces and dashes. */
 const MIN_LENGTH = 4;
@@ -24,7 +25,7 @@ const question = (ref: CarrierRef | undefined, rule: string): RuleQuestion => ({
   question: `Is the account number you typed exactly what ${ref?.name ?? 'your current carrier'} gave you?`,
 });
 
-const messages = {
+const messagesEn = {
   empty: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `Please enter ${your(ref)} account number. ${carrier.instructions.accountNumber}`,
   invalidCharacters: (carrier: Carrier) =>
@@ -61,6 +62,53 @@ const messages = {
     `I've kept the first ${keptLength} characters, which are your account number; the extra digits after them ` +
     "aren't needed for the transfer.",
 } as const;
+
+/** "su número de cuenta de Verizon", "su número de cuenta". */
+const suCuenta = (ref: CarrierRef | undefined): string => (ref ? `su número de cuenta de ${ref.name}` : 'su número de cuenta');
+
+const preguntaEs = (ref: CarrierRef | undefined, rule: string): RuleQuestion => ({
+  code: 'account_number.unconfirmed_rule',
+  rule,
+  question: `¿El número de cuenta que escribió es exactamente el que le dio ${ref?.name ?? 'su compañía actual'}?`,
+});
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  empty: (ref, carrier) => `Escriba ${suCuenta(ref)}. ${carrier.instructions.accountNumber}`,
+  invalidCharacters: (carrier) =>
+    'Un número de cuenta solo tiene letras y números (los espacios y guiones no importan). Cópielo de su factura. ' +
+    carrier.instructions.accountNumber,
+  tooShort: (carrier) =>
+    `Es muy corto para ser un número de cuenta: tienen al menos ${MIN_LENGTH} letras o números. ` +
+    carrier.instructions.accountNumber,
+  tooLong: (carrier) =>
+    `Es muy largo para ser un número de cuenta: tienen como máximo ${MAX_LENGTH} letras o números. ` +
+    carrier.instructions.accountNumber,
+  wrongFormat: (ref, carrier) =>
+    `Eso no parece correcto: ${suCuenta(ref)} es ${carrier.accountNumber.description}. ` + carrier.instructions.accountNumber,
+  isPhoneNumber: (carrier) =>
+    `Eso parece un número de teléfono, no un número de cuenta. ${carrier.instructions.accountNumber}`,
+  unusualFormat: (ref, carrier) =>
+    preguntaEs(ref, `El número de cuenta de ${ref?.name ?? 'su compañía actual'} es ${carrier.accountNumber.description}.`),
+  looksLikePhoneNumber: (ref, carrier) =>
+    preguntaEs(
+      ref,
+      carrier.accountNumber.pattern === undefined
+        ? 'Eso parece un número de teléfono, no un número de cuenta.'
+        : `Eso parece un número de teléfono, y el número de cuenta de ${ref?.name ?? 'su compañía actual'} es ${carrier.accountNumber.description}.`,
+    ),
+  prepaidPhoneNumber: (ref, carrier) =>
+    preguntaEs(
+      ref,
+      `Eso es un número de teléfono. En los planes prepagados de ${carrier.name}, el número de teléfono suele ser el número ` +
+        `de cuenta; en un plan mensual es ${carrier.accountNumber.description}.`,
+    ),
+  check: (ref) => `Compárelo con su factura${ref ? ` de ${ref.name}` : ''}.`,
+  suffixRemoved: (keptLength: number) =>
+    `Guardé los primeros ${keptLength} caracteres, que son su número de cuenta; los dígitos adicionales que siguen no ` +
+    'hacen falta para la transferencia.',
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 function matchesCarrierFormat(carrier: Carrier, value: string): RegExpExecArray | null | 'no_rule' {
   const { pattern } = carrier.accountNumber;

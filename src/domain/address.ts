@@ -7,6 +7,7 @@ import { type Region, findRegion, regionByCode, regionDisplayName } from './addr
 import { isMailingOnlyAddress, joinUnits, splitLeadingUnit } from './address/streetParts';
 import { PortingCountrySchema } from './sharedSchemas';
 import { collapseWhitespace, joinAsList, quoted } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 const COUNTRY_NAMES: Record<PortingCountry, string> = { US: 'the United States', CA: 'Canada' };
 const EXAMPLES: Record<PortingCountry | 'any', string> = {
@@ -23,7 +24,17 @@ const REGION_WORDS: Record<PortingCountry | 'any', string> = { US: 'state', CA: 
 
 type MissingPart = 'street' | 'city' | 'region' | 'postal_code';
 
-const messages = {
+const COUNTRY_NAMES_ES: Record<PortingCountry, string> = { US: 'Estados Unidos', CA: 'Canadá' };
+const POSTAL_WORDS_ES: Record<PortingCountry | 'any', { label: string; short: string; long: string }> = {
+  US: { label: 'ZIP', short: 'ZIP', long: 'código postal (ZIP)' },
+  CA: { label: 'código postal', short: 'código postal', long: 'código postal' },
+  any: { label: 'código postal', short: 'código postal', long: 'código postal (ZIP)' },
+};
+const REGION_WORDS_ES: Record<PortingCountry | 'any', string> = { US: 'el estado', CA: 'la provincia', any: 'el estado o la provincia' };
+/** The address parts partTooLong names. */
+const PART_NAMES_ES: Readonly<Record<string, string>> = { city: 'la ciudad', street: 'la calle', 'apartment or unit': 'el apartamento o unidad' };
+
+const messagesEn = {
   empty: (c: PortingCountry | 'any') =>
     `Please type the service address: the street address where the phone service is, like ${EXAMPLES[c]}.`,
   tooLong: 'That address is longer than I expected. Please send just the street, unit, city, state and ZIP.',
@@ -77,6 +88,63 @@ const messages = {
     `${quoted(city)} doesn't look like a city name. Please send the address like this: street, unit, city, state and ZIP.`,
   partTooLong: (part: string) => `The ${part} is longer than I expected. Please check it and send it again.`,
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  empty: (c) =>
+    `Escriba la dirección de servicio: la dirección donde está el servicio telefónico, como ${EXAMPLES[c]}.`,
+  tooLong: 'Esa dirección es más larga de lo que esperaba. Envíe solo la calle, la unidad, la ciudad, el estado y el código postal.',
+  mailingOnly:
+    'Eso parece una dirección postal (un apartado postal o similar). La portabilidad necesita la dirección de servicio: la ' +
+    'dirección donde está el servicio telefónico, tal como aparece en su factura. Puede ser distinta de la dirección a la que le llega la factura.',
+  missing: (parts, c) => {
+    const names: Record<MissingPart, string> = {
+      street: 'la calle y el número',
+      city: 'la ciudad',
+      region: REGION_WORDS_ES[c],
+      postal_code: `un ${POSTAL_WORDS_ES[c].long}`,
+    };
+    return `No encontré ${joinAsList(parts.map((part) => names[part]), 'or')} en esa dirección. Envíela así: ${EXAMPLES[c]}.`;
+  },
+  streetCityBoundary: (c) =>
+    `No pude saber dónde termina la calle y dónde empieza la ciudad. Ponga una coma después de la calle, así: ${EXAMPLES[c]}.`,
+  extraText: (extra: string, c) =>
+    `No estoy seguro de qué es ${quoted(extra)} en esa dirección. Envíe solo la dirección de servicio, así: ${EXAMPLES[c]}.`,
+  regionUnknown: (text: string) =>
+    `No reconozco ${quoted(text)} como un estado de EE. UU. ni una provincia de Canadá. Use su código de dos letras, como IL u ON.`,
+  military:
+    'Las direcciones APO, FPO y DPO son para el correo. La portabilidad necesita la dirección donde está el servicio telefónico, tal como aparece en su factura.',
+  postalMalformed: (text: string, c) =>
+    c === 'US'
+      ? `${quoted(text)} no parece un código postal (ZIP). Un ZIP tiene 5 dígitos, o 5 más 4, como 62704-1234.`
+      : `${quoted(text)} no parece un código postal de Canadá. Debe ser como K1A 0B1: letra, número, letra, espacio, número, letra, número.`,
+  postalWrongCountry: (postal, region) =>
+    postal.country === 'US'
+      ? `${postal.text} parece un código postal (ZIP) de EE. UU., pero ${regionDisplayName(region)} está en Canadá. Los códigos postales de Canadá son como K1A 0B1.`
+      : `${postal.text} parece un código postal de Canadá, pero ${regionDisplayName(region)} está en Estados Unidos. Escriba el código postal (ZIP) de 5 dígitos.`,
+  countryWordMismatch: (written, region) =>
+    `Esa dirección dice ${COUNTRY_NAMES_ES[written]}, pero ${regionDisplayName(region)} está en ${COUNTRY_NAMES_ES[region.country]}. Revise la dirección en su factura.`,
+  postalRegionMismatch: (postal, postalRegions, given) => {
+    const words = POSTAL_WORDS_ES[postal.country];
+    const region = REGION_WORDS_ES[postal.country];
+    return (
+      `El ${words.label} ${postal.text} es de ${joinAsList(postalRegions.map(regionDisplayName), 'or')}, pero ${region} que me dio es ` +
+      `${regionDisplayName(given)}. Revise el ${words.short} o ${region} tal como aparecen en su factura.`
+    );
+  },
+  zipUnrecognised: (postal) =>
+    `No reconozco el ZIP ${postal.text}. Si es el que aparece en su factura, está bien; si no, revíselo.`,
+  countryMismatch: (address, numbers) =>
+    `Esa dirección está en ${COUNTRY_NAMES_ES[address]}, pero los números que va a transferir son de ${COUNTRY_NAMES_ES[numbers]}. ` +
+    `Una portabilidad no puede transferir números entre países, así que la dirección de servicio también debe estar en ${COUNTRY_NAMES_ES[numbers]}.`,
+  streetIncomplete: 'Escriba el número de la casa o del edificio y el nombre de la calle, como 123 Main St.',
+  streetCharacters: (street: string) =>
+    `La calle ${quoted(street)} tiene caracteres que no puedo usar. Escríbala tal como aparece en su factura.`,
+  cityInvalid: (city: string) =>
+    `${quoted(city)} no parece el nombre de una ciudad. Envíe la dirección así: calle, unidad, ciudad, estado y código postal.`,
+  partTooLong: (part: string) => `Este dato (${PART_NAMES_ES[part] ?? part}) es más largo de lo que esperaba. Revíselo y envíelo de nuevo.`,
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 const MAX_LINE_LENGTH = 300;
 const MAX_LENGTH = { street: 100, unit: 40, city: 50 } as const;

@@ -4,9 +4,11 @@
  */
 import { z } from 'zod';
 import directoryData from './carriers.data.json';
+import spanishData from './carriers.es.json';
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
 import { PORTING_COUNTRIES } from './phoneNumbers';
 import { closestMatch, collapseWhitespace, foldForComparison, quoted } from './text';
+import { type Catalogue, currentLanguage, localized } from '../i18n/language';
 
 const isRegexSource = (source: string): boolean => {
   try {
@@ -123,13 +125,65 @@ export type CarrierMatch =
 
 const directory = directorySchema.parse(directoryData);
 
+/** A carrier's customer-facing words in another language (carriers.es.json); the rules themselves are not repeated. */
+const carrierWordsSchema = z
+  .object({
+    pinName: z.string().min(1),
+    accountNumberDescription: z.string().min(1),
+    portOutLock: z.object({ name: z.string().min(1), where: z.string().min(1) }).strict().optional(),
+    instructions: carrierSchema.shape.instructions.strict(),
+  })
+  .strict();
+type CarrierWords = z.infer<typeof carrierWordsSchema>;
+
+const spanishDirectory = z
+  .object({
+    $comment: z.string(),
+    generic: carrierWordsSchema,
+    carriers: z.record(z.string(), carrierWordsSchema),
+    suggestionAliases: z.record(z.string(), z.string().min(1)),
+  })
+  .strict()
+  .parse(spanishData);
+
+/** The carrier with its customer-facing words in the turn's language: a carrier known in English is known in Spanish. */
+function inCurrentLanguage(carrier: Carrier): Carrier {
+  if (currentLanguage() !== 'es') return carrier;
+  const words = carrier.id === UNKNOWN_CARRIER_ID ? spanishDirectory.generic : spanishDirectory.carriers[carrier.id];
+  return words === undefined ? carrier : withWords(carrier, words);
+}
+
+function withWords(carrier: Carrier, words: CarrierWords): Carrier {
+  return {
+    ...carrier,
+    pin: { ...carrier.pin, name: words.pinName },
+    accountNumber: { ...carrier.accountNumber, description: words.accountNumberDescription },
+    ...(carrier.portOutLock && words.portOutLock && { portOutLock: { ...carrier.portOutLock, ...words.portOutLock } }),
+    instructions: words.instructions,
+  };
+}
+
+/** The question a suggestion alias asks ("Did you mean Xfinity Mobile …?"), in the turn's language. */
+function suggestionIn(alias: AliasEntry): string | undefined {
+  if (alias.suggestion === undefined || currentLanguage() !== 'es') return alias.suggestion;
+  return spanishDirectory.suggestionAliases[alias.alias ?? ''] ?? alias.suggestion;
+}
+
+/** Every carrier id whose Spanish words are missing, or given for no carrier (checked by the carrier tests). */
+export function carriersWithoutSpanish(): string[] {
+  const ids = new Set(directory.carriers.map((carrier) => carrier.id));
+  const spanish = new Set(Object.keys(spanishDirectory.carriers));
+  const locks = directory.carriers.filter((carrier) => (carrier.portOutLock === undefined) !== (spanishDirectory.carriers[carrier.id]?.portOutLock === undefined));
+  return [...[...ids].filter((id) => !spanish.has(id)), ...[...spanish].filter((id) => !ids.has(id)), ...locks.map((carrier) => `${carrier.id} (port-out lock)`)];
+}
+
 /** Generic rules and guidance, used when the carrier is unknown. */
 export const GENERIC_CARRIER: Carrier = directory.generic;
 const UNKNOWN_CARRIER_ID = GENERIC_CARRIER.id;
 
 const MAX_NAME_LENGTH = 60;
 
-const messages = {
+const messagesEn = {
   empty: 'Please tell me the name of the company that provides your phone service now, for example Verizon or Xfinity Voice.',
   notAName: 'That doesn\'t look like a company name. Please tell me who provides your phone service now, for example T-Mobile or Rogers.',
   didYouMean: (carrier: Carrier) => `Did you mean ${carrier.name}?`,
@@ -141,6 +195,21 @@ const messages = {
     `${quoted(name)} isn't in my list of phone companies, so I'll use general guidance. Please make sure the name ` +
     'matches your bill.',
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  empty: 'Dígame el nombre de la compañía que le da servicio telefónico ahora; por ejemplo, Verizon o Xfinity Voice.',
+  notAName: 'Eso no parece el nombre de una compañía. Dígame quién le da servicio telefónico ahora; por ejemplo, T-Mobile o Rogers.',
+  didYouMean: (carrier) => `¿Quiso decir ${carrier.name}?`,
+  unknown: (name: string) =>
+    `No tengo ${quoted(name)} en mi lista de compañías telefónicas. Si ese es el nombre correcto, solo confírmelo y le daré ` +
+    'instrucciones generales; si no, revise cómo está escrito.',
+  confirmSuggestion: (carrier) => `Para continuar, escriba el nombre completo de la compañía, como ${quoted(carrier.name)}.`,
+  unknownAccepted: (name: string) =>
+    `${quoted(name)} no está en mi lista de compañías telefónicas, así que usaré una orientación general. Asegúrese de que el ` +
+    'nombre coincida con su factura.',
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Matching
@@ -178,8 +247,10 @@ const keyOf = (words: readonly string[]): string => words.join('');
 
 interface AliasEntry {
   readonly carrier: Carrier;
-  /** Set when the alias only suggests the carrier; the question to ask. */
+  /** Set when the alias only suggests the carrier; the question to ask (in English: see suggestionIn). */
   readonly suggestion?: string;
+  /** The suggestion alias itself, which names its question in other languages. */
+  readonly alias?: string;
 }
 
 function buildAliasIndex(): Map<string, AliasEntry> {
@@ -203,7 +274,7 @@ function buildAliasIndex(): Map<string, AliasEntry> {
   for (const { alias, carrierId, message } of directory.suggestionAliases) {
     const carrier = directory.carriers.find((candidate) => candidate.id === carrierId);
     if (!carrier) throw new Error(`carriers.data.json: suggestion alias "${alias}" names unknown carrier ${carrierId}`);
-    add(alias, { carrier, suggestion: message });
+    add(alias, { carrier, suggestion: message, alias });
   }
   return index;
 }
@@ -220,9 +291,8 @@ function typoAllowance(length: number): number {
 }
 
 function fromEntry(entry: AliasEntry): CarrierMatch {
-  return entry.suggestion === undefined
-    ? { kind: 'known', carrier: entry.carrier }
-    : { kind: 'suggestion', carrier: entry.carrier, message: entry.suggestion };
+  const suggestion = suggestionIn(entry);
+  return suggestion === undefined ? { kind: 'known', carrier: entry.carrier } : { kind: 'suggestion', carrier: entry.carrier, message: suggestion };
 }
 
 /** The longest run of words naming a carrier; certain only if every other word is filler for that carrier. */
@@ -235,7 +305,7 @@ function matchWithinWords(words: readonly string[]): CarrierMatch | undefined {
       if (entry.suggestion === undefined && others.every((word) => isFiller(word, entry.carrier))) {
         return { kind: 'known', carrier: entry.carrier };
       }
-      return { kind: 'suggestion', carrier: entry.carrier, message: entry.suggestion ?? messages.didYouMean(entry.carrier) };
+      return { kind: 'suggestion', carrier: entry.carrier, message: suggestionIn(entry) ?? messages.didYouMean(entry.carrier) };
     }
   }
   return undefined;
@@ -250,8 +320,8 @@ function matchTypo(words: readonly string[]): CarrierMatch | undefined {
   if (query === '') return undefined;
   const closest = closestMatch(query, aliasIndex.entries(), typoAllowance);
   if (!closest) return undefined;
-  const { carrier, suggestion } = closest.item;
-  return { kind: 'suggestion', carrier, message: suggestion ?? messages.didYouMean(carrier) };
+  const { carrier } = closest.item;
+  return { kind: 'suggestion', carrier, message: suggestionIn(closest.item) ?? messages.didYouMean(carrier) };
 }
 
 /** Matches what the customer typed to a carrier: exact names and aliases first, then words around a name, then typos. */
@@ -285,7 +355,7 @@ export function unknownCarrierRef(name: string): CarrierRef {
 
 /** The rules to apply for a carrier reference: the known carrier's, or the generic ones. */
 export function carrierRules(ref: CarrierRef | undefined): Carrier {
-  return (ref?.known ? getCarrier(ref.id) : undefined) ?? GENERIC_CARRIER;
+  return inCurrentLanguage((ref?.known ? getCarrier(ref.id) : undefined) ?? GENERIC_CARRIER);
 }
 
 /** The carrier's port-out lock, for carriers known to have one. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
 import { closestMatch, quoted } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 const MAX_LENGTH = 254;
 const emailSchema = z.email();
@@ -18,7 +19,7 @@ const POPULAR_DOMAINS = [
 ] as const;
 const popularDomainEntries = POPULAR_DOMAINS.map((domain) => [domain, domain] as const);
 
-const messages = {
+const messagesEn = {
   empty: 'Please enter an email address where we can send updates about your transfer, like name@example.com.',
   tooLong: "That's too long for an email address. Please check it and enter it again.",
   spaces: "Email addresses can't contain spaces. Please check it and enter it again, like name@example.com.",
@@ -28,6 +29,19 @@ const messages = {
   invalid: "That doesn't look like a complete email address. Please check it, like name@example.com.",
   didYouMean: (suggestion: string) => `Did you mean ${quoted(suggestion)}? If not, carry on.`,
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  empty: 'Escriba un correo electrónico donde le podamos enviar las novedades de su transferencia, como nombre@ejemplo.com.',
+  tooLong: 'Es muy largo para ser un correo electrónico. Revíselo y escríbalo de nuevo.',
+  spaces: 'Un correo electrónico no puede tener espacios. Revíselo y escríbalo de nuevo, como nombre@ejemplo.com.',
+  missingAt: 'Un correo electrónico necesita una @ entre el nombre y el dominio, como nombre@ejemplo.com.',
+  missingName: 'Falta la parte antes de la @. Escriba la dirección completa, como nombre@ejemplo.com.',
+  incompleteDomain: 'La parte después de la @ parece incompleta: debe ser un dominio como gmail.com.',
+  invalid: 'Eso no parece un correo electrónico completo. Revíselo; debe ser como nombre@ejemplo.com.',
+  didYouMean: (suggestion: string) => `¿Quiso decir ${quoted(suggestion)}? Si no, siga adelante.`,
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 /** A closer domain is only a suggestion when the typed one is close enough to be a slip of the finger. */
 const domainTypoAllowance = (length: number): number => (length <= 8 ? 1 : 2);

@@ -22,6 +22,7 @@ import { validatePin } from './pin';
 import { PortabilityChecksSchema, pinWaivedByCheck } from './portability';
 import { billingNumberAsked } from './billingNumber';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
+import { type Catalogue, localized } from '../i18n/language';
 
 /** In collection order: numbers and carrier first, because the other fields are checked against them. */
 export const CSR_FIELDS = [
@@ -75,7 +76,7 @@ export interface CsrFieldOptions {
   policy?: NumbersPolicy;
 }
 
-export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = {
+const CSR_FIELD_LABELS_EN = {
   numbers: 'Numbers to move',
   carrier: 'Current carrier',
   accountNumber: 'Account number',
@@ -84,8 +85,27 @@ export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = {
   serviceAddress: 'Service address',
   billingNumber: 'Billing telephone number',
   contactEmail: 'Contact email',
+} as const satisfies Record<CsrFieldName, string>;
+
+const CSR_FIELD_LABELS_ES: Catalogue<typeof CSR_FIELD_LABELS_EN> = {
+  numbers: 'Números a transferir',
+  carrier: 'Compañía actual',
+  accountNumber: 'Número de cuenta',
+  pin: 'PIN de transferencia',
+  holderName: 'Titular de la cuenta',
+  serviceAddress: 'Dirección de servicio',
+  billingNumber: 'Número de teléfono de facturación',
+  contactEmail: 'Correo electrónico de contacto',
 };
-export const AUTHORIZED_PERSON_LABEL = 'Authorized person';
+
+/** The CSR fields' labels, in the turn's language. */
+export const CSR_FIELD_LABELS: Readonly<Record<CsrFieldName, string>> = localized({ en: CSR_FIELD_LABELS_EN, es: CSR_FIELD_LABELS_ES });
+
+/** The labels of every field of the draft: the CSR fields and a business's authorized person, in the turn's language. */
+export const FIELD_LABELS: Readonly<Record<CsrFieldName | 'authorizedPerson', string>> = localized({
+  en: { ...CSR_FIELD_LABELS_EN, authorizedPerson: 'Authorized person' },
+  es: { ...CSR_FIELD_LABELS_ES, authorizedPerson: 'Persona autorizada' },
+});
 
 const SECRET_FIELDS: ReadonlySet<CsrFieldName> = new Set<CsrFieldName>(['accountNumber', 'pin']);
 

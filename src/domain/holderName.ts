@@ -4,6 +4,7 @@
  */
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
 import { collapseWhitespace, foldForComparison } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 export type HolderKind = 'person' | 'business';
 
@@ -40,7 +41,7 @@ const UNSPACED_NAME = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Sc
 const PERSON_CHARACTERS = /^[\p{L}\p{M} '.,-]+$/u;
 const BUSINESS_CHARACTERS = /^[\p{L}\p{M}\p{N} '.,&/()+#!:-]+$/u;
 
-const messages = {
+const messagesEn = {
   empty: "Please enter the account holder's name exactly as it appears on the bill.",
   tooShort: "That's too short for a name. Please enter the account holder's full name exactly as it appears on the bill.",
   tooLong: `That's longer than a name can be here (${MAX_LENGTH} characters at most). Please enter the account holder's name as it appears on the bill.`,
@@ -69,6 +70,38 @@ const messages = {
     'Please make sure this is exactly how the business name appears on the bill, including LLC, Inc or similar: a ' +
     'different name is one of the most common reasons a transfer is rejected.',
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  empty: 'Escriba el nombre del titular de la cuenta exactamente como aparece en la factura.',
+  tooShort: 'Es muy corto para ser un nombre. Escriba el nombre completo del titular de la cuenta exactamente como aparece en la factura.',
+  tooLong: `Es más largo de lo que puede ser un nombre aquí (${MAX_LENGTH} caracteres como máximo). Escriba el nombre del titular de la cuenta como aparece en la factura.`,
+  personDigits:
+    'El nombre de una persona no puede tener números. Si la cuenta está a nombre de un negocio, escriba el nombre legal ' +
+    'completo con su terminación, como LLC o Inc.',
+  personCharacters:
+    'Use solo letras, espacios, guiones y apóstrofos en el nombre. Si la cuenta está a nombre de un negocio, escriba el ' +
+    'nombre legal completo con su terminación, como LLC o Inc.',
+  businessCharacters:
+    'Ese nombre tiene caracteres que no puedo usar. Escriba el nombre legal del negocio como aparece en la factura, con ' +
+    'letras, números y signos de puntuación comunes.',
+  severalPeople:
+    'Escriba el nombre de un solo titular de la cuenta: el nombre principal de la factura. Si la cuenta está a nombre ' +
+    'de un negocio, escriba el nombre legal completo con su terminación, como LLC o Inc.',
+  personComma: 'Escriba primero el nombre y luego el apellido, sin coma; por ejemplo, María López.',
+  personSingleWord:
+    'Escriba el nombre y el apellido del titular de la cuenta, exactamente como aparecen en la factura; por ejemplo, María López.',
+  businessSingleWord:
+    'Escriba el nombre legal completo del negocio como aparece en la factura, con su terminación; por ejemplo, ' +
+    'Acme Plumbing LLC.',
+  matchBillPerson:
+    'Asegúrese de que el nombre esté escrito exactamente como aparece en la factura: un nombre escrito de otra forma ' +
+    'es uno de los motivos más comunes por los que se rechaza una transferencia.',
+  matchBillBusiness:
+    'Asegúrese de que el nombre del negocio esté escrito exactamente como aparece en la factura, con LLC, Inc. o ' +
+    'similar: un nombre distinto es uno de los motivos más comunes por los que se rechaza una transferencia.',
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 /** Words of a name, folded and without periods and commas, for recognising suffixes and organisation words. */
 const comparableWords = (name: string): string[] =>

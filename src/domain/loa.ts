@@ -12,6 +12,7 @@ import { type PortRequest, PortRequestSchema } from './portRequest';
 import { createReferenceNumber, isValidReferenceNumber, normalizeReferenceNumber } from './referenceNumber';
 import { validateSignature } from './signature';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
+import { LANGUAGES, type Language } from '../i18n/language';
 
 /**
  * The carrier the numbers move to: the one running this bot (CARRIER_NAME). An LOA must name the carrier it
@@ -21,17 +22,26 @@ export const NewCarrierSchema = z.object({ name: z.string().trim().min(1) });
 export type NewCarrier = z.infer<typeof NewCarrierSchema>;
 
 /**
- * What the customer agrees to by signing, in plain words, naming the carrier they authorize. It is copied into each
- * LOA as signed, and the signing card shows the same words.
+ * What the customer agrees to by signing, in plain words, naming the carrier they authorize, in `language`. The
+ * customer signs the words they read (the signing card shows this statement in their language); the letter carries
+ * them word for word, and, for the carrier, the English statement too (see LoaSchema).
  */
-export function authorizationStatement(newCarrierName: string): string {
-  return (
+export function authorizationStatement(newCarrierName: string, language: Language = 'en'): string {
+  return STATEMENTS[language](newCarrierName);
+}
+
+const STATEMENTS: Readonly<Record<Language, (newCarrierName: string) => string>> = {
+  en: (newCarrierName) =>
     `I authorize ${newCarrierName}, my new phone carrier, to act as my agent to move (port) the telephone ` +
     'numbers listed in this letter from my current carrier. I am the account holder, or I am authorized to act for ' +
     'the account holder, and the name, service address, account number and billing telephone number in this letter ' +
-    "match my current carrier's account."
-  );
-}
+    "match my current carrier's account.",
+  es: (newCarrierName) =>
+    `Autorizo a ${newCarrierName}, mi nueva compañía telefónica, a actuar como mi agente para transferir (portar) los ` +
+    'números de teléfono que aparecen en esta carta desde mi compañía actual. Soy titular de la cuenta, o tengo ' +
+    'autorización para actuar en nombre del titular, y el nombre, la dirección de servicio, el número de cuenta y el ' +
+    'número de teléfono de facturación que aparecen en esta carta coinciden con los de la cuenta de mi compañía actual.',
+};
 
 /** Providers want a recently signed LOA (Telnyx: within 90 days). */
 export const LOA_MAX_AGE_DAYS = 90;
@@ -55,7 +65,12 @@ export const LoaSchema = z.object({
   accountNumber: z.string().min(1),
   /** Carried to the port order; never shown on the customer's or an agent's copy. */
   pin: z.string().min(1).optional(),
+  /** The statement in English, for the carrier: what the customer signed, when they signed in English. */
   authorizationStatement: z.string().min(1),
+  /** The language the customer read and signed the letter in; absent for English (and letters signed before it was recorded). */
+  signedIn: z.enum(LANGUAGES).exclude(['en']).optional(),
+  /** With signedIn: the statement the customer signed, word for word, in that language. */
+  signedStatement: z.string().min(1).optional(),
   signature: z.object({
     signerName: z.string().min(1),
     signedAt: z.iso.datetime(),
@@ -87,6 +102,8 @@ export interface CreateLoaOptions {
   previous?: Loa;
   /** The support staff member who prepared the request for the customer to sign (an assisted port). */
   preparedBy?: { staffId: string };
+  /** The language the customer read the letter in (and signs its statement in); English unless given. */
+  language?: Language;
 }
 
 /** A request the caller should not have made (an unsigned or inconsistent LOA); never shown to customers. */
@@ -129,6 +146,8 @@ export function createLoa(request: PortRequest, signature: LoaSignature, opts: C
       accountNumber: valid.accountNumber,
       pin: valid.pin,
       authorizationStatement: authorizationStatement(newCarrier.data.name),
+      ...(opts.language !== undefined &&
+        opts.language !== 'en' && { signedIn: opts.language, signedStatement: authorizationStatement(newCarrier.data.name, opts.language) }),
       signature: { signerName: signer.value, signedAt: signature.signedAt.toISOString(), channel: signature.channel.trim() },
       preparedBy: opts.preparedBy,
     }),

@@ -3,7 +3,7 @@
  * characters only, the PIN never.
  */
 import {
-  AUTHORIZED_PERSON_LABEL,
+  FIELD_LABELS,
   CSR_FIELDS,
   CSR_FIELD_LABELS,
   type CsrDraft,
@@ -44,7 +44,7 @@ export function maskedDraftSummary(draft: CsrDraft): DraftSummaryRow[] {
     if (value === undefined) continue;
     rows.push({ field, label: CSR_FIELD_LABELS[field], value: displayValue(field, value) });
     if (field === 'holderName' && draft.authorizedPerson !== undefined) {
-      rows.push({ field: 'authorizedPerson', label: AUTHORIZED_PERSON_LABEL, value: draft.authorizedPerson });
+      rows.push({ field: 'authorizedPerson', label: FIELD_LABELS.authorizedPerson, value: draft.authorizedPerson });
     }
   }
   return rows;

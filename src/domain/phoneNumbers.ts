@@ -6,6 +6,7 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 import { accept, refuse, type FieldNotice, type FieldResult } from './fieldResult';
 import { joinAsList, normalizeTyped, quoted } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 export const PORTING_COUNTRIES = ['US', 'CA'] as const;
 export type PortingCountry = (typeof PORTING_COUNTRIES)[number];
@@ -54,7 +55,22 @@ const describeUnreadable = (chunk: UnreadableChunk): string =>
 const allowedCountries = (countries: readonly PortingCountry[]): string =>
   joinAsList(countries.map((country) => COUNTRY_ADJECTIVE[country]), 'or');
 
-const messages = {
+/** "de EE. UU.", "de Canadá": the same for one number or several. */
+const COUNTRY_ADJECTIVE_ES: Readonly<Record<PortingCountry, string>> = { US: 'de EE. UU.', CA: 'de Canadá' };
+
+const UNREADABLE_REASON_TEXT_ES: Readonly<Record<UnreadableReason, string>> = {
+  too_few_digits: 'faltan dígitos',
+  too_many_digits: 'sobran dígitos',
+  not_valid: 'no es un número válido; revise el código de área',
+};
+
+const describeUnreadableEs = (chunk: UnreadableChunk): string =>
+  `${quoted(chunk.text)} (${UNREADABLE_REASON_TEXT_ES[chunk.reason]})`;
+
+const paisesEs = (countries: readonly PortingCountry[]): string =>
+  joinAsList(countries.map((country) => COUNTRY_ADJECTIVE_ES[country]), 'or');
+
+const messagesEn = {
   numbersEmpty:
     'Please send the phone number you want to move, including the area code — for example (415) 555-0123. ' +
     'If there are several, put them all in one message, separated by commas.',
@@ -107,6 +123,60 @@ const messages = {
     `${number} is a premium-rate (900) number, so it can't be the billing number for this transfer. Please send ` +
     "the account's main phone number, as shown on your bill.",
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  numbersEmpty:
+    'Envíe el número de teléfono que desea transferir, con el código de área; por ejemplo, (415) 555-0123. ' +
+    'Si son varios, póngalos todos en un solo mensaje, separados por comas.',
+  numbersTooLong: 'Ese mensaje es demasiado largo para que lo lea. Envíe solo los números de teléfono que desea transferir.',
+  numbersUnreadable: (chunks) =>
+    `No pude leer ${joinAsList(chunks.map(describeUnreadableEs))} como ${plural(chunks.length, 'un número de teléfono', 'números de teléfono')}. ` +
+    'Cada número necesita su código de área de 3 dígitos y su número de 7 dígitos, como (415) 555-0123: ' +
+    `${plural(chunks.length, 'revíselo', 'revíselos')} y envíe sus números de nuevo.`,
+  numbersWrongCountry: (numbers, countries) =>
+    `${joinAsList(numbers)} no ${plural(numbers.length, 'es un número', 'son números')} ${paisesEs(countries)}, y aquí solo ` +
+    `puedo transferir números ${paisesEs(countries)}. ${plural(numbers.length, 'Déjelo', 'Déjelos')} fuera, por favor.`,
+  numbersPremiumRate: (numbers) =>
+    `${joinAsList(numbers)} ${plural(numbers.length, 'es un número de tarifa especial (900)', 'son números de tarifa especial (900)')}, ` +
+    `que no se pueden transferir a otra compañía. ${plural(numbers.length, 'Déjelo', 'Déjelos')} fuera, por favor.`,
+  numbersTollFree: (numbers, hasOtherNumbers: boolean) =>
+    `${joinAsList(numbers)} ${plural(numbers.length, 'es un número gratuito', 'son números gratuitos')}. ` +
+    'Los números gratuitos se transfieren por un proceso aparte (un cambio de "RespOrg", la compañía que los administra), ' +
+    'así que no pueden ser parte de esta transferencia; nuestro equipo puede ayudarle con eso por separado. ' +
+    (hasOtherNumbers
+      ? 'Envíeme sus otros números, sin los gratuitos.'
+      : 'Si también tiene números normales para transferir, envíemelos.'),
+  numbersMixedCountries: (us, ca) =>
+    `Una transferencia no puede mezclar países: ${joinAsList(us)} ${plural(us.length, 'es un número de EE. UU.', 'son números de EE. UU.')} y ` +
+    `${joinAsList(ca)} ${plural(ca.length, 'es canadiense', 'son canadienses')}. Envíe ahora los números de un solo país; ` +
+    'los otros necesitan su propia transferencia.',
+  numbersTooMany: (count: number, max: number) =>
+    `Son ${count} números, y una solicitud puede transferir hasta ${max}. Envíe ahora hasta ${max} números ` +
+    '(podemos transferir el resto en otra solicitud), o pida un especialista en portabilidad para planear una transferencia más grande.',
+  duplicatesMerged: (numbers) =>
+    `Escribió ${joinAsList(numbers)} más de una vez, así que ${plural(numbers.length, 'lo conté', 'conté cada uno')} una sola vez.`,
+  extensionsIgnored: (extensions) =>
+    `Dejé fuera ${plural(extensions.length, 'la extensión', 'las extensiones')} (${joinAsList(extensions)}): las extensiones ` +
+    'son parte de su sistema telefónico, así que solo se transfiere el número principal.',
+  btnEmpty:
+    'Envíe el número de teléfono de facturación (BTN) de la cuenta (normalmente el número principal de la cuenta, que ' +
+    'aparece en su factura) con el código de área; por ejemplo, (415) 555-0123.',
+  btnUnreadable: (chunks) =>
+    `No pude leer ${joinAsList(chunks.map(describeUnreadableEs))} como un número de teléfono. El número de facturación es el ` +
+    'número principal de la cuenta con su código de área, como (415) 555-0123: revíselo y envíelo de nuevo.',
+  btnSeveral: 'Envíe un solo número de teléfono de facturación: el número principal de la cuenta, tal como aparece en su factura.',
+  btnWrongCountry: (country) =>
+    `El número de facturación tiene que ser un número ${COUNTRY_ADJECTIVE_ES[country]}, como los números que va a transferir. ` +
+    'Revise el número principal de la cuenta en su factura.',
+  btnTollFree: (number: string) =>
+    `${number} es un número gratuito, así que no puede ser el número de facturación de esta transferencia. Envíe el ` +
+    'número de teléfono principal de la cuenta, tal como aparece en su factura.',
+  btnPremiumRate: (number: string) =>
+    `${number} es un número de tarifa especial (900), así que no puede ser el número de facturación de esta ` +
+    'transferencia. Envíe el número de teléfono principal de la cuenta, tal como aparece en su factura.',
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading numbers from free text

@@ -4,6 +4,7 @@
 import { carrierRules, type Carrier, type CarrierRef } from './carriers';
 import { accept, askAbout, refuse, type FieldResult, type RuleQuestion } from './fieldResult';
 import { foldForComparison, normalizeTyped } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 /** Lengths worth asking about when a carrier's own length rule is unconfirmed; shorter or longer is no transfer PIN. */
 const PLAUSIBLE_MIN_LENGTH = 4;
@@ -14,6 +15,8 @@ const LABEL = /^(?:(?:my|the)\s+)?(?:transfer\s+)?(?:pin|passcode|pass\s+code|co
 const NO_PIN_ANSWERS = new Set([
   'none', 'no', 'nope', 'na', 'n/a', 'no pin', 'no passcode', 'not set', 'never set one', 'dont have one',
   'i dont have one', 'dont have a pin', 'i dont have a pin', 'i have no pin',
+  'ninguno', 'ninguna', 'nada', 'sin pin', 'no tengo', 'no tengo pin', 'no tengo uno', 'no tengo ninguno', 'no hay',
+  'no tiene', 'no tiene pin', 'nunca puse uno', 'nunca lo configure',
 ]);
 
 /** "Your Verizon Number Transfer PIN", "Your Foo Telecom transfer PIN or passcode", "Your transfer PIN or passcode". */
@@ -47,7 +50,26 @@ function ruleStatement(ref: CarrierRef | undefined, carrier: Carrier): string {
     : `A ${carrier.pin.name} usually has ${lengthText(carrier)}.`;
 }
 
-const messages = {
+/** "Su PIN de transferencia de número de Verizon", "Su PIN de transferencia o código de acceso". */
+const sujeto = (ref: CarrierRef | undefined, carrier: Carrier): string =>
+  `Su ${carrier.pin.name}${ref ? ` de ${ref.name}` : ''}`;
+
+function longitudEs(carrier: Carrier): string {
+  const { minLength, maxLength, digitsOnly } = carrier.pin;
+  const count = minLength === maxLength ? `${minLength}` : `de ${minLength} a ${maxLength}`;
+  return `${count} ${digitsOnly ? 'dígitos' : 'letras o números'}`;
+}
+
+/** "Su PIN de transferencia de número de Verizon suele tener 6 dígitos". */
+const reglaEs = (ref: CarrierRef | undefined, carrier: Carrier): string =>
+  `${sujeto(ref, carrier)} ${carrier.pin.confirmed ? 'tiene' : 'suele tener'} ${longitudEs(carrier)}`;
+
+function duracionEs(hours: number): string {
+  if (hours < 48) return `${hours} horas`;
+  return `${Math.round(hours / 24)} días`;
+}
+
+const messagesEn = {
   required: (ref: CarrierRef | undefined, carrier: Carrier) =>
     `${subject(ref, carrier)} is needed to move a mobile number. ${carrier.instructions.pin}`,
   invalidCharacters: (ref: CarrierRef | undefined, carrier: Carrier) =>
@@ -70,6 +92,32 @@ const messages = {
     `${businessHours === undefined ? '' : ` (${durationText(businessHours)} on a business account)`}, so it's best to ` +
     `finish this request soon. If it expires, you can get a new one: ${carrier.instructions.pin}`,
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  required: (ref, carrier) => `${sujeto(ref, carrier)} es necesario para transferir un número de celular. ${carrier.instructions.pin}`,
+  invalidCharacters: (ref, carrier) =>
+    `${sujeto(ref, carrier)} tiene ${carrier.pin.digitsOnly ? 'solo números' : 'solo letras y números'}, sin ningún ` +
+    `otro símbolo. Revíselo. ${carrier.instructions.pin}`,
+  digitsOnly: (ref, carrier) => `${sujeto(ref, carrier)} tiene solo números. Revíselo. ${carrier.instructions.pin}`,
+  tooShort: (ref, carrier) =>
+    `${reglaEs(ref, carrier)}, y ese es muy corto. Revíselo u obtenga uno nuevo: ${carrier.instructions.pin}`,
+  tooLong: (ref, carrier) =>
+    `${reglaEs(ref, carrier)}, y ese es muy largo. Revíselo u obtenga uno nuevo: ${carrier.instructions.pin}`,
+  unconfirmedRule: (ref, carrier) => ({
+    code: 'pin.unconfirmed_rule',
+    rule: ref?.known
+      ? `El ${carrier.pin.name} de ${ref.name} tiene ${longitudEs(carrier)}.`
+      : `Un ${carrier.pin.name} suele tener ${longitudEs(carrier)}.`,
+    question: `¿El PIN que escribió es exactamente el que le dio ${ref?.name ?? 'su compañía actual'}?`,
+  }),
+  check: (ref) => `Compárelo con el que le dio ${ref?.name ?? 'su compañía actual'}.`,
+  expiry: (ref, carrier, hours: number, businessHours: number | undefined) =>
+    `${sujeto(ref, carrier)} ${carrier.pin.lifetime?.confirmed ? 'dura' : 'suele durar'} unos ${duracionEs(hours)}` +
+    `${businessHours === undefined ? '' : ` (${duracionEs(businessHours)} en una cuenta de negocio)`}, así que conviene ` +
+    `terminar esta solicitud pronto. Si vence, puede obtener uno nuevo: ${carrier.instructions.pin}`,
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 function isNoPinAnswer(raw: string): boolean {
   const answer = foldForComparison(raw).replace(/['’.!]/g, '').replace(/\s+/g, ' ').trim();

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { ServiceAddressSchema } from './address';
 import {
-  AUTHORIZED_PERSON_LABEL,
   CSR_FIELD_LABELS,
+  FIELD_LABELS,
   type CsrDraft,
   type CsrFieldName,
   draftCountry,
@@ -19,10 +19,12 @@ import { pinWaivedByCheck } from './portability';
 import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 import { inSentence } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
 const COUNTRY_NAMES: Readonly<Record<PortingCountry, string>> = { US: 'the United States', CA: 'Canada' };
+const COUNTRY_NAMES_ES: Readonly<Record<PortingCountry, string>> = { US: 'Estados Unidos', CA: 'Canadá' };
 
-const messages = {
+const messagesEn = {
   missing: (label: string) => `We still need the ${inSentence(label)}.`,
   numberCountry: (number: string, country: PortingCountry) =>
     `${number} isn't a number we can move in ${COUNTRY_NAMES[country]}. All the numbers in one port must be in the same country.`,
@@ -35,6 +37,22 @@ const messages = {
     'This is a business account, so we need the name of the person who authorizes the port on its behalf.',
   invalid: (label: string) => `The ${inSentence(label)} needs another look. Please give it again.`,
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  missing: (label: string) => `Todavía falta este dato: ${inSentence(label)}.`,
+  numberCountry: (number: string, country) =>
+    `${number} no es un número que podamos transferir en ${COUNTRY_NAMES_ES[country]}. Todos los números de una portabilidad deben ser del mismo país.`,
+  addressCountry: (address, numbers) =>
+    `La dirección de servicio está en ${COUNTRY_NAMES_ES[address]}, pero los números son de ${COUNTRY_NAMES_ES[numbers]}. ` +
+    'Una portabilidad se queda dentro de un mismo país: revise la dirección.',
+  pinRequired: (carrier: string) =>
+    `${carrier} pide un PIN de transferencia para transferir un número. Obtenga uno de ${carrier} y agréguelo.`,
+  authorizedPersonRequired:
+    'Esta es una cuenta de negocio, así que necesitamos el nombre de la persona que autoriza la portabilidad en su nombre.',
+  invalid: (label: string) => `Hay que revisar otra vez este dato: ${inSentence(label)}. Escríbalo de nuevo, por favor.`,
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 export const PortRequestSchema = z
   .object({
@@ -87,8 +105,6 @@ export interface PortRequestProblem {
 }
 
 export type PortRequestBuild = { ok: true; request: PortRequest } | { ok: false; problems: PortRequestProblem[] };
-
-const FIELD_LABELS: Readonly<Record<PortRequestField, string>> = { ...CSR_FIELD_LABELS, authorizedPerson: AUTHORIZED_PERSON_LABEL };
 
 /** The request's own keys mapped back to the draft field the customer would change. */
 function fieldOfPath(key: PropertyKey | undefined): PortRequestField {

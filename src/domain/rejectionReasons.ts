@@ -4,16 +4,17 @@
  * backend passes on from the providers' APIs (Twilio and Telnyx), plus our own code for a billing dispute, which
  * neither provider names. A code not in the table goes to a person: we can't guess what to ask for.
  */
+import { type Catalogue, localized } from '../i18n/language';
 import { isPinNeeded, type CsrDraft } from './csrFields';
 import type { PortRequestField } from './portRequest';
 
 type ReasonEntry =
   /** The customer can fix it by giving these details again. */
-  | { readonly words: string; readonly fields: readonly [PortRequestField, ...PortRequestField[]] }
+  | { readonly words: ReasonWords; readonly fields: readonly [PortRequestField, ...PortRequestField[]] }
   /** Only our porting team can sort it out with the customer (and often with the current carrier). */
-  | { readonly words: string; readonly needsPerson: true };
+  | { readonly words: ReasonWords; readonly needsPerson: true };
 
-const words = {
+const wordsEn = {
   address: "The service address doesn't match what your current carrier has on file for your account.",
   postalCode: "The ZIP or postal code of the service address doesn't match what your current carrier has on file.",
   holderName: "The account holder's name doesn't match the name on your current carrier's account.",
@@ -42,36 +43,71 @@ const words = {
   unknown: "Your current carrier turned the request down without a reason we can act on.",
 } as const;
 
+const wordsEs: Catalogue<typeof wordsEn> = {
+  address: 'La dirección de servicio no coincide con la que su compañía actual tiene registrada para su cuenta.',
+  postalCode: 'El código postal (ZIP) de la dirección de servicio no coincide con el que tiene registrado su compañía actual.',
+  holderName: 'El nombre del titular de la cuenta no coincide con el nombre de la cuenta en su compañía actual.',
+  authorizer: 'El nombre de la persona que autoriza la transferencia no coincide con quien figura en la cuenta de su compañía actual.',
+  pin:
+    'El PIN de transferencia era incorrecto o ya venció. Los PIN de transferencia a menudo duran solo unos días, así que ' +
+    'puede que necesite uno nuevo de su compañía actual.',
+  accountNumber: 'El número de cuenta no coincide con los registros de su compañía actual.',
+  billingNumber:
+    'El número de teléfono de facturación (el número principal de la cuenta) no coincide con los registros de su compañía actual.',
+  numbers: 'Uno o más de los números no están en la cuenta que nos dio.',
+  locked:
+    'Su compañía actual tiene un bloqueo en el número que impide transferirlo (a menudo se llama Number Lock o Port Out ' +
+    'Protection). Desactívelo en la aplicación o en la cuenta de su compañía y obtenga un nuevo PIN de transferencia.',
+  inactive: 'Su compañía actual dice que el número no está activo o fue desconectado, y solo se puede transferir un número activo.',
+  contactSupport: 'Su compañía actual necesita que nuestro equipo de portabilidad resuelva algo en su cuenta.',
+  notPortable: 'Su compañía actual dice que este número no se puede transferir.',
+  specialFeature:
+    'El número tiene un servicio especial (como un grupo de búsqueda o una línea compartida) que hay que quitar antes de transferirlo.',
+  pending: 'Ya hay otra solicitud o cambio en curso en su cuenta.',
+  focExpired: 'La fecha acordada para la transferencia pasó antes de que se pudiera realizar, así que hace falta una nueva fecha.',
+  focRejected: 'Su compañía actual no aceptó la fecha de la transferencia.',
+  carrierSilent: 'Su compañía actual no ha respondido a la solicitud.',
+  portType: 'La solicitud se envió como un tipo de transferencia equivocado para este número.',
+  rateCenter: 'Todavía no podemos recibir números de esa zona, así que este número no se puede transferir con nosotros.',
+  billingDispute:
+    'Su compañía actual abrió una consulta de facturación en la cuenta, como un saldo pendiente o una disputa.',
+  unknown: 'Su compañía actual rechazó la solicitud sin un motivo con el que podamos hacer algo.',
+};
+
+/** The customer-facing words of each reason, in the turn's language. */
+const words = localized({ en: wordsEn, es: wordsEs });
+type ReasonWords = keyof typeof wordsEn;
+
 /** Reason code (upper case) → what it means for the customer. */
 const REASONS: Readonly<Record<string, ReasonEntry>> = {
   // Twilio port-in rejection reasons.
-  INVALID_ADDRESS: { words: words.address, fields: ['serviceAddress'] },
-  INVALID_END_USER_NAME: { words: words.holderName, fields: ['holderName'] },
-  INVALID_PIN: { words: words.pin, fields: ['pin'] },
-  INVALID_ACCOUNT_NUMBER: { words: words.accountNumber, fields: ['accountNumber'] },
-  PHONE_NUMBER_INACTIVE_OR_DISCONNECTED: { words: words.inactive, needsPerson: true },
-  PHONE_NUMBER_WITH_CARRIER_RESTRICTION: { words: words.locked, fields: ['pin'] },
-  CONTACT_SUPPORT_REQUIRED: { words: words.contactSupport, needsPerson: true },
+  INVALID_ADDRESS: { words: 'address', fields: ['serviceAddress'] },
+  INVALID_END_USER_NAME: { words: 'holderName', fields: ['holderName'] },
+  INVALID_PIN: { words: 'pin', fields: ['pin'] },
+  INVALID_ACCOUNT_NUMBER: { words: 'accountNumber', fields: ['accountNumber'] },
+  PHONE_NUMBER_INACTIVE_OR_DISCONNECTED: { words: 'inactive', needsPerson: true },
+  PHONE_NUMBER_WITH_CARRIER_RESTRICTION: { words: 'locked', fields: ['pin'] },
+  CONTACT_SUPPORT_REQUIRED: { words: 'contactSupport', needsPerson: true },
   // Telnyx porting order exceptions.
-  ACCOUNT_NUMBER_MISMATCH: { words: words.accountNumber, fields: ['accountNumber'] },
-  AUTH_PERSON_MISMATCH: { words: words.authorizer, fields: ['authorizedPerson'] },
-  BTN_ATN_MISMATCH: { words: words.billingNumber, fields: ['billingNumber'] },
-  ENTITY_NAME_MISMATCH: { words: words.holderName, fields: ['holderName'] },
-  LOCATION_MISMATCH: { words: words.address, fields: ['serviceAddress'] },
-  POSTAL_CODE_MISMATCH: { words: words.postalCode, fields: ['serviceAddress'] },
-  PASSCODE_PIN_INVALID: { words: words.pin, fields: ['pin'] },
-  PHONE_NUMBER_MISMATCH: { words: words.numbers, fields: ['numbers'] },
-  PHONE_NUMBER_NOT_PORTABLE: { words: words.notPortable, needsPerson: true },
-  PHONE_NUMBER_HAS_SPECIAL_FEATURE: { words: words.specialFeature, needsPerson: true },
-  LSR_PENDING: { words: words.pending, needsPerson: true },
-  FOC_EXPIRED: { words: words.focExpired, needsPerson: true },
-  FOC_REJECTED: { words: words.focRejected, needsPerson: true },
-  OSP_IRRESPONSIVE: { words: words.carrierSilent, needsPerson: true },
-  PORT_TYPE_INCORRECT: { words: words.portType, needsPerson: true },
-  RATE_CENTER_NOT_PORTABLE: { words: words.rateCenter, needsPerson: true },
-  OTHER: { words: words.unknown, needsPerson: true },
+  ACCOUNT_NUMBER_MISMATCH: { words: 'accountNumber', fields: ['accountNumber'] },
+  AUTH_PERSON_MISMATCH: { words: 'authorizer', fields: ['authorizedPerson'] },
+  BTN_ATN_MISMATCH: { words: 'billingNumber', fields: ['billingNumber'] },
+  ENTITY_NAME_MISMATCH: { words: 'holderName', fields: ['holderName'] },
+  LOCATION_MISMATCH: { words: 'address', fields: ['serviceAddress'] },
+  POSTAL_CODE_MISMATCH: { words: 'postalCode', fields: ['serviceAddress'] },
+  PASSCODE_PIN_INVALID: { words: 'pin', fields: ['pin'] },
+  PHONE_NUMBER_MISMATCH: { words: 'numbers', fields: ['numbers'] },
+  PHONE_NUMBER_NOT_PORTABLE: { words: 'notPortable', needsPerson: true },
+  PHONE_NUMBER_HAS_SPECIAL_FEATURE: { words: 'specialFeature', needsPerson: true },
+  LSR_PENDING: { words: 'pending', needsPerson: true },
+  FOC_EXPIRED: { words: 'focExpired', needsPerson: true },
+  FOC_REJECTED: { words: 'focRejected', needsPerson: true },
+  OSP_IRRESPONSIVE: { words: 'carrierSilent', needsPerson: true },
+  PORT_TYPE_INCORRECT: { words: 'portType', needsPerson: true },
+  RATE_CENTER_NOT_PORTABLE: { words: 'rateCenter', needsPerson: true },
+  OTHER: { words: 'unknown', needsPerson: true },
   // Ours: an unpaid balance or a billing dispute (the FCC says it may not block a port, but it still stalls one).
-  BILLING_DISPUTE: { words: words.billingDispute, needsPerson: true },
+  BILLING_DISPUTE: { words: 'billingDispute', needsPerson: true },
 };
 
 /** A reason code as the porting backend may send it: letters, digits and underscores. */
@@ -93,8 +129,8 @@ export function rejectionReason(code: string): RejectionReason {
   const upper = code.trim().toUpperCase();
   const entry = Object.hasOwn(REASONS, upper) ? REASONS[upper] : undefined;
   if (entry === undefined) return { code: upper, known: false, words: words.unknown, fields: [], needsPerson: true };
-  if ('needsPerson' in entry) return { code: upper, known: true, words: entry.words, fields: [], needsPerson: true };
-  return { code: upper, known: true, words: entry.words, fields: entry.fields, needsPerson: false };
+  if ('needsPerson' in entry) return { code: upper, known: true, words: words[entry.words], fields: [], needsPerson: true };
+  return { code: upper, known: true, words: words[entry.words], fields: entry.fields, needsPerson: false };
 }
 
 /** Every code the table knows, for documentation and tests. */

@@ -5,8 +5,9 @@
 import { accept, refuse, type FieldResult } from './fieldResult';
 import type { HolderName } from './holderName';
 import { collapseWhitespace, foldForComparison, withoutInvisibles } from './text';
+import { type Catalogue, localized } from '../i18n/language';
 
-const messages = {
+const messagesEn = {
   emptyPerson: (expected: string) => `To sign, please type the account holder's full name: ${expected}.`,
   emptyBusiness: (expected: string, business: string) =>
     `To sign for ${business}, please type the full name of the authorized person: ${expected}.`,
@@ -20,6 +21,23 @@ const messages = {
     `The signature for ${business} needs to be the authorized person's name as you gave it earlier: ${expected}. ` +
     'If someone else is signing, please update the authorized person first.',
 } as const;
+
+const messagesEs: Catalogue<typeof messagesEn> = {
+  emptyPerson: (expected: string) => `Para firmar, escriba el nombre completo del titular de la cuenta: ${expected}.`,
+  emptyBusiness: (expected: string, business: string) =>
+    `Para firmar en nombre de ${business}, escriba el nombre completo de la persona autorizada: ${expected}.`,
+  authorizedPersonRequired: (business: string) =>
+    `La transferencia de un negocio la firma una persona que puede actuar en nombre de ${business}. Primero dígame el ` +
+    'nombre y apellido de esa persona; luego puede firmar.',
+  mismatchPerson: (expected: string) =>
+    `La firma debe ser el nombre del titular de la cuenta tal como me lo dio antes: ${expected}. Si el titular no es ` +
+    'usted, pídale que firme; si hay que corregir el nombre, avíseme.',
+  mismatchBusiness: (expected: string, business: string) =>
+    `La firma de ${business} debe ser el nombre de la persona autorizada tal como me lo dio antes: ${expected}. ` +
+    'Si firma otra persona, primero actualice la persona autorizada.',
+};
+
+const messages = localized({ en: messagesEn, es: messagesEs });
 
 /**
  * Whether two names are the same name as a person would read them: case, accents, punctuation and spacing don't

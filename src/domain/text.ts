@@ -3,6 +3,7 @@
  * checking and searching it), comparing names the way a person would (case, accents and punctuation don't matter),
  * finding near misses, listing items in messages, and quoting customers' words or showing them as literal markdown.
  */
+import { localized } from '../i18n/language';
 
 /**
  * Format characters (zero-width spaces and joiners, word joiners, soft hyphens, bidirectional controls) and control
@@ -101,10 +102,12 @@ export function closestMatch<T>(
   return best;
 }
 
-/** "a", "a and b", "a, b and c" — for naming several things in one customer message. */
+const CONJUNCTIONS = localized({ en: { and: 'and', or: 'or' }, es: { and: 'y', or: 'o' } });
+
+/** "a", "a and b", "a, b and c" ("a, b y c" in Spanish) — for naming several things in one customer message. */
 export function joinAsList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${CONJUNCTIONS[conjunction]} ${items[items.length - 1]}`;
 }
 
 /**

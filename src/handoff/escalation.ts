@@ -4,6 +4,7 @@
  * holds a secret: the CSR summary is masked and the transcript redacted before they get here.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/language';
 
 /** Why the customer needs a person. */
 export const ESCALATION_REASONS = ['asked', 'stuck', 'serviceCancelled', 'rejectionNeedsPerson'] as const;
@@ -50,6 +51,8 @@ export const escalationSchema = z.object({
   /** Where the customer was in the conversation, for the agent. */
   step: z.string(),
   customer: z.object({ name: z.string().optional(), conversation: conversationReference }),
+  /** The language the customer reads the bot in: agents write to them in it (their words are relayed as typed). */
+  language: z.enum(LANGUAGES).optional(),
   summary: z.array(summaryRowSchema),
   transcript: z.array(transcriptLineSchema),
   createdAt: z.string(),

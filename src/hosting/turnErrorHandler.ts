@@ -1,5 +1,6 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { text } from '../bot/text';
+import { inLanguage, languageOfLocale } from '../i18n/language';
 import { loggerForTurn, scrubSecrets, type Logger } from '../logging';
 import { causesOf } from '../bot/errorCauses';
 import { ConnectorTimeoutError } from './connectorTimeout';
@@ -32,6 +33,8 @@ export function createTurnErrorHandler(logger: Logger) {
     await attempt('trace', () =>
       context.sendTraceActivity('OnTurnError Trace', `${error.name}: ${scrubSecrets(error.message)}`, TRACE_ERROR_SCHEMA, 'TurnError'),
     );
-    await attempt('apology', () => context.sendActivity(MessageFactory.text(text.turnError)));
+    // The turn's own language is gone with the turn: the activity's locale speaks.
+    const apology = inLanguage(languageOfLocale(context.activity.locale), () => text.turnError);
+    await attempt('apology', () => context.sendActivity(MessageFactory.text(apology)));
   };
 }

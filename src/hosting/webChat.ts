@@ -29,8 +29,14 @@ export interface WebChatPageSettings {
   readonly directLineDomain: string;
 }
 
-/** A random id the page keeps in the browser's storage (a UUID). */
-const tokenRequest = z.object({ visitorId: z.string().regex(/^[A-Za-z0-9-]{16,64}$/) });
+/**
+ * A random id the page keeps in the browser's storage (a UUID), and the page's language (a BCP 47 tag such as es-US),
+ * which the local bridge tells the bot when the conversation starts.
+ */
+const tokenRequest = z.object({
+  visitorId: z.string().regex(/^[A-Za-z0-9-]{16,64}$/),
+  locale: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,3}$/).optional(),
+});
 const TOKEN_REQUEST_MAX_BYTES = 1024;
 
 const text = {
@@ -105,7 +111,7 @@ interface DirectLineBackend {
    * A token for the visitor `userId`, whose page asked from the client address `client`. Throws VisitorTokenRefused
    * for what the visitor is to be told, and any other error when the Direct Line service could not be asked.
    */
-  visitorToken(userId: string, client: string): Promise<VisitorToken>;
+  visitorToken(userId: string, client: string, locale?: string): Promise<VisitorToken>;
   close(): void;
 }
 
@@ -116,7 +122,7 @@ function localBridge(server: restify.Server, config: Pick<Config, 'server'>, log
     settings: { directLineDomain: DIRECT_LINE_PATH },
     // A browser's 'self' covers this page's ws: origin too.
     origins: [],
-    visitorToken: async (userId, client) => bridge.visitorToken(userId, client),
+    visitorToken: async (userId, client, locale) => bridge.visitorToken(userId, client, locale),
     close: () => bridge.close(),
   };
 }
@@ -177,7 +183,7 @@ export function registerWebChat(
       if (!body) return;
       const client = clientOfRequest(req, config.server.trustProxy);
       try {
-        res.send(200, await backend.visitorToken(`dl_${body.visitorId}`, client?.key ?? 'unknown'));
+        res.send(200, await backend.visitorToken(`dl_${body.visitorId}`, client?.key ?? 'unknown', body.locale));
       } catch (error) {
         if (error instanceof VisitorTokenRefused) return sendError(res, error.status, error.code, error.message);
         logger.warn({ err: error }, 'web chat: could not get a Direct Line token');

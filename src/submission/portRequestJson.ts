@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BILL_CONTENT_TYPES, type DocumentFacts, type Loa, ServiceAddressSchema } from '../domain';
+import { LANGUAGES } from '../i18n/language';
 
 export const PORT_REQUEST_SCHEMA_ID = 'https://porting-assistant.example/schemas/port-request.v1.schema.json';
 
@@ -73,7 +74,23 @@ export const PortRequestV1Schema = z
       .meta({ description: 'Where the service is (not the billing address). region is the two-letter state or province.' }),
     billingNumber: E164.meta({ description: "The account's billing telephone number (BTN)." }),
     contactEmail: z.email().optional().meta({ description: 'Where the customer wants updates about the port.' }),
-    authorizationStatement: z.string().min(1).meta({ description: 'The authorization the customer signed, word for word.' }),
+    authorizationStatement: z
+      .string()
+      .min(1)
+      .meta({ description: 'The authorization in English, word for word: what the customer signed when language is "en".' }),
+    // Added to version 1 as optional, as newCarrier was: receivers of version 1 that don't know it are unaffected.
+    language: z
+      .enum(LANGUAGES)
+      .optional()
+      .meta({
+        description:
+          'The language the customer read and signed the letter in ("en" or "es"). Requests made before it was added have none: they were signed in English.',
+      }),
+    signedStatement: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'When language is not "en": the authorization the customer signed, word for word, in that language.' }),
     signature: z
       .strictObject({
         signerName: z.string().min(1).meta({ description: 'The full name the signer typed.' }),
@@ -155,6 +172,8 @@ export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRe
     billingNumber: loa.billingNumber,
     contactEmail: context.contactEmail,
     authorizationStatement: loa.authorizationStatement,
+    language: loa.signedIn ?? 'en',
+    signedStatement: loa.signedStatement,
     signature: loa.signature,
     submittedAt: context.submittedAt,
     documents: context.documents?.length

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { ASSISTED_PORT_AUDIT } from '../../dialogs/assistedPorts';
 import { assistedText } from '../../dialogs/text/assistedText';
+import { signingLinkText } from '../../dialogs/text/signingLinkText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { staffText } from '../../dialogs/text/staffText';
 import { captureLogs } from '../support/captureLogs';
@@ -165,7 +166,7 @@ describe('assisted ports: staff fill in the details, the customer signs through 
 
     // Used once: the same link on another device is refused, and staff see it signed.
     const again = await openLink('assisted-again', details, token);
-    expect(textsOf(again.lastReplies)).toContain(assistedText.customer.refused.closed(contact));
+    expect(textsOf(again.lastReplies)).toContain(signingLinkText.refused.closed(contact));
     const lookup = said(await sam({ text: `status ${referenceNumber}` }));
     expect(lookup).toContain('Signed by the customer');
     expect(lookup).toContain('prepared by staff (Sam)');
@@ -218,7 +219,7 @@ describe('assisted ports: staff fill in the details, the customer signs through 
 
     now += 48 * HOUR;
     const late = await openLink('late', details, tokenIn(email));
-    expect(textsOf(late.lastReplies)).toContain(assistedText.customer.refused.expired(contact));
+    expect(textsOf(late.lastReplies)).toContain(signingLinkText.refused.expired(contact));
     await eventually(
       async () => said(await sam({ text: `status ${referenceNumber}` })).includes('Signing link expired before it was signed'),
       () => 'the look-up never showed the link expired',
@@ -248,7 +249,7 @@ describe('assisted ports: staff fill in the details, the customer signs through 
     const second = links.find((email) => tokenIn(email) !== tokenIn(first));
     if (second === undefined) throw new Error('the resent email carries the old link');
     const old = await openLink('resend-old', details, tokenIn(first));
-    expect(textsOf(old.lastReplies)).toContain(assistedText.customer.refused.closed(contact));
+    expect(textsOf(old.lastReplies)).toContain(signingLinkText.refused.closed(contact));
     const fresh = await openLink('resend-new', details, tokenIn(second));
     expect(textsOf(fresh.lastReplies).join('\n')).toContain(`Sam filled in your request to move (646) 555-0178`);
     expect(said(await sam({ text: `status ${referenceNumber}` }))).toContain('(link 2)');
@@ -271,9 +272,9 @@ describe('assisted ports: staff fill in the details, the customer signs through 
 
     // The customer's next answer finds the port withdrawn: nothing is signed.
     const next = await customer.say(details.pin);
-    expect(textsOf(next)).toContain(assistedText.customer.stopped(contact));
+    expect(textsOf(next)).toContain(signingLinkText.stopped(contact));
     const reopened = await openLink('withdrawn-again', details, token);
-    expect(textsOf(reopened.lastReplies)).toContain(assistedText.customer.refused.closed(contact));
+    expect(textsOf(reopened.lastReplies)).toContain(signingLinkText.refused.closed(contact));
     const lookup = said(await sam({ text: `status ${referenceNumber}` }));
     expect(lookup).toContain('Withdrawn by staff');
     expect(said(await sam({ text: assistedText.resend(referenceNumber) }))).toContain('is no longer waiting for the customer');
@@ -295,6 +296,6 @@ describe('assisted ports: staff fill in the details, the customer signs through 
 
     expect(said(await sam({ text: `status ${referenceNumber}` }))).toContain(staffText.lookup.noReference(referenceNumber));
     const reopened = await openLink('forgets-again', details, token);
-    expect(textsOf(reopened.lastReplies)).toContain(assistedText.customer.refused.closed(contact));
+    expect(textsOf(reopened.lastReplies)).toContain(signingLinkText.refused.closed(contact));
   });
 });

@@ -17,6 +17,7 @@ import { fieldLabel } from '../../dialogs/draftFields';
 import { inSentence } from '../../dialogs/text/inSentence';
 import { signText } from '../../dialogs/text/signText';
 import { rejectionReason } from '../../src/domain';
+import { inLanguage } from '../../src/i18n/language';
 import { FakeConnector } from '../support/fakeConnector';
 import { type AcceptanceApp, scratchFolder, startAcceptanceApp, testKeyring } from './support/acceptanceApp';
 import { Customer, textsOf } from './support/customer';
@@ -142,6 +143,31 @@ describe('emails to customers, written to MAIL_DIR on a local run', () => {
     expect(rejected.text).toContain(`we need your ${inSentence(fieldLabel('serviceAddress'))}`);
     expect(rejected.text).toContain(`Choose "Fix my request" in the chat:\n${app.url}/`);
     expect(rejected.html).toContain(`<a href="${app.url}/">open the chat</a>`);
+  });
+
+  it('writes to a customer who ported in Spanish in Spanish, the news of their port too, in the chat and by email', async () => {
+    const customer = new Customer(app.exchange, {
+      name: 'spanish',
+      details: withChanges(OKAFOR, { numbers: { typed: '(415) 555-0173', e164: ['+14155550173'] }, billingNumber: { typed: '(415) 555-0173', e164: '+14155550173' } }),
+      serviceUrl,
+      locale: 'es-US',
+    });
+    customers.push(customer);
+    const referenceNumber = referenceIn(await customer.completePort());
+
+    const [confirmation] = await awaitEmails(referenceNumber, 1);
+    expect(confirmation.subject).toBe(`Su solicitud de portabilidad ${referenceNumber} va en camino`);
+    expect(confirmation.text).toContain(`Hola, ${OKAFOR.signerName}:`);
+    expect(confirmation.text).toContain(inLanguage('es', () => signText.keepService));
+
+    // The news comes in a turn of its own, outside the customer's: it still speaks the customer's language.
+    expect(await postEvent(referenceNumber, { state: 'rejected', reasonCode: 'INVALID_ADDRESS' })).toBe('applied');
+    const [, rejected] = await awaitEmails(referenceNumber, 2);
+    expect(rejected.subject).toBe(`Su solicitud de portabilidad ${referenceNumber} necesita su atención`);
+    expect(rejected.text).toContain(inLanguage('es', () => rejectionReason('INVALID_ADDRESS').words));
+    expect(rejected.text).toContain(inLanguage('es', () => inSentence(fieldLabel('serviceAddress'))));
+    await eventually(() => channel.textsTo(customer.conversationId).length >= 1, () => 'the customer was not told in the chat');
+    expect(channel.textsTo(customer.conversationId).join('\n')).toContain(`no pudo aceptar su solicitud de portabilidad ${referenceNumber}`);
   });
 
   it('never carries a PIN or a full account number', async () => {

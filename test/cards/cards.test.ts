@@ -9,6 +9,8 @@ import { loaCardData } from '../../dialogs/signView';
 import { type CsrDraft, authorizationStatement } from '../../src/domain';
 import { completeAttDraft, draftFrom, expectNoSecrets } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
+import { LANGUAGES, type Language, inLanguage } from '../../src/i18n/language';
+import { englishFragments } from '../support/catalogues';
 
 type Json = Record<string, unknown>;
 
@@ -47,8 +49,22 @@ const cards: [string, () => AdaptiveCardJson][] = [
   ['the letter for a business', () => loaCard.expand(loaCardData(business(), NEW_CARRIER, CARD_ID))],
 ];
 
-describe.each(cards)('%s', (_name, render) => {
+/** Every card in every language: each is filled in from the text catalogues of the turn's language. */
+const inEveryLanguage: [string, Language, () => AdaptiveCardJson][] = LANGUAGES.flatMap((language) =>
+  cards.map(([name, render]): [string, Language, () => AdaptiveCardJson] => [`${name} (${language})`, language, () => inLanguage(language, render)]),
+);
+
+describe.each(inEveryLanguage)('%s', (_name, language, render) => {
   const card = render();
+
+  if (language !== 'en') {
+    it('is in that language: none of its words are the English catalogue’s', () => {
+      const english = englishFragments(12);
+      const shown = texts(card).concat(submitsOf(card).map((submit) => submit.title), inputsOf(card).map((input) => input.label));
+      const stillEnglish = shown.filter((line) => typeof line === 'string' && english.some((fragment) => line.includes(fragment)));
+      expect(stillEnglish).toEqual([]);
+    });
+  }
 
   it('is an Adaptive Card of schema 1.5 with every template expression filled in', () => {
     expect(card).toEqual(expect.objectContaining({

@@ -1,4 +1,5 @@
 import { recognizeIntent, type Intent } from '../../dialogs/intents';
+import { inLanguage } from '../../src/i18n/language';
 import { buttonLabels, type ButtonName } from '../../dialogs/text/buttonLabels';
 
 describe('recognizeIntent', () => {
@@ -67,4 +68,60 @@ describe('recognizeIntent', () => {
   it('ignores long messages, which are answers or pasted records', () => {
     expect(recognizeIntent(`help ${'x'.repeat(200)}`)).toBeUndefined();
   });
+});
+
+describe('recognizeIntent in Spanish', () => {
+  it.each(Object.entries(inLanguage('es', () => ({ ...buttonLabels }))) as [ButtonName, string][])(
+    'takes the Spanish %s button (%p) for its own intent',
+    (name, label) => {
+      expect(recognizeIntent(label)).toBe(name);
+    },
+  );
+
+  it.each<[string, Intent]>([
+    ['sí', 'yes'],
+    ['Si', 'yes'],
+    ['claro', 'yes'],
+    ['Sí, sigue activo', 'yes'],
+    ['no', 'no'],
+    ['No, ya lo cancelé', 'no'],
+    ['ya lo cancelé', 'no'],
+    ['ayuda', 'help'],
+    ['¿Ayuda?', 'help'],
+    ['no entiendo', 'help'],
+    ['no sé', 'help'],
+    ['cancelar', 'cancel'],
+    ['empezar de nuevo', 'startOver'],
+    ['Volver a empezar', 'startOver'],
+    ['empezar', 'startPort'],
+    ['quiero transferir mi número', 'startPort'],
+    ['Quiero traer mi línea', 'startPort'],
+    ['estado', 'status'],
+    ['¿Cómo va mi portabilidad?', 'status'],
+    ['agente', 'agent'],
+    ['hablar con una persona', 'agent'],
+    ['Quiero hablar con un agente, por favor', 'agent'],
+    ['borrar mis datos', 'cancelAndDelete'],
+    ['Cancelar y borrar toda mi información', 'cancelAndDelete'],
+    ['consejos', 'tips'],
+    ['paso a paso', 'stepByStep'],
+    ['continuar', 'resume'],
+    ['seguir esperando', 'keepWaiting'],
+    ['español', 'spanish'],
+    ['Espanol', 'spanish'],
+    ['en español, por favor', 'spanish'],
+    ['spanish', 'spanish'],
+    ['inglés', 'english'],
+    ['English', 'english'],
+    ['in English please', 'english'],
+  ])('reads %p as %s', (text, intent) => {
+    expect(recognizeIntent(text)).toBe(intent);
+  });
+
+  it.each(['María José Núñez', 'Apto 4, Calle Mayor 12', 'Sin PIN', 'Estados Unidos', 'Nosotros'])(
+    'takes the answer %p for an answer, not a request',
+    (text) => {
+      expect(recognizeIntent(text)).toBeUndefined();
+    },
+  );
 });

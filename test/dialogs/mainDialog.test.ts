@@ -26,7 +26,8 @@ import {
 import { click } from '../support/clicks';
 import { NEW_CARRIER } from '../support/newCarrier';
 
-const MENU_BUTTONS = [buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent];
+// The menu offers the other language last: Spanish, as these customers read English.
+const MENU_BUTTONS = [buttonLabels.startPort, buttonLabels.tips, buttonLabels.status, buttonLabels.agent, buttonLabels.spanish];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('MainDialog', () => {

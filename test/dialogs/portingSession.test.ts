@@ -5,8 +5,10 @@ import {
   keepPinDated,
   migrateFromVersion1,
   migrateFromVersion2,
+  migrateFromVersion3,
   newPortingSession,
   readPortingSession,
+  restartedPortingSession,
 } from '../../dialogs/portingSession';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
 import { mainText } from '../../dialogs/text/mainText';
@@ -94,6 +96,23 @@ describe('reading a stored porting session', () => {
     const { pin: _pin, ...withoutPin } = version2.draft as Record<string, unknown>;
     expect(migrateFromVersion2({ ...version2, draft: withoutPin })).not.toHaveProperty('pinGivenAt');
     expect(migrateFromVersion2({ ...version2, draft: { ...withoutPin, pin: '' } })).not.toHaveProperty('pinGivenAt');
+  });
+
+  it('migrates version 3: no language was chosen then, so the session names none and the locale speaks', () => {
+    const version3: Record<string, unknown> = { ...newPortingSession(NOW), schemaVersion: 3 };
+
+    expect(migrateFromVersion3(version3)).toEqual({ ...version3, schemaVersion: 4 });
+    const read = readPortingSession(version3);
+    expect(read).toMatchObject({ ok: true, migratedFrom: 3 });
+    expect(read.ok && read.session.language).toBeUndefined();
+  });
+
+  it('keeps the language the customer chose, also when they start over', () => {
+    const session: PortingSession = { ...newPortingSession(NOW), language: 'es' };
+
+    expect(readPortingSession(JSON.parse(JSON.stringify(session)))).toEqual({ ok: true, session });
+    expect(restartedPortingSession(session, NOW).language).toBe('es');
+    expect(readPortingSession({ ...session, language: 'fr' }).ok).toBe(false);
   });
 
   it.each([

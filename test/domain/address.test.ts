@@ -55,6 +55,14 @@ describe('validateServiceAddress: lines it reads', () => {
     ['12 Water St, St. John’s, Newfoundland and Labrador A1C 1A1', CA('12 Water St', 'St. John’s', 'NL', 'A1C 1A1')],
     ['5 Franklin Ave, Yellowknife, NT X1A 2L9', CA('5 Franklin Ave', 'Yellowknife', 'NT', 'X1A 2L9')],
     ['5 Queen St, Iqaluit, Nunavut X0A 0H0', CA('5 Queen St', 'Iqaluit', 'NU', 'X0A 0H0')],
+    // States and provinces by their Spanish names, accents or not.
+    ['350 5th Ave, New York, Nueva York 10118', US('350 5th Ave', 'New York', 'NY', '10118')],
+    ['1 Main St, Charlotte, Carolina del Norte 28202', US('1 Main St', 'Charlotte', 'NC', '28202')],
+    ['1 Main St, Santa Fe, Nuevo México 87501', US('1 Main St', 'Santa Fe', 'NM', '87501')],
+    ['1 Main St, Santa Fe, nuevo mexico 87501', US('1 Main St', 'Santa Fe', 'NM', '87501')],
+    ['12 Elm St, Charleston, Virginia Occidental 25301', US('12 Elm St', 'Charleston', 'WV', '25301')],
+    ['1 Market St, Philadelphia, Pensilvania 19106', US('1 Market St', 'Philadelphia', 'PA', '19106')],
+    ['1 Granville St, Vancouver, Columbia Británica V6C 1T2', CA('1 Granville St', 'Vancouver', 'BC', 'V6C 1T2')],
   ])('%j', (line, expected) => {
     const result = validateServiceAddress(line);
     expect(result).toEqual({ ok: true, value: expected, warnings: [] });
@@ -76,6 +84,14 @@ describe('validateServiceAddress: lines it reads', () => {
     ['123 Main St Lot 7, Springfield, IL 62704', 'Lot 7'],
     ['123 Main St, Rear, Springfield, IL 62704', 'Rear'],
     ['45 Rue Principale, App 3, Gatineau, QC J8X 1A1', 'App 3'],
+    // Spanish unit words, stored as USPS writes them (a "departamento" is an apartment).
+    ['123 Main St, Apto 4, Springfield, IL 62704', 'Apt 4'],
+    ['123 Main St Apartamento 4B, Springfield, IL 62704', 'Apt 4B'],
+    ['123 Main St, Depto. 12, Springfield, IL 62704', 'Apt 12'],
+    ['123 Main St Dpto 3, Springfield, IL 62704', 'Apt 3'],
+    ['123 Main St, Unidad 5, Springfield, IL 62704', 'Unit 5'],
+    ['123 Main St Piso 2, Springfield, IL 62704', 'Fl 2'],
+    ['123 Main St Edificio C Apto 2, Springfield, IL 62704', 'Bldg C Apt 2'],
   ])('reads the unit of %j as %j', (line, unit) => {
     const result = validateServiceAddress(line);
     expect(result.ok && result.value.unit).toBe(unit);

@@ -28,6 +28,8 @@ describe('the bot server', () => {
         buttonLabels.tips,
         buttonLabels.status,
         buttonLabels.agent,
+        // The other language, for an English-speaking browser.
+        buttonLabels.spanish,
       ]);
     });
 

@@ -116,3 +116,25 @@ describe('the LOA PDF', () => {
     }
   });
 });
+
+describe('a letter signed in Spanish', () => {
+  const loa = verizonLoa(SIGNED_AT, { language: 'es' });
+  const english = squeezed(authorizationStatement(NEW_CARRIER.name));
+  const spanish = squeezed(authorizationStatement(NEW_CARRIER.name, 'es'));
+
+  it('records the language and the statement signed, word for word', () => {
+    expect(loa).toMatchObject({ signedIn: 'es', signedStatement: authorizationStatement(NEW_CARRIER.name, 'es') });
+    expect(loa.authorizationStatement).toBe(authorizationStatement(NEW_CARRIER.name));
+  });
+
+  it("gives the carrier the English statement and the Spanish one signed, and the customer the one they signed", async () => {
+    const carrier = squeezed((await readPdf(await renderCarrierLoaPdf(loa))).text);
+    const customer = squeezed((await readPdf(await renderCustomerLoaPdf(loa))).text);
+
+    expect(carrier).toContain(english);
+    expect(carrier).toContain(squeezed('As read and signed by the customer, in Spanish:'));
+    expect(carrier).toContain(spanish);
+    expect(customer).toContain(spanish);
+    expect(customer).not.toContain(english);
+  });
+});

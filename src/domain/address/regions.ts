@@ -100,6 +100,41 @@ const REGIONS: readonly Region[] = [
   { code: 'YT', name: 'Yukon', country: 'CA', kind: 'province', aliases: ['Yukon Territory'] },
 ];
 
+/**
+ * Spanish names of the regions whose name differs in Spanish, as Spanish-speaking customers type them (accents are
+ * ignored when matching, so "Nuevo Mexico" is found too). Only for reading: messages name a region as the address does.
+ */
+const SPANISH_NAMES: Readonly<Record<string, readonly string[]>> = {
+  DC: ['Distrito de Columbia'],
+  HI: ['Hawái'],
+  LA: ['Luisiana'],
+  MI: ['Míchigan'],
+  MS: ['Misisipi', 'Misisipí'],
+  MO: ['Misuri'],
+  NJ: ['Nueva Jersey'],
+  NM: ['Nuevo México'],
+  NY: ['Nueva York', 'Estado de Nueva York'],
+  NC: ['Carolina del Norte'],
+  ND: ['Dakota del Norte'],
+  OR: ['Oregón'],
+  PA: ['Pensilvania'],
+  SC: ['Carolina del Sur'],
+  SD: ['Dakota del Sur'],
+  TN: ['Tenesí'],
+  WA: ['Estado de Washington'],
+  WV: ['Virginia Occidental'],
+  VI: ['Islas Vírgenes', 'Islas Vírgenes de los Estados Unidos', 'Islas Vírgenes de EE. UU.'],
+  AS: ['Samoa Americana'],
+  MP: ['Islas Marianas del Norte'],
+  MH: ['Islas Marshall'],
+  BC: ['Columbia Británica'],
+  NB: ['Nuevo Brunswick'],
+  NL: ['Terranova y Labrador', 'Terranova'],
+  NS: ['Nueva Escocia'],
+  NT: ['Territorios del Noroeste'],
+  PE: ['Isla del Príncipe Eduardo'],
+};
+
 /** Lower case, accents and dots removed, hyphens and runs of spaces made single spaces: how names are compared. */
 function regionKey(text: string): string {
   return foldForComparison(text)
@@ -111,7 +146,7 @@ function regionKey(text: string): string {
 
 const BY_KEY: ReadonlyMap<string, Region> = new Map(
   REGIONS.flatMap((region) =>
-    [region.code, region.name, region.name.replace(/^the /, ''), ...(region.aliases ?? [])].map(
+    [region.code, region.name, region.name.replace(/^the /, ''), ...(region.aliases ?? []), ...(SPANISH_NAMES[region.code] ?? [])].map(
       (spelling) => [regionKey(spelling), region] as const,
     ),
   ),

@@ -1,11 +1,15 @@
 import { collapseWhitespace } from '../text';
 
 /**
- * The street side of an address: secondary-unit designators (USPS Publication 28 and their French equivalents),
+ * The street side of an address: secondary-unit designators (USPS Publication 28 and their French and Spanish equivalents),
  * PO-box-style mailing addresses, and where a street ends when the customer typed no comma before the city.
  */
 
-/** What customers type → the USPS abbreviation we store (French designators keep their French form). */
+/**
+ * What customers type → the USPS abbreviation we store (French designators keep their French form, as Canada Post
+ * has them). Spanish designators become the USPS ones the carrier's record has for a US address: "Apto 4" is "Apt 4"
+ * (a "departamento" is an apartment, not the USPS "Dept").
+ */
 const UNIT_DESIGNATORS: Readonly<Record<string, string>> = {
   apt: 'Apt',
   apartment: 'Apt',
@@ -32,6 +36,17 @@ const UNIT_DESIGNATORS: Readonly<Record<string, string>> = {
   bureau: 'Bureau',
   unite: 'Unit',
   unité: 'Unit',
+  apto: 'Apt',
+  apartamento: 'Apt',
+  depto: 'Apt',
+  dpto: 'Apt',
+  departamento: 'Apt',
+  unidad: 'Unit',
+  piso: 'Fl',
+  edificio: 'Bldg',
+  edif: 'Bldg',
+  lote: 'Lot',
+  espacio: 'Spc',
 };
 
 const DESIGNATOR = `(?:${Object.keys(UNIT_DESIGNATORS).join('|')})`;

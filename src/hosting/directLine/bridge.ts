@@ -21,7 +21,7 @@ export interface DirectLineBridge {
    * A token for a new conversation of the visitor `userId`, whose page asked from the client address `client` (see
    * clientAddress.ts). Throws VisitorTokenRefused when that address, or the bridge, has no room for another.
    */
-  visitorToken(userId: string, client: string): VisitorToken;
+  visitorToken(userId: string, client: string, locale?: string): VisitorToken;
   /** Ends the conversations' streams, for the server to close. */
   close(): void;
 }
@@ -72,8 +72,8 @@ export function registerDirectLineBridge(server: restify.Server, options: Direct
   registerUploadRoutes(server, bridge, new BridgeUploads());
   const streams = registerStreams(server, bridge);
   return {
-    visitorToken(userId, client) {
-      const conversation = bridge.conversations.create(userId, client);
+    visitorToken(userId, client, locale) {
+      const conversation = bridge.conversations.create(userId, client, locale);
       if (typeof conversation === 'string') throw refusals[conversation]();
       const { token, expiresIn } = bridge.tokens.issue({ conversationId: conversation.id, userId });
       return { token, expiresIn };

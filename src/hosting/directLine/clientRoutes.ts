@@ -67,6 +67,8 @@ function start(bridge: BridgeContext, conversation: Conversation): void {
   const joined = conversation.log.append({
     ...channelEnvelope(bridge, conversation),
     type: 'conversationUpdate',
+    // So that the bot greets in the page's language, as it answers the activities Web Chat sends with their locale.
+    ...(conversation.locale !== undefined && { locale: conversation.locale }),
     from: { id: conversation.userId, name: '', role: 'user' },
     recipient: BRIDGE_BOT_ACCOUNT,
     membersAdded: [BRIDGE_BOT_ACCOUNT, { id: conversation.userId, name: '' }],

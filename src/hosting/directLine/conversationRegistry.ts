@@ -6,6 +6,8 @@ export interface Conversation {
   readonly id: string;
   /** The visitor's user id, as the token that opened the conversation names it. */
   readonly userId: string;
+  /** The page's language when it asked for the token (e.g. es-US), told to the bot when the conversation starts. */
+  readonly locale?: string;
   readonly log: ConversationLog;
   /** What is on its way to the bot, in order. */
   readonly deliveries: SerialQueue;
@@ -57,7 +59,7 @@ export class ConversationRegistry {
   ) {}
 
   /** A new conversation for `userId`, a visitor at the client address `client`, or why there is none. */
-  create(userId: string, client: string): Conversation | Refusal {
+  create(userId: string, client: string, locale?: string): Conversation | Refusal {
     this.expireIdle();
     const clientsOwn = (entry: Entry) => entry.client === client;
     if (this.count(clientsOwn) >= this.limits.maxConversationsPerClient && !this.reclaim(clientsOwn)) return 'tooManyForClient';
@@ -66,6 +68,7 @@ export class ConversationRegistry {
     const conversation: Conversation = {
       id,
       userId,
+      ...(locale !== undefined && { locale }),
       log: new ConversationLog(id, this.limits.log),
       deliveries: new SerialQueue(this.limits.maxPendingDeliveries),
       started: false,

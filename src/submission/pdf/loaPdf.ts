@@ -17,6 +17,8 @@ import { setOneLetter } from './fonts';
 
 export type LoaCopy = 'carrier' | 'customer';
 
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { es: 'Spanish' };
+
 const text = {
   title: 'Letter of Authorization',
   subtitle: 'Authorization to port (transfer) telephone numbers',
@@ -35,6 +37,8 @@ const text = {
   pinProvided: 'Provided with the port request; never printed on this letter',
   numbersSection: (count: number) => `Telephone numbers to port (${count})`,
   authorizationSection: 'Authorization',
+  /** Above the statement the customer signed, on the carrier's copy of a letter signed in another language. */
+  signedStatement: (language: string) => `As read and signed by the customer, in ${LANGUAGE_NAMES[language] ?? language}:`,
   newCarrier: 'New carrier',
   signatureSection: 'Electronic signature',
   signedBy: 'Signed by',
@@ -158,7 +162,16 @@ class LoaLayout {
     this.section(text.authorizationSection);
     // Letters signed before the new carrier was recorded keep their own statement and have no such row.
     if (loa.newCarrier !== undefined) this.row(text.newCarrier, loa.newCarrier.name);
-    this.statement(loa.authorizationStatement);
+    // The customer's copy has the words they signed; the carrier's has the English, and then those words.
+    if (copy === 'customer' && loa.signedStatement !== undefined) {
+      this.statement(loa.signedStatement);
+    } else {
+      this.statement(loa.authorizationStatement);
+      if (loa.signedIn !== undefined && loa.signedStatement !== undefined) {
+        this.y = this.pdfText.paragraph(text.signedStatement(loa.signedIn), styles.label, { x: PAGE.margin, y: this.y + 6, width: CONTENT_WIDTH });
+        this.statement(loa.signedStatement);
+      }
+    }
 
     this.section(text.signatureSection);
     this.signature(loa);

@@ -21,6 +21,7 @@ import { renderAdaptiveCard } from '../../../src/chat/cardText';
 import { ActionList } from '../../../src/chat/chatActions';
 import { carrierRulesText } from '../../../dialogs/text/carrierRulesText';
 import { type CarrierRef, carrierRules, pinExpiryNotice, portOutLockOf } from '../../../src/domain';
+import { type Language, inLanguage } from '../../../src/i18n/language';
 import { type CustomerDetails, addressLine, formatted } from './details';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -45,11 +46,13 @@ export type Asked =
 
 type CardKind = 'form' | 'review' | 'letter';
 
-const CARD_HEADINGS: ReadonlyMap<string, CardKind> = new Map<string, CardKind>([
-  [formText.card.heading, 'form'],
-  [reviewText.card.heading, 'review'],
-  [signText.loaCard.heading, 'letter'],
-]);
+/** The cards' headings in the language being read. */
+const cardHeadings = (): ReadonlyMap<string, CardKind> =>
+  new Map<string, CardKind>([
+    [formText.card.heading, 'form'],
+    [reviewText.card.heading, 'review'],
+    [signText.loaCard.heading, 'letter'],
+  ]);
 
 /** The order the step-by-step questions come in (authorizedPerson only for a business). */
 const FIELDS: readonly AskableField[] = [
@@ -73,6 +76,8 @@ export interface CustomerOptions {
   readonly details: CustomerDetails;
   /** Where the bot sends what it says outside the customer's own turns (a FakeConnector). */
   readonly serviceUrl: string;
+  /** What the customer's browser says it speaks; en-US unless given. */
+  readonly locale?: string;
 }
 
 export function textsOf(replies: readonly Partial<Activity>[]): string[] {
@@ -161,6 +166,10 @@ export class Customer {
   messagesSent = 0;
   /** What the customer was asked and answered, in order ("field pin", "portOutLock", "letter"…). */
   readonly answered: string[] = [];
+  /** Everything the bot has said to the customer, in order. */
+  readonly heard: Partial<Activity>[] = [];
+  /** The language the customer reads the bot in (and so recognises its questions in); a test changes it on a switch. */
+  language: Language;
   private sequence = 0;
 
   constructor(
@@ -172,6 +181,7 @@ export class Customer {
     this.conversationId = `acceptance-${options.name}-${unique}`;
     this.userId = `acceptance-user-${options.name}-${unique}`;
     this.details = options.details;
+    this.language = options.locale?.startsWith('es') ? 'es' : 'en';
   }
 
   /** A new activity id, unique to this customer's conversation. */
@@ -190,7 +200,7 @@ export class Customer {
       from: { id: this.userId, name: this.details.signerName, role: 'user' },
       recipient: BOT,
       conversation: { id: this.conversationId },
-      locale: 'en-US',
+      locale: this.options.locale ?? 'en-US',
       deliveryMode: 'expectReplies',
       ...overrides,
     } as Partial<Activity>;
@@ -223,7 +233,12 @@ export class Customer {
 
   /** Presses one of the bot's buttons as Web Chat sends it: a messageBack with its label and the choice it stands for. */
   press(button: ButtonName): Promise<Partial<Activity>[]> {
-    return this.send({ text: buttonLabels[button], value: { choice: button } });
+    return this.send({ text: this.read(() => buttonLabels[button]), value: { choice: button } });
+  }
+
+  /** `reading` done in the customer's language: the bot's words it knows are those of the language it reads. */
+  read<R>(reading: () => R): R {
+    return inLanguage(this.language, reading);
   }
 
   /** Opens the chat, as Web Chat does when the page loads: the greeting and the menu. */
@@ -233,6 +248,7 @@ export class Customer {
 
   /** Takes in what the bot said, in the customer's turn or outside it (read from the channel). */
   hear(replies: readonly Partial<Activity>[]): void {
+    this.heard.push(...replies);
     for (const reply of replies) {
       if (reply.type !== 'message') continue;
       const card = cardsOf([reply])[0];
@@ -243,13 +259,17 @@ export class Customer {
 
   /** What the bot is asking for in the replies the customer is looking at, if the customer can tell. */
   asked(replies: readonly Partial<Activity>[] = this.lastReplies): Asked | undefined {
+    return this.read(() => this.askedIn(replies));
+  }
+
+  private askedIn(replies: readonly Partial<Activity>[]): Asked | undefined {
     if (textsOf(replies).some((text) => this.saysSent(text))) return { kind: 'signed' };
     const questions = questionsFor(this.details);
     for (const reply of [...replies].reverse()) {
       if (reply.type !== 'message') continue;
       const card = cardsOf([reply]).at(-1);
       if (card !== undefined) {
-        const kind = CARD_HEADINGS.get(readCard(card).lines[0] ?? '');
+        const kind = cardHeadings().get(readCard(card).lines[0] ?? '');
         if (kind !== undefined) return { kind, card };
         continue;
       }
@@ -344,25 +364,30 @@ export class Customer {
 
   /** Answers what the bot asks; fails when the customer can't tell what that is. */
   async answer(asked: Asked | undefined = this.asked()): Promise<Partial<Activity>[]> {
+    return this.send(this.read(() => this.answerTo(asked)));
+  }
+
+  /** What the customer sends in answer to what the bot asks. */
+  private answerTo(asked: Asked | undefined): Partial<Activity> {
     if (asked === undefined) throw this.lost('cannot tell what the bot is asking');
     this.answered.push(askedKey(asked));
     switch (asked.kind) {
       case 'field':
-        return this.say(this.answerFor(asked.field));
+        return { text: this.answerFor(asked.field) };
       case 'serviceActive':
-        return this.say(buttonLabels.yes);
+        return { text: buttonLabels.yes };
       // The customer copies what the carrier gave them: it is exactly that, and the lock is off.
       case 'ruleQuestion':
-        return this.say(buttonLabels.thatsIt);
+        return { text: buttonLabels.thatsIt };
       case 'portOutLock':
-        return this.say(buttonLabels.yes);
+        return { text: buttonLabels.yes };
       case 'form':
-        return this.send(pressOn(asked.card, formText.card.submit, this.formInputs()));
+        return pressOn(asked.card, formText.card.submit, this.formInputs());
       case 'review':
         this.checkReview(asked.card);
-        return this.send(pressOn(asked.card, reviewText.card.confirm));
+        return pressOn(asked.card, reviewText.card.confirm);
       case 'letter':
-        return this.send(pressOn(asked.card, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: this.details.signerName }));
+        return pressOn(asked.card, signText.loaCard.sign, { [SIGNATURE_INPUT_ID]: this.details.signerName });
       case 'menu':
       case 'signed':
         throw this.lost(`has nothing to answer: the bot is at "${asked.kind}"`);
@@ -404,7 +429,7 @@ export class Customer {
   /** From the greeting to the signed request, the way a customer starts: "Start my port". */
   async completePort(): Promise<Partial<Activity>[]> {
     await this.open();
-    await this.say(buttonLabels.startPort);
+    await this.say(this.read(() => buttonLabels.startPort));
     return this.finishPort();
   }
 

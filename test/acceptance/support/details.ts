@@ -141,3 +141,16 @@ export function requestAddress({ typedUnit: _typed, ...address }: AddressDetails
 export function withChanges(details: CustomerDetails, changes: Partial<CustomerDetails>): CustomerDetails {
   return { ...details, ...changes };
 }
+
+/** A Spanish-speaking customer on T-Mobile in Miami, who types her unit the Spanish way ("Apto 12"). */
+export const HERNANDEZ: CustomerDetails = {
+  numbers: { typed: '(305) 555-0163', e164: ['+13055550163'] },
+  carrier: { typed: 'T-Mobile', id: 'tmobile', name: 'T-Mobile' },
+  accountNumber: '964512378',
+  pin: '271828',
+  holder: { kind: 'person', fullName: 'José Hernández', firstName: 'José', lastName: 'Hernández' },
+  serviceAddress: { street: '742 SW 8th St', unit: 'Apt 12', typedUnit: 'Apto 12', city: 'Miami', region: 'FL', postalCode: '33135', country: 'US' },
+  billingNumber: { typed: '305-555-0163', e164: '+13055550163' },
+  contactEmail: 'jose.hernandez@example.com',
+  signerName: 'José Hernández',
+};

@@ -10,6 +10,7 @@ import type { Activity } from 'botbuilder';
 import { CARRIER_PDF_FILE, REQUEST_FILE } from '../../../src/submission/gateway/folderGateway';
 import type { PortRequestJson } from '../../../src/submission/portRequestJson';
 import { authorizationStatement } from '../../../src/domain/loa';
+import type { Language } from '../../../src/i18n/language';
 import { NEW_CARRIER } from '../../support/newCarrier';
 import { readPdf } from '../../submission/support/readPdf';
 import { type CustomerDetails, formatted, requestAddress } from './details';
@@ -95,6 +96,8 @@ export async function awaitDelivery(submissionsDir: string, referenceNumber: str
 export interface ExpectedRequestOptions {
   readonly referenceNumber: string;
   readonly version: number;
+  /** The language the customer signed in; English unless given. */
+  readonly language?: Language;
 }
 
 /**
@@ -102,7 +105,7 @@ export interface ExpectedRequestOptions {
  * missing, changed or extra field shows in the diff. Times are checked for their form here (and elsewhere for when).
  */
 export function expectedRequest(details: CustomerDetails, options: ExpectedRequestOptions): Record<string, unknown> {
-  const { referenceNumber, version } = options;
+  const { referenceNumber, version, language = 'en' } = options;
   return {
     schemaVersion: 1,
     referenceNumber,
@@ -120,6 +123,8 @@ export function expectedRequest(details: CustomerDetails, options: ExpectedReque
     billingNumber: details.billingNumber.e164,
     contactEmail: details.contactEmail,
     authorizationStatement: authorizationStatement(NEW_CARRIER.name),
+    language,
+    ...(language === 'en' ? {} : { signedStatement: authorizationStatement(NEW_CARRIER.name, language) }),
     signature: { signerName: details.signerName, signedAt: expect.stringMatching(ISO_INSTANT), channel: 'webchat' },
     submittedAt: expect.stringMatching(ISO_INSTANT),
   };
@@ -130,7 +135,7 @@ export function expectedRequest(details: CustomerDetails, options: ExpectedReque
  * address, the carrier, the new carrier and the statement naming it, the numbers, the full account number and the
  * reference, but never the PIN.
  */
-export function letterFacts(details: CustomerDetails, pdfText: string, referenceNumber: string): Record<string, boolean> {
+export function letterFacts(details: CustomerDetails, pdfText: string, referenceNumber: string, language: Language = 'en'): Record<string, boolean> {
   // A PDF reader may break a line anywhere between words: compare with the spacing taken out.
   const text = pdfText.replace(/\s+/g, '');
   const shows = (value: string) => text.includes(value.replace(/\s+/g, ''));
@@ -143,7 +148,8 @@ export function letterFacts(details: CustomerDetails, pdfText: string, reference
     city: shows(address.city),
     postalCode: shows(address.postalCode),
     carrier: shows(details.carrier.name),
-    newCarrier: shows(authorizationStatement(NEW_CARRIER.name)),
+    // The carrier reads the English statement; a customer who signed in another language, theirs too.
+    newCarrier: shows(authorizationStatement(NEW_CARRIER.name)) && shows(authorizationStatement(NEW_CARRIER.name, language)),
     numbers: details.numbers.e164.every((number) => shows(formatted(number))),
     billingNumber: shows(formatted(details.billingNumber.e164)),
     accountNumber: shows(details.accountNumber),

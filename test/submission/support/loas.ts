@@ -1,9 +1,10 @@
 import { type Loa, LoaSchema, buildPortRequest, createLoa, createReferenceNumber } from '../../../src/domain';
 import { completeVerizonDraft } from '../../support/drafts';
 import { NEW_CARRIER } from '../../support/newCarrier';
+import type { Language } from '../../../src/i18n/language';
 
 /** The Verizon draft of the domain tests (account 987654321, PIN 246810), signed by Jane Doe. */
-export function verizonLoa(signedAt: Date, options: { previous?: Loa } = {}): Loa {
+export function verizonLoa(signedAt: Date, options: { previous?: Loa; language?: Language } = {}): Loa {
   const built = buildPortRequest(completeVerizonDraft());
   if (!built.ok) throw new Error(`the test draft is incomplete: ${JSON.stringify(built.problems)}`);
   return createLoa(built.request, { signerName: 'Jane Doe', signedAt, channel: 'webchat' }, { newCarrier: NEW_CARRIER, ...options });

@@ -37,14 +37,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile of its own, removed on close. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/** Headless Chromium with a fresh profile of its own, removed on close; `locale` is the browser's language (en-US). */
+export async function launchBrowser(options: { locale?: string } = {}): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'porting-assistant-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: DESKTOP,
+    locale: options.locale ?? 'en-US',
   });
   return {
     context,
