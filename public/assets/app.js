@@ -40,6 +40,8 @@ startWebChat({
   visitorId: storedId(VISITOR_ID_KEY),
   createStore,
   placeholder: text.placeholder,
+  // A copy of the customer's latest bill.
+  allowUpload: true,
 }).catch((error) => {
   console.error('Porting Assistant: the chat could not start.', error);
   showStatus(text.failed, true);

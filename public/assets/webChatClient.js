@@ -52,8 +52,9 @@ export const styleOptions = {
   bubbleFromUserBorderRadius: 12,
   botAvatarInitials: 'PA',
   botAvatarBackgroundColor: BRAND,
-  // The customer may attach their latest bill: one PDF or photo at a time (the bot checks the file itself).
-  hideUploadButton: false,
+  // The customer's page shows the paper clip (see startWebChat's allowUpload) for their latest bill: one PDF or photo
+  // at a time (the bot checks the file itself).
+  hideUploadButton: true,
   uploadAccept: 'application/pdf,image/jpeg,image/png,image/heic,.heic',
   uploadMultiple: false,
   sendBoxButtonColor: BRAND,
@@ -66,9 +67,9 @@ export const styleOptions = {
 
 /**
  * Renders Web Chat into `element` for the visitor `visitorId`, with the store `createStore(WebChat)` makes;
- * `username` is the name the bot sees on this side's messages.
+ * `username` is the name the bot sees on this side's messages; `allowUpload` shows the paper clip.
  */
-export async function startWebChat({ element, visitorId, createStore, username, placeholder }) {
+export async function startWebChat({ element, visitorId, createStore, username, placeholder, allowUpload = false }) {
   const WebChat = window.WebChat;
   const [settings, { token }] = await Promise.all([
     requestJson('/api/webchat/config'),
@@ -81,7 +82,7 @@ export async function startWebChat({ element, visitorId, createStore, username, 
     {
       directLine,
       store: createStore(WebChat),
-      styleOptions,
+      styleOptions: { ...styleOptions, hideUploadButton: !allowUpload },
       username,
       locale: 'en-US',
       overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: placeholder },
