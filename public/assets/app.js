@@ -111,6 +111,8 @@ startWebChat({
   createStore: (WebChat) => createStore(WebChat, signingLink),
   placeholder: pageText[language].placeholder,
   locale: webChatLocale[language],
+  // A copy of the customer's latest bill.
+  allowUpload: true,
 })
   .then(({ store, render }) => {
     const button = document.getElementById('language-switch');

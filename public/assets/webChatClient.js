@@ -52,8 +52,9 @@ export const styleOptions = {
   bubbleFromUserBorderRadius: 12,
   botAvatarInitials: 'PA',
   botAvatarBackgroundColor: BRAND,
-  // The customer may attach their latest bill: one PDF or photo at a time (the bot checks the file itself).
-  hideUploadButton: false,
+  // The customer's page shows the paper clip (see startWebChat's allowUpload) for their latest bill: one PDF or photo
+  // at a time (the bot checks the file itself).
+  hideUploadButton: true,
   uploadAccept: 'application/pdf,image/jpeg,image/png,image/heic,.heic',
   uploadMultiple: false,
   sendBoxButtonColor: BRAND,
@@ -66,10 +67,10 @@ export const styleOptions = {
 
 /**
  * Renders Web Chat into `element` for the visitor `visitorId`, with the store `createStore(WebChat)` makes;
- * `username` is the name the bot sees on this side's messages. Resolves a function that renders it again in another
- * locale (and send-box placeholder), keeping the conversation and its transcript.
+ * `username` is the name the bot sees on this side's messages; `allowUpload` shows the paper clip. Resolves a function
+ * that renders it again in another locale (and send-box placeholder), keeping the conversation and its transcript.
  */
-export async function startWebChat({ element, visitorId, createStore, username, placeholder, locale = 'en-US' }) {
+export async function startWebChat({ element, visitorId, createStore, username, placeholder, locale = 'en-US', allowUpload = false }) {
   const WebChat = window.WebChat;
   const [settings, { token }] = await Promise.all([
     requestJson('/api/webchat/config'),
@@ -84,7 +85,7 @@ export async function startWebChat({ element, visitorId, createStore, username, 
       {
         directLine,
         store,
-        styleOptions,
+        styleOptions: { ...styleOptions, hideUploadButton: !allowUpload },
         username,
         // Web Chat's own words, and the locale of every activity it sends: the bot speaks the customer's language.
         locale: renderLocale,

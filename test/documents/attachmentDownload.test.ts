@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AttachmentDownloader, TEAMS_FILE_DOWNLOAD_INFO, fileAttachmentOf } from '../../src/documents/attachmentDownload';
 
@@ -37,9 +37,14 @@ describe('fetching an attached file', () => {
   let origin: string;
 
   beforeAll(async () => {
+    // Each answer as writeHead, then end: writeHead's return value is not the response under every http patch.
+    const answer = (res: ServerResponse, status: number, headers: Record<string, string>, body?: Buffer) => {
+      res.writeHead(status, headers);
+      res.end(body);
+    };
     server = createServer((req, res) => {
-      if (req.url === '/redirect') return void res.writeHead(302, { location: '/small' }).end();
-      if (req.url === '/redirect-out') return void res.writeHead(302, { location: 'http://example.com/bill.pdf' }).end();
+      if (req.url === '/redirect') return answer(res, 302, { location: '/small' });
+      if (req.url === '/redirect-out') return answer(res, 302, { location: 'http://example.com/bill.pdf' });
       if (req.url === '/endless') {
         // No length announced: the size cap must stop the reading itself.
         res.writeHead(200, { 'content-type': 'application/pdf' });
@@ -52,8 +57,8 @@ describe('fetching an attached file', () => {
         return write();
       }
       const file = files.get(req.url ?? '');
-      if (file === undefined) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file);
+      if (file === undefined) return answer(res, 404, {});
+      answer(res, 200, { 'content-type': 'application/octet-stream' }, file);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -39,4 +39,17 @@ describe('field limits on /api/messages', () => {
     expect(await refusal(message('hi', { channelData: deep(ACTIVITY_LIMITS.activityDepth + 1) }))).toEqual({ status: 400, message: expect.stringContaining('nests deeper') });
     expect((await app.post(message('', { value: { action: 'sign', cardId: 'c1', signature: 'Maria Lopez' } }))).status).toBe(200);
   });
+
+  it("takes a file as Web Chat and Teams attach it (a bill), and refuses a link that isn't text", async () => {
+    const webChat = { contentType: 'application/pdf', name: 'bill.pdf', contentUrl: 'https://directline.botframework.com/attachments/abc' };
+    const teams = {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      contentUrl: 'https://contoso.sharepoint.com/personal/maria/Documents/bill.pdf',
+      name: 'bill.pdf',
+      content: { downloadUrl: 'https://contoso.sharepoint.com/download?token=abc', uniqueId: 'u1', fileType: 'pdf' },
+    };
+    expect((await app.post(message('', { attachments: [webChat] }))).status).toBe(200);
+    expect((await app.post(message('', { attachments: [{ contentType: 'text/html', content: '<p>hi</p>' }, teams] }))).status).toBe(200);
+    expect(await refusal(message('', { attachments: [{ ...webChat, contentUrl: 42 as never }] }))).toEqual({ status: 400, message: expect.stringContaining('"attachments.0.contentUrl"') });
+  });
 });
