@@ -3,6 +3,7 @@
  * words they type that the bot recognizes. What the customer is told stays in the customers' catalogues; where staff
  * read a customer's words (the carrier's instructions), those come from there.
  */
+import type { Language } from '../../src/i18n/language';
 import type { Carrier, CarrierRef, PinRule, RejectionReason } from '../../src/domain';
 import { literalMarkdown } from '../../src/domain/text';
 import type { PortProgress } from '../../src/submission/events/portStatus';
@@ -58,6 +59,8 @@ function pinLength(rule: PinRule): string {
 
 const unconfirmed = (confirmed: boolean) => (confirmed ? '' : ' (not confirmed by the carrier: the bot asks the customer once if theirs differs, and takes it)');
 
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Spanish' };
+
 export const staffText = {
   greeting: (firstName: string | undefined) =>
     `Hi${firstName ? ` ${literalMarkdown(firstName)}` : ''}, this is the support staff menu. I can look up any port request by its ` +
@@ -90,7 +93,7 @@ export const staffText = {
             `- **${status.referenceNumber}** · ${status.carrier} · ${PROGRESS[status.progress]} · signed ${utc(letter.signedAt).slice(0, 10)}`,
         ),
       ].join('\n'),
-    request: ({ status, letter, contactEmail, changes }: RequestHistory, letterLink: string | undefined) =>
+    request: ({ status, letter, contactEmail, language, changes }: RequestHistory, letterLink: string | undefined) =>
       [
         `**${status.referenceNumber}** · version ${status.version} · **${PROGRESS[status.progress]}** · from ${status.carrier}`,
         ...(status.focDate === undefined ? [] : [`Moving date: ${formatFocDate(status.focDate)}`]),
@@ -107,6 +110,7 @@ export const staffText = {
           `- Account number: ${letter.accountNumber}`,
           `- Transfer PIN: ${letter.pinProvided ? 'given (never shown)' : 'not on file (removed once the request is sent, or none was needed)'}`,
           ...(contactEmail === undefined ? [] : [`- Contact email: ${literalMarkdown(contactEmail)}`]),
+          `- Language: ${LANGUAGE_NAMES[language]} (the customer read and signed the letter in it; speak it with them)`,
         ].join('\n'),
         ...(letterLink === undefined ? [] : [`[The signed letter (masked)](${letterLink})`]),
       ].join('\n\n'),

@@ -92,7 +92,8 @@ describe('support staff in Teams', () => {
     rejected = verizonLoa(new Date(now - 60 * MINUTE));
     await submit(rejected);
     now += MINUTE;
-    dated = verizonLoa(new Date(now - 30 * MINUTE));
+    // Signed by a customer who read the letter in Spanish.
+    dated = verizonLoa(new Date(now - 30 * MINUTE), { language: 'es' });
     await submit(dated);
     now += MINUTE;
     single = letterFor(['+13125550147'], new Date(now - 10 * MINUTE));
@@ -183,6 +184,7 @@ describe('support staff in Teams', () => {
     expect(text).toContain('submitted to the carrier (reported by our porting team');
     expect(text).toContain('2026-06-01 10:52 UTC · v1 · rejected by the carrier: INVALID_ADDRESS');
     expect(text).toContain('Account number: ••••4321');
+    expect(text).toContain('Language: English');
     // Sent on, the letter no longer holds the PIN at all.
     expect(text).toContain('Transfer PIN: not on file');
     expect(text).not.toContain(VERIZON_ACCOUNT_NUMBER);
@@ -207,6 +209,8 @@ describe('support staff in Teams', () => {
 
     const picked = await sam.click(listed.buttons[0]);
     expect(picked.text).toContain(`**${dated.referenceNumber}** · version 1 · **Moving date set**`);
+    // The customer's language, so that staff can speak it with them.
+    expect(picked.text).toContain('Language: Spanish');
     expect(picked.text).toContain('Moving date: Tuesday, June 9, 2026');
 
     const one = await sam.say('look up +1 312-555-0147');

@@ -4,6 +4,7 @@
  * Found by reference number or by any of its phone numbers, without the service ZIP the customers' own check asks
  * for: only staff, recognized by Teams, get here, and each look-up is audited there.
  */
+import type { Language } from '../../i18n/language';
 import { type Loa, type MaskedLoaView, maskedLoaView } from '../../domain/loa';
 import { type RejectionReason, rejectionReason } from '../../domain/rejectionReasons';
 import { scrubSecrets } from '../../logging';
@@ -37,6 +38,8 @@ export interface RequestHistory {
   /** The latest version's letter: the account number as its last four characters, never the PIN. */
   readonly letter: MaskedLoaView;
   readonly contactEmail?: string;
+  /** The language the customer read and signed the latest letter in. */
+  readonly language: Language;
   /** Oldest first. */
   readonly changes: readonly RequestChange[];
 }
@@ -81,6 +84,7 @@ export class RequestHistories {
       status: statusView(latest, record),
       letter: maskedLoaView(latest.loa),
       ...(latest.contactEmail !== undefined && { contactEmail: latest.contactEmail }),
+      language: latest.loa.signedIn ?? 'en',
       changes,
     };
     return { history, loa: latest.loa };
