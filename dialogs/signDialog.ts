@@ -31,6 +31,7 @@ import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { ReadyToSignDialog } from './readyToSignDialog';
 import { loaCardData } from './signView';
+import { portScopeText } from './text/portScopeText';
 import { signText } from './text/signText';
 
 export type SignResult = { readonly signed: true; readonly referenceNumber: string } | { readonly signed: false };
@@ -128,7 +129,7 @@ class SignCardDialog extends CardDialog<SignState> {
     const loa = createLoa(
       built.request,
       { signerName: signature.value, signedAt: this.deps.clock(), channel: context.activity.channelId },
-      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous },
+      { newCarrier: this.deps.newCarrier, referenceNumber: state.referenceNumber, previous, parentReference: session.linkedPort?.parentReference },
     );
     // Handed over before it is stored: if the hand-over fails, nothing says "signed", and trying again makes the same LOA.
     const receipt = await this.deps.submitter.submit(signedLoaSubmission(loa, built.request, TurnContext.getConversationReference(context.activity)));
@@ -138,6 +139,8 @@ class SignCardDialog extends CardDialog<SignState> {
       const { pin, ...withoutPin } = loa;
       current.signedLoa = withoutPin;
       noteSubmitted(current, loa.referenceNumber);
+      const linked = current.linkedPort;
+      if (linked !== undefined && !linked.children.includes(loa.referenceNumber)) linked.children = [...linked.children, loa.referenceNumber];
       delete current.draft.pin;
       noteTakenAsTyped(current.draft, 'pin', false);
       // The lock is asked about again before a corrected letter: a lock left on is a reason carriers reject.
@@ -153,9 +156,12 @@ class SignCardDialog extends CardDialog<SignState> {
     if (emails) await emails.signed(loa, built.request.contactEmail);
     const details = { referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: emails && built.request.contactEmail };
     const link = this.deps.receiptLink?.(loa.referenceNumber, loa.version);
-    await context.sendActivity(
-      [state.replacing === undefined ? signText.sent(details) : signText.resent(details), ...(link ? [signText.letterLink(link)] : [])].join('\n\n'),
-    );
+    const receiptLines = [
+      state.replacing === undefined ? signText.sent(details) : signText.resent(details),
+      ...(loa.parentReference ? [portScopeText.partOfPort(loa.parentReference)] : []),
+      ...(link ? [signText.letterLink(link)] : []),
+    ];
+    await context.sendActivity(receiptLines.join('\n\n'));
     return this.finish(dc, state, { signed: true, referenceNumber: receipt.referenceNumber } satisfies SignResult);
   }
 

@@ -12,6 +12,7 @@ import { askFieldText, type QuestionContext } from '../../../dialogs/text/askFie
 import { type ButtonName, buttonLabels } from '../../../dialogs/text/buttonLabels';
 import { formText } from '../../../dialogs/text/formText';
 import { mainText } from '../../../dialogs/text/mainText';
+import { portScopeText } from '../../../dialogs/text/portScopeText';
 import { portText } from '../../../dialogs/text/portText';
 import { reviewText } from '../../../dialogs/text/reviewText';
 import { signText } from '../../../dialogs/text/signText';
@@ -38,6 +39,14 @@ export type Asked =
   | { readonly kind: 'ruleQuestion' }
   /** Before signing: is the carrier's port-out lock off? */
   | { readonly kind: 'portOutLock' }
+  /** Several numbers: are they all on one account with the same carrier? */
+  | { readonly kind: 'sameAccount' }
+  /** They are not: which of them are on one account (they go first)? */
+  | { readonly kind: 'firstAccount' }
+  /** Is the port moving every number on the account? */
+  | { readonly kind: 'wholeAccount' }
+  /** A partial port moving the billing number: the new billing number of the lines that stay. */
+  | { readonly kind: 'remainingBillingNumber' }
   | { readonly kind: 'menu' }
   /** The request is signed and on its way: the bot said so (a first request, or a corrected one). */
   | { readonly kind: 'signed' }
@@ -124,6 +133,13 @@ function questionsFor(details: CustomerDetails): [AskableField, string][] {
  * Whether `text` begins with what `template` makes of some reference number (more may follow it, such as the link
  * to the customer's copy of the letter).
  */
+/** Whether `text` is what `template` makes of something in its hole (a number, a list of numbers). */
+function fitsHoles(text: string, template: (hole: string) => string): boolean {
+  const hole = '\u0000';
+  const parts = template(hole).split(hole).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return parts.length > 1 && new RegExp(`^${parts.join('.+')}$`).test(text);
+}
+
 export function fitsTemplate(text: string, template: (referenceNumber: string) => string): boolean {
   const hole = '\u0000';
   const parts = template(hole).split(hole).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -243,7 +259,15 @@ export class Customer {
 
   /** What the bot is asking for in the replies the customer is looking at, if the customer can tell. */
   asked(replies: readonly Partial<Activity>[] = this.lastReplies): Asked | undefined {
-    if (textsOf(replies).some((text) => this.saysSent(text))) return { kind: 'signed' };
+    // Signed: unless the bot goes on to the next account of a split port, with a question after the receipt.
+    const sentAt = replies.map((reply) => reply.text !== undefined && this.saysSent(reply.text)).lastIndexOf(true);
+    if (sentAt === -1) return this.questionIn(replies);
+    const next = this.questionIn(replies.slice(sentAt + 1));
+    return next !== undefined && next.kind !== 'menu' ? next : { kind: 'signed' };
+  }
+
+  /** The question the bot asks in `replies`, if the customer can tell. */
+  private questionIn(replies: readonly Partial<Activity>[]): Asked | undefined {
     const questions = questionsFor(this.details);
     for (const reply of [...replies].reverse()) {
       if (reply.type !== 'message') continue;
@@ -256,11 +280,23 @@ export class Customer {
       const text = reply.text ?? '';
       if (text === tipsText.keepService.question) return { kind: 'serviceActive' };
       if (this.asksAboutLock(text)) return { kind: 'portOutLock' };
+      const scope = this.scopeQuestion(text);
+      if (scope !== undefined) return { kind: scope };
       if (buttonTitles(reply).includes(buttonLabels.thatsIt)) return { kind: 'ruleQuestion' };
       const field = questions.find(([, question]) => text.includes(question))?.[0];
       if (field !== undefined) return { kind: 'field', field };
       if (text === mainText.menu.again || text.startsWith(mainText.menu.intro)) return { kind: 'menu' };
     }
+    return undefined;
+  }
+
+  /** Which question about the accounts behind the numbers `text` asks, if it asks one. */
+  scopeQuestion(text: string): 'sameAccount' | 'firstAccount' | 'wholeAccount' | 'remainingBillingNumber' | undefined {
+    const { sameAccount, firstAccount, wholeAccount, remainingBillingNumber } = portScopeText;
+    if (fitsHoles(text, (hole) => sameAccount.question(hole as unknown as number))) return 'sameAccount';
+    if (fitsHoles(text, (hole) => firstAccount.question([hole]))) return 'firstAccount';
+    if (text === wholeAccount.question(this.details.carrier.name)) return 'wholeAccount';
+    if (fitsHoles(text, (hole) => remainingBillingNumber.question(hole, this.details.carrier.name))) return 'remainingBillingNumber';
     return undefined;
   }
 
@@ -346,6 +382,7 @@ export class Customer {
   async answer(asked: Asked | undefined = this.asked()): Promise<Partial<Activity>[]> {
     if (asked === undefined) throw this.lost('cannot tell what the bot is asking');
     this.answered.push(askedKey(asked));
+    const { details } = this;
     switch (asked.kind) {
       case 'field':
         return this.say(this.answerFor(asked.field));
@@ -356,6 +393,16 @@ export class Customer {
         return this.say(buttonLabels.thatsIt);
       case 'portOutLock':
         return this.say(buttonLabels.yes);
+      case 'sameAccount':
+        return this.say(details.firstAccountNumbers === undefined ? buttonLabels.yes : buttonLabels.no);
+      case 'firstAccount':
+        if (details.firstAccountNumbers === undefined) throw this.lost('was asked which numbers are on one account, but they all are');
+        return this.say(details.firstAccountNumbers);
+      case 'wholeAccount':
+        return this.say(details.wholeAccount === false ? buttonLabels.no : buttonLabels.yes);
+      case 'remainingBillingNumber':
+        if (details.remainingBillingNumber === undefined) throw this.lost('was asked for a new billing number, but the billing number is not moving');
+        return this.say(details.remainingBillingNumber.typed);
       case 'form':
         return this.send(pressOn(asked.card, formText.card.submit, this.formInputs()));
       case 'review':

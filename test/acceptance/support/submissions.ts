@@ -95,6 +95,8 @@ export async function awaitDelivery(submissionsDir: string, referenceNumber: str
 export interface ExpectedRequestOptions {
   readonly referenceNumber: string;
   readonly version: number;
+  /** For a port split by account: the reference that links its requests. */
+  readonly parentReference?: string;
 }
 
 /**
@@ -113,6 +115,9 @@ export function expectedRequest(details: CustomerDetails, options: ExpectedReque
     carrier: { id: details.carrier.id, name: details.carrier.name, known: true },
     // The acceptance app's CARRIER_NAME: every version of the letter, corrected ones too, names the carrier moved to.
     newCarrier: { name: NEW_CARRIER.name },
+    ...(options.parentReference === undefined ? {} : { parentReference: options.parentReference }),
+    ...(details.wholeAccount === undefined ? {} : { wholeAccount: details.wholeAccount }),
+    ...(details.remainingBillingNumber === undefined ? {} : { remainingBillingNumber: details.remainingBillingNumber.e164 }),
     account: { number: details.accountNumber, pin: details.pin },
     holder: details.holder,
     ...(details.authorizedPerson === undefined ? {} : { authorizedPerson: details.authorizedPerson }),
