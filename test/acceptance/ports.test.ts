@@ -188,6 +188,9 @@ describe('a complete port, from the chat to the request and letter the porting b
     const { request, pdfText } = await awaitDelivery(app.submissionsDir, referenceNumber, 1);
     // No PIN to keep off the letter: the empty one is "shown" trivially.
     expect(letterFacts(kwame.details, pdfText, referenceNumber)).toEqual({ ...expectedLetterFacts(), pin: true });
+    // The letter tells the carrier that lines stay, and their new billing number.
+    expect(pdfText.replace(/\s+/g, ' ')).toContain('Partial port: other numbers stay on the account');
+    expect(pdfText.replace(/\s+/g, '')).toContain('(206)555-0151');
     expect(timesWithin(request, startedAt)).toBe(true);
     expect(request).toEqual({ ...expectedRequest(OSEI, { referenceNumber, version: 1 }), account: { number: OSEI.accountNumber } });
   });

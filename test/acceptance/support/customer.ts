@@ -373,6 +373,10 @@ export class Customer {
       `${fieldLabel('serviceAddress')}: ${addressLine(details.serviceAddress, 'stored')}`,
       `${fieldLabel('billingNumber')}: ${formatted(details.billingNumber.e164)}`,
       `${fieldLabel('contactEmail')}: ${details.contactEmail}`,
+      ...(details.wholeAccount === false ? [`${reviewText.partialPort.label}: ${reviewText.partialPort.value}`] : []),
+      ...(details.remainingBillingNumber === undefined
+        ? []
+        : [`${reviewText.partialPort.remainingBillingNumber}: ${formatted(details.remainingBillingNumber.e164)}`]),
     ];
     const missing = expected.filter((line) => !shown.includes(line));
     if (missing.length > 0) throw this.lost(`would not confirm the review: it does not show ${JSON.stringify(missing)} but ${JSON.stringify(shown)}`);
