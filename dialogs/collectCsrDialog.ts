@@ -2,8 +2,9 @@ import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } fro
 import { AskFieldDialog, type AskFieldOptions, type AskFieldResult } from './askFieldDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
-import { draftProgress, fieldLabel } from './draftFields';
+import { type AskableField, draftProgress, fieldLabel } from './draftFields';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { PortScopeDialog, dueQuestion } from './portScopeDialog';
 import { collectCsrText } from './text/collectCsrText';
 
 export interface CollectCsrOptions {
@@ -17,6 +18,21 @@ export type CollectCsrResult = { readonly switchToForm: true } | { readonly comp
 
 const COLLECT_WATERFALL = 'collectCsr.waterfall';
 
+/** The details asked before the questions about the rest of the account: they are the same whatever its answer. */
+const BEFORE_WHOLE_ACCOUNT: ReadonlySet<AskableField | undefined> = new Set<AskableField>([
+  'numbers', 'carrier', 'accountNumber', 'pin', 'holderName', 'authorizedPerson', 'serviceAddress',
+]);
+
+/**
+ * Whether a question about the accounts comes before the next detail. Whether the numbers are on one account comes at
+ * once, as it decides which numbers go on; whether the port moves the whole account comes just before the billing
+ * number, which it decides.
+ */
+function portScopeNow(due: ReturnType<typeof dueQuestion>, next: AskableField | undefined): boolean {
+  if (due === undefined) return false;
+  return due === 'sameAccount' || !BEFORE_WHOLE_ACCOUNT.has(next);
+}
+
 /**
  * Collects the CSR step by step: the next missing field, in CSR_FIELDS order, until none is missing. Values already
  * in the draft (answered earlier, pasted, or kept from a previous visit) are never asked again.
@@ -25,6 +41,7 @@ export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
   constructor(deps: ConversationDeps) {
     super(DialogIds.collectCsr, deps, COLLECT_WATERFALL);
     this.addDialog(new AskFieldDialog(deps));
+    this.addDialog(new PortScopeDialog(deps));
     this.addDialog(
       new WaterfallDialog(COLLECT_WATERFALL, [this.introStep.bind(this), this.askNextStep.bind(this), this.loopStep.bind(this)]),
     );
@@ -45,14 +62,16 @@ export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
   private async askNextStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
     const { draft } = await this.deps.sessions.get(step.context);
     const { next } = draftProgress(draft);
+    if (portScopeNow(dueQuestion(draft), next)) return step.beginDialog(DialogIds.portScope);
     if (next === undefined) return step.endDialog({ complete: true } satisfies CollectCsrResult);
     const options: AskFieldOptions = { field: next, mode: 'collect', offerForm: !step.options.continuing, offerPerson: step.options.offerPerson };
     return step.beginDialog(DialogIds.askField, options);
   }
 
   private async loopStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
-    const result = step.result as AskFieldResult;
-    if ('switchToForm' in result) return step.endDialog({ switchToForm: true } satisfies CollectCsrResult);
-    return step.replaceDialog(COLLECT_WATERFALL, { continuing: true, offerPerson: result.offerPerson } satisfies CollectCsrOptions);
+    // The questions about the accounts end with nothing to report: the next question follows.
+    const result = step.result as AskFieldResult | undefined;
+    if (result !== undefined && 'switchToForm' in result) return step.endDialog({ switchToForm: true } satisfies CollectCsrResult);
+    return step.replaceDialog(COLLECT_WATERFALL, { continuing: true, offerPerson: result?.offerPerson } satisfies CollectCsrOptions);
   }
 }

@@ -13,6 +13,7 @@ import {
   type PortRequestField,
   billingNumberAsked,
   buildPortRequest,
+  forgetPortScope,
   csrFieldText,
   isSecretField,
   isTakenAsTyped,
@@ -67,6 +68,11 @@ export interface FormCheck {
 const UNKNOWN_CARRIER_CODE = 'carrier.unknown';
 
 const tidy = (raw: string | undefined): string => (raw ?? '').replace(/\s+/gu, ' ').trim();
+
+/** Whether the form kept the numbers as saved: the answers about them (one account? all of it?) still hold. */
+function sameNumbers(saved: CsrDraft['numbers'], given: CsrValue<'numbers'>): boolean {
+  return saved !== undefined && saved.numbers.join() === given.numbers.join();
+}
 
 function setField<F extends CsrFieldName>(draft: CsrDraft, field: F, value: CsrValue<F>): void {
   draft[field] = value as CsrDraft[F];
@@ -191,6 +197,7 @@ export function checkForm(
     }
     const result = validateField(field, input, values, draft, opts);
     if (result.ok) {
+      if (field === 'numbers' && !sameNumbers(draft.numbers, result.value as CsrValue<'numbers'>)) forgetPortScope(draft);
       setField(draft, field, result.value as CsrValue<typeof field>);
       noteTakenAsTyped(draft, field, takenAsTyped(field, input, values, draft));
       if (result.warnings.length > 0) round.notes[field] = result.warnings.map((warning) => warning.message);

@@ -7,6 +7,7 @@ export const DialogIds = {
   askField: 'askFieldDialog',
   csrForm: 'csrFormDialog',
   review: 'reviewDialog',
+  portScope: 'portScopeDialog',
   readyToSign: 'readyToSignDialog',
   sign: 'signDialog',
   status: 'statusDialog',

@@ -8,6 +8,7 @@ import {
   CSR_FIELDS,
   accept,
   type CsrDraft,
+  forgetPortScope,
   type CsrExtraction,
   type CsrFieldName,
   type CsrFieldOptions,
@@ -101,6 +102,7 @@ export function saveAnswer<F extends AskableField>(
   const { asTyped = false, ...recheckOpts } = opts;
   noteTakenAsTyped(draft, field as CsrFieldName, asTyped);
   if (field === 'holderName' && draft.holderName?.kind === 'person') delete draft.authorizedPerson;
+  if (field === 'numbers') forgetPortScope(draft);
   const invalidated: InvalidatedAnswer[] = [];
   for (const { field: dependent, result } of recheckDependents(field as CsrFieldName, draft, recheckOpts)) {
     if (result.ok) continue;

@@ -1,4 +1,6 @@
+import type { TurnContext } from 'botbuilder';
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { formatPhoneNumber } from '../src/domain';
 import type { CardActions } from './cardActions';
 import { CollectCsrDialog, type CollectCsrResult } from './collectCsrDialog';
 import type { ConversationDeps } from './conversationDeps';
@@ -8,9 +10,11 @@ import { takePastedValues } from './draftUpdates';
 import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { PortingStage } from './portingSession';
+import { PortScopeDialog } from './portScopeDialog';
 import { ReviewDialog } from './reviewDialog';
 import { SignDialog, type SignResult } from './signDialog';
 import { setStepHelp } from './stepHelp';
+import { portScopeText } from './text/portScopeText';
 import { portText } from './text/portText';
 import { TipsDialog, type TipsResult } from './tipsDialog';
 
@@ -48,6 +52,7 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
     this.addDialog(new TipsDialog(deps));
     this.addDialog(new CollectCsrDialog(deps));
     this.addDialog(new CsrFormDialog(deps, cards));
+    this.addDialog(new PortScopeDialog(deps));
     this.addDialog(new ReviewDialog(deps, cards));
     this.addDialog(new SignDialog(deps, cards));
     // "Talk to an agent" is offered here: a customer whose line is cancelled may well need a person (see the tips).
@@ -58,6 +63,7 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
         this.keepServiceTipStep.bind(this),
         this.serviceCancelledStep.bind(this),
         this.collectCsrStep.bind(this),
+        this.portScopeStep.bind(this),
         this.loaTipStep.bind(this),
         this.reviewStep.bind(this),
         this.signStep.bind(this),
@@ -102,6 +108,11 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
     return step.endDialog();
   }
 
+  /** The form card asks nothing about the accounts behind the numbers: asked here when still due. */
+  private async portScopeStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
+    return step.beginDialog(DialogIds.portScope);
+  }
+
   private async loaTipStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
     return step.beginDialog(DialogIds.tips, { tips: ['fillLoa'], context: 'port' });
   }
@@ -119,8 +130,32 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
 
   private async finishStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
     const { signed } = step.result as SignResult;
+    if (signed && (await this.beginNextAccount(step.context))) return step.replaceDialog(PORT_WATERFALL, {} satisfies PortOptions);
     if (signed) await step.context.sendActivity(portText.afterSigned);
     return step.endDialog({ signed } satisfies PortResult);
+  }
+
+  /**
+   * After one account's request of a split port: the next account's numbers become the draft, with the holder, the
+   * service address and the email carried over to be checked on the review. The signed request stays among the
+   * customer's submitted references (and the linked port's children); the new draft signs under a reference of its own.
+   */
+  private async beginNextAccount(context: TurnContext): Promise<boolean> {
+    const session = await this.deps.sessions.get(context);
+    const linked = session.linkedPort;
+    const later = linked?.later;
+    if (linked === undefined || later === undefined) return false;
+    await this.deps.sessions.update(context, (current) => {
+      const { holderName, authorizedPerson, serviceAddress, contactEmail } = current.draft;
+      current.draft = { numbers: later, holderName, authorizedPerson, serviceAddress, contactEmail };
+      if (later.numbers.length === 1) current.draft.sameAccount = true;
+      current.linkedPort = { parentReference: linked.parentReference, children: linked.children };
+      delete current.signedLoa;
+      current.refusals = {};
+      current.stage = 'collecting';
+    });
+    await context.sendActivity(portScopeText.nextAccount(later.numbers.map(formatPhoneNumber), linked.parentReference));
+    return true;
   }
 
   private async enterStage(step: WaterfallStepContext, stage: PortingStage): Promise<void> {

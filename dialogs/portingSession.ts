@@ -79,6 +79,18 @@ export const PortingSessionSchema = z.object({
    * they start over: "delete my data" withdraws or reports each.
    */
   submittedReferences: z.array(z.string()),
+  /**
+   * The numbers given are on several accounts or carriers: the port moves one account's numbers at a time, each as a
+   * request of its own (`children`, oldest first), all under `parentReference`, which the customer is given. `later`
+   * holds the numbers still to move (with the portability check's verdicts), for the next accounts.
+   */
+  linkedPort: z
+    .object({
+      parentReference: z.string().min(1),
+      children: z.array(z.string()),
+      later: CsrDraftSchema.shape.numbers,
+    })
+    .optional(),
   /** The carrier rejected this request for a reason a person must sort out: asking for a person says so. */
   personNeeded: z.object({ referenceNumber: z.string(), reasonCode: z.string() }).optional(),
   /** The copy of their latest bill the customer attached (the file is in the document store): sent with the request. */

@@ -1,5 +1,5 @@
 /** The data the review card is drawn from: every detail with the secrets masked, and what still blocks signing. */
-import { CSR_FIELDS, type CsrDraft, buildPortRequest, maskedDraftSummary } from '../src/domain';
+import { CSR_FIELDS, type CsrDraft, buildPortRequest, formatPhoneNumber, isPartialPortMovingBillingNumber, maskedDraftSummary } from '../src/domain';
 import type { ReviewCardData } from '../src/cards/reviewCard';
 import { type AskableField, fieldLabel } from './draftFields';
 import { reviewText } from './text/reviewText';
@@ -23,12 +23,22 @@ export function signingProblems(draft: CsrDraft): string[] {
   return request.ok ? [] : request.problems.map((problem) => problem.message);
 }
 
+/** What the customer said about the rest of the account, for a partial port: it goes on the letter too. */
+function portScopeRows(draft: CsrDraft): { label: string; value: string }[] {
+  if (draft.wholeAccount !== false) return [];
+  const remaining = isPartialPortMovingBillingNumber(draft) ? draft.remainingBillingNumber : undefined;
+  return [
+    { label: reviewText.partialPort.label, value: reviewText.partialPort.value },
+    ...(remaining === undefined ? [] : [{ label: reviewText.partialPort.remainingBillingNumber, value: formatPhoneNumber(remaining) }]),
+  ];
+}
+
 export function reviewCardData(draft: CsrDraft, cardId: string): ReviewCardData {
   const problems = signingProblems(draft);
   return {
     cardId,
     text: reviewText.card,
-    rows: maskedDraftSummary(draft).map(({ label, value }) => ({ label, value })),
+    rows: [...maskedDraftSummary(draft).map(({ label, value }) => ({ label, value })), ...portScopeRows(draft)],
     hasProblems: problems.length > 0,
     problems: problems.map((message) => ({ message })),
     choices: changeableFields(draft).map((field) => ({ title: fieldLabel(field), value: field })),

@@ -32,6 +32,7 @@ import { recognizeIntent } from './intents';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { ReadyToSignDialog } from './readyToSignDialog';
 import { loaCardData } from './signView';
+import { portScopeText } from './text/portScopeText';
 import { signText } from './text/signText';
 import { currentLanguage } from '../src/i18n/language';
 
@@ -136,6 +137,7 @@ class SignCardDialog extends CardDialog<SignState> {
         referenceNumber: state.referenceNumber,
         previous,
         language: currentLanguage(),
+        parentReference: session.linkedPort?.parentReference,
         // An assisted port's letter says who prepared it (see dialogs/assistedSigning.ts).
         ...(session.assisted && { preparedBy: { staffId: session.assisted.staffId } }),
       },
@@ -150,6 +152,8 @@ class SignCardDialog extends CardDialog<SignState> {
       const { pin, ...withoutPin } = loa;
       current.signedLoa = withoutPin;
       noteSubmitted(current, loa.referenceNumber);
+      const linked = current.linkedPort;
+      if (linked !== undefined && !linked.children.includes(loa.referenceNumber)) linked.children = [...linked.children, loa.referenceNumber];
       delete current.draft.pin;
       noteTakenAsTyped(current.draft, 'pin', false);
       // The lock is asked about again before a corrected letter: a lock left on is a reason carriers reject.
@@ -165,9 +169,12 @@ class SignCardDialog extends CardDialog<SignState> {
     if (emails) await emails.signed(loa, built.request.contactEmail);
     const details = { referenceNumber: receipt.referenceNumber, carrier: loa.currentCarrier.name, contactEmail: emails && built.request.contactEmail };
     const link = this.deps.receiptLink?.(loa.referenceNumber, loa.version);
-    await context.sendActivity(
-      [state.replacing === undefined ? signText.sent(details) : signText.resent(details), ...(link ? [signText.letterLink(link)] : [])].join('\n\n'),
-    );
+    const receiptLines = [
+      state.replacing === undefined ? signText.sent(details) : signText.resent(details),
+      ...(loa.parentReference ? [portScopeText.partOfPort(loa.parentReference)] : []),
+      ...(link ? [signText.letterLink(link)] : []),
+    ];
+    await context.sendActivity(receiptLines.join('\n\n'));
     return this.finish(dc, state, { signed: true, referenceNumber: receipt.referenceNumber } satisfies SignResult);
   }
 

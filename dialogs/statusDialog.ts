@@ -68,9 +68,9 @@ export class StatusDialog extends InterruptibleDialog<StatusOptions> {
       await step.context.sendActivity(portStatusText(session));
       return step.endDialog();
     }
-    // Their own last request is one press away; any other still needs its reference typed.
-    const own = session?.signedLoa?.referenceNumber;
-    const choices = own === undefined ? [] : [labelledChoice(own, own)];
+    // Their own last request (and the port that links it, if split) is one press away; any other needs its reference typed.
+    const own = [session?.linkedPort?.parentReference, session?.signedLoa?.referenceNumber].filter((reference) => reference !== undefined);
+    const choices = own.map((reference) => labelledChoice(reference, reference));
     const channelId = step.context.activity.channelId;
     setStepHelp(step, statusText.referenceHelp);
     return step.prompt(REFERENCE_PROMPT, {
@@ -92,23 +92,47 @@ export class StatusDialog extends InterruptibleDialog<StatusOptions> {
   private async resultStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const referenceNumber = (step.values as StatusValues).referenceNumber ?? '';
+    const linked = (await this.deps.sessions.find(context))?.linkedPort;
+    if (linked !== undefined && linked.parentReference === referenceNumber && linked.children.length > 0) {
+      return this.linkedPortResult(step, linked.parentReference, linked.children);
+    }
     const outcome = await this.finder.find(referenceNumber, step.result as string, clientAddressOf(context));
     if (outcome.kind === 'locked') return this.locked(step, outcome.until);
-    if (outcome.kind === 'notFound') {
-      const misses = (step.options.misses ?? 0) + 1;
-      if (misses >= MAX_MISSES) {
-        await context.sendActivity(statusText.notFoundAgain(this.deps.supportContact));
-        return step.endDialog();
-      }
-      await context.sendActivity(statusText.notFound);
-      return step.replaceDialog(STATUS_WATERFALL, { misses } satisfies StatusOptions);
-    }
+    if (outcome.kind === 'notFound') return this.notFound(step);
     const { view } = outcome;
     const session = await this.deps.sessions.find(context);
     const link = this.deps.receiptLink?.(view.referenceNumber, view.version);
     const lines = [statusText.result[view.progress](view), ...this.whatNext(view, session), ...(link ? [signText.letterLink(link)] : [])];
     await context.sendActivity(lines.join('\n\n'));
     return step.endDialog();
+  }
+
+  /**
+   * The reference of the customer's own split port: each of its requests, looked up with the same ZIP check (and the
+   * same limits) as a request's own reference. The port is found when any of them is.
+   */
+  private async linkedPortResult(step: WaterfallStepContext<StatusOptions>, parentReference: string, children: readonly string[]): Promise<DialogTurnResult> {
+    const { context } = step;
+    const paragraphs: string[] = [];
+    for (const child of children) {
+      const outcome = await this.finder.find(child, step.result as string, clientAddressOf(context));
+      if (outcome.kind === 'locked') return this.locked(step, outcome.until);
+      if (outcome.kind === 'found') paragraphs.push(statusText.result[outcome.view.progress](outcome.view));
+    }
+    if (paragraphs.length === 0) return this.notFound(step);
+    await context.sendActivity([statusText.linkedPort(parentReference, children.length), ...paragraphs].join('\n\n'));
+    return step.endDialog();
+  }
+
+  /** Nothing found: the reference and ZIP are asked again, until a person is the better way. */
+  private async notFound(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
+    const misses = (step.options.misses ?? 0) + 1;
+    if (misses >= MAX_MISSES) {
+      await step.context.sendActivity(statusText.notFoundAgain(this.deps.supportContact));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(statusText.notFound);
+    return step.replaceDialog(STATUS_WATERFALL, { misses } satisfies StatusOptions);
   }
 
   /** Look-ups are locked: the customer hears for about how long, and how to reach a person meanwhile. */

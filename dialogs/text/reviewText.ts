@@ -18,6 +18,12 @@ const card = {
 
 export const reviewTextEn = {
   card,
+  /** Rows of the summary for a partial port: some lines stay with the current carrier. */
+  partialPort: {
+    label: 'Moving',
+    value: 'Some numbers on the account, not all',
+    remainingBillingNumber: 'New billing number for the lines that stay',
+  },
   /** "help" while the summary is on screen. */
   help:
     'This card shows every detail that goes on your Letter of Authorization, with your account number and PIN ' +

@@ -46,6 +46,9 @@ export const statusTextEn = {
       (ways ? `${ways} and a person on our porting team can look it up for you.` : 'contact our customer support.')
     );
   },
+  /** The reference of a port split by account: each of its requests follows, one paragraph each. */
+  linkedPort: (parentReference: string, count: number) =>
+    `Your port ${parentReference} is moving your numbers in ${count} requests, one for each account:`,
   result: {
     received: ({ referenceNumber }) => `Your port request ${referenceNumber} has been received and is on its way to our porting team.`,
     sent: ({ referenceNumber, carrier }) =>

@@ -67,7 +67,11 @@ export async function completePort(exchange: Exchange, userId: string, sequence:
   await exchange(message(buttonLabels.startPort));
   await exchange(message(buttonLabels.yes));
   let replies: Partial<Activity>[] = [];
-  for (const field of CSR_FIELDS) replies = await exchange(message(answers[field]));
+  for (const field of CSR_FIELDS) {
+    replies = await exchange(message(answers[field]));
+    // Its two numbers are on one account, moving whole: asked after the numbers, and before the billing number.
+    if (field === 'numbers' || field === 'serviceAddress') replies = await exchange(message(buttonLabels.yes));
+  }
   // Before the letter, AT&T's Wireless Account Lock: the customer says it is off.
   await exchange(submit(replies, reviewText.card.confirm));
   const letter = await exchange(message(buttonLabels.yes));
@@ -79,4 +83,4 @@ export async function completePort(exchange: Exchange, userId: string, sequence:
 }
 
 /** The turns of one complete port: what the echo bot is sent for a like-for-like count. */
-export const TURNS_PER_PORT = 3 + CSR_FIELDS.length + 3;
+export const TURNS_PER_PORT = 3 + CSR_FIELDS.length + 2 + 3;

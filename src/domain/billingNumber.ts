@@ -6,26 +6,14 @@
  * of the account's lines behind.
  */
 import type { CsrDraft } from './csrFields';
-import { carrierRules } from './carriers';
 import type { E164 } from './phoneNumbers';
-
-/**
- * Whether the number is a landline or VoIP line: the porting provider's check says so when one was made (Twilio tells
- * the type); without it, the carrier directory's kind for a known carrier. An unknown carrier without a check is taken
- * for what most ports are, mobile: nothing is asked that nothing says is needed.
- */
-function isFixedLine(draft: CsrDraft, number: E164): boolean {
-  const type = draft.numbers?.portability?.[number]?.numberType;
-  if (type === 'mobile') return false;
-  if (type === 'landline') return true;
-  return draft.carrier?.known === true && carrierRules(draft.carrier).kind !== 'wireless';
-}
+import { isFixedLine } from './portScope';
 
 /** Whether the customer is asked for the billing number (as a question, or as a required input on the form card). */
 export function billingNumberAsked(draft: CsrDraft): boolean {
   const numbers = draft.numbers?.numbers ?? [];
   const [only] = numbers;
-  if (numbers.length !== 1 || only === undefined) return true;
+  if (numbers.length !== 1 || only === undefined || draft.wholeAccount === false) return true;
   return isFixedLine(draft, only);
 }
 

@@ -58,6 +58,15 @@ export const CsrDraftSchema = z.object({
   billingNumber: NanpE164Schema.optional(),
   contactEmail: z.string().min(1).optional(),
   /**
+   * The numbers are on one account with one carrier: the customer said so, or picked them as one account's numbers
+   * from several (see portScope.ts). Asked only for several numbers.
+   */
+  sameAccount: z.literal(true).optional(),
+  /** Whether the port moves every number on the account; false is a partial port. Asked only where it matters. */
+  wholeAccount: z.boolean().optional(),
+  /** In a partial port that moves the billing number: the new billing number of the lines that stay. */
+  remainingBillingNumber: NanpE164Schema.optional(),
+  /**
    * The secrets the customer confirmed as exactly what their carrier gave although they break an unconfirmed rule of
    * that carrier's (see RuleQuestion), each with the carrier's name: while the carrier stays, checking them again
    * (after new numbers, say) takes them as typed rather than asking again.

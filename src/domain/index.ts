@@ -11,6 +11,7 @@ export * from './signature';
 export * from './sharedSchemas';
 export * from './address';
 export * from './billingNumber';
+export * from './portScope';
 export * from './csrFields';
 export * from './portability';
 export * from './portRequest';

@@ -62,6 +62,15 @@ export const LoaSchema = z.object({
    * recorded (still in outboxes and sessions); createLoa always sets it.
    */
   newCarrier: NewCarrierSchema.optional(),
+  /**
+   * The reference the customer was given for a port split by account (one request per account and carrier): every
+   * request of it names it. Absent for a port that is one request.
+   */
+  parentReference: z.string().refine(isValidReferenceNumber, 'a valid reference number').optional(),
+  /** Whether the port moves every number on the account, where that was asked. */
+  wholeAccount: z.boolean().optional(),
+  /** A partial port moving the billing number: the new billing number of the lines that stay. */
+  remainingBillingNumber: NanpE164Schema.optional(),
   accountNumber: z.string().min(1),
   /** Carried to the port order; never shown on the customer's or an agent's copy. */
   pin: z.string().min(1).optional(),
@@ -104,6 +113,8 @@ export interface CreateLoaOptions {
   preparedBy?: { staffId: string };
   /** The language the customer read the letter in (and signs its statement in); English unless given. */
   language?: Language;
+  /** For a port split by account: the reference that links its requests (a correction keeps the previous one's). */
+  parentReference?: string;
 }
 
 /** A request the caller should not have made (an unsigned or inconsistent LOA); never shown to customers. */
@@ -143,6 +154,9 @@ export function createLoa(request: PortRequest, signature: LoaSignature, opts: C
       numbers: valid.numbers,
       currentCarrier: valid.carrier,
       newCarrier: newCarrier.data,
+      parentReference: opts.previous?.parentReference ?? opts.parentReference,
+      wholeAccount: valid.wholeAccount,
+      remainingBillingNumber: valid.remainingBillingNumber,
       accountNumber: valid.accountNumber,
       pin: valid.pin,
       authorizationStatement: authorizationStatement(newCarrier.data.name),

@@ -16,6 +16,7 @@ import {
 } from './csrFields';
 import { billingNumberOf } from './billingNumber';
 import { pinWaivedByCheck } from './portability';
+import { isPartialPortMovingBillingNumber } from './portScope';
 import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 import { inSentence } from './text';
@@ -70,6 +71,10 @@ export const PortRequestSchema = z
     serviceAddress: ServiceAddressSchema,
     billingNumber: NanpE164Schema,
     contactEmail: z.email(),
+    /** Whether the port moves every number on the account, where that was asked (see portScope.ts). */
+    wholeAccount: z.boolean().optional(),
+    /** A partial port moving the billing number: the new billing number of the lines that stay. */
+    remainingBillingNumber: NanpE164Schema.optional(),
   })
   .superRefine((request, ctx) => {
     const problem = (path: PortRequestField, code: string, message: string) =>
@@ -133,6 +138,8 @@ export function buildPortRequest(draft: CsrDraft): PortRequestBuild {
     serviceAddress: draft.serviceAddress,
     billingNumber: billingNumberOf(draft),
     contactEmail: draft.contactEmail,
+    wholeAccount: draft.wholeAccount,
+    remainingBillingNumber: isPartialPortMovingBillingNumber(draft) ? draft.remainingBillingNumber : undefined,
   });
   if (parsed.success) return { ok: true, request: parsed.data };
   return { ok: false, problems: parsed.error.issues.map(toProblem) };

@@ -50,6 +50,30 @@ export const PortRequestV1Schema = z
           'The new (gaining) carrier the customer authorized. Present for every letter signed since it was added; absent ' +
           'from requests signed before.',
       }),
+    // Added to version 1 as optional, as newCarrier was: a request that is not part of a split port, or not asked
+    // about the rest of its account, has none of the three, and receivers of version 1 need not change.
+    parentReference: z
+      .string()
+      .regex(/^PA-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{3}$/)
+      .optional()
+      .meta({
+        description:
+          'For numbers on several accounts or carriers: the reference the customer was given for the whole port, which ' +
+          'links its requests (one per account, each with its own referenceNumber). Absent for a port that is one request.',
+      }),
+    wholeAccount: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'Whether the port moves every number on the account (false: a partial port, some lines stay with the current ' +
+          'carrier). Present where the customer was asked: several numbers, or a landline or VoIP number.',
+      }),
+    remainingBillingNumber: E164.optional().meta({
+      description:
+        'For a partial port that moves the billing number: the new billing telephone number of the lines that stay with ' +
+        'the current carrier.',
+    }),
     account: z
       .strictObject({
         number: z.string().min(1).meta({ description: 'The account number with the current carrier, in full.' }),
@@ -165,6 +189,9 @@ export function toPortRequestJson(loa: Loa, context: PortRequestContext): PortRe
     numbers: loa.numbers,
     carrier: loa.currentCarrier,
     newCarrier: loa.newCarrier,
+    parentReference: loa.parentReference,
+    wholeAccount: loa.wholeAccount,
+    remainingBillingNumber: loa.remainingBillingNumber,
     account: { number: loa.accountNumber, pin: loa.pin },
     holder: loa.accountHolder,
     authorizedPerson: loa.authorizedPerson,

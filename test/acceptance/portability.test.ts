@@ -124,6 +124,7 @@ describe('a port with the portability check, over HTTP', () => {
     const home = withChanges(MARIA, {
       numbers: { typed: '(415) 555-0160', e164: [landline] },
       billingNumber: { typed: '(415) 555-0100', e164: '+14155550100' },
+      wholeAccount: true,
     });
     const maria = customer(twilioApp, 'twilio-landline', home);
 

@@ -3,10 +3,11 @@ import { askFieldText } from '../../dialogs/text/askFieldText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { promptText } from '../../dialogs/text/promptText';
+import { portScopeText } from '../../dialogs/text/portScopeText';
 import { CSR_FIELDS, type CsrFieldName, carrierRules, validateCsrField } from '../../src/domain';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, reachCollection, textsOf } from './conversationHarness';
 import { click } from '../support/clicks';
-import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, draftFrom } from '../support/drafts';
+import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN, detailsOf, draftFrom } from '../support/drafts';
 
 /** An answer each field's validator refuses, with the customer's next try being the right one. */
 const WRONG: Record<CsrFieldName, string> = {
@@ -37,8 +38,9 @@ describe('AskFieldDialog', () => {
       const again = await harness.say(WRONG[field]);
       expect(again[1]).toBe(refused[1]);
 
-      await harness.say(ATT_ANSWERS[field]);
-      const saved = (await harness.session())?.draft;
+      // The questions about the account (one account? all of it?) come between some details: answered yes.
+      await answerFields(harness, [field]);
+      const saved = detailsOf((await harness.session())?.draft);
       expect(saved).toEqual(draftFrom(Object.fromEntries(CSR_FIELDS.slice(0, index + 1).map((f) => [f, ATT_ANSWERS[f]]))));
     }
   });
@@ -47,8 +49,9 @@ describe('AskFieldDialog', () => {
     const harness = new ConversationHarness();
     const first = await reachCollection(harness);
     expect(first.at(-1)).toContain('area code');
-    const carrierQuestion = await harness.say(ATT_ANSWERS.numbers);
-    expect(carrierQuestion).toEqual([askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124'), askFieldText.question.carrier()]);
+    const sameAccount = await harness.say(ATT_ANSWERS.numbers);
+    expect(sameAccount).toEqual([askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124'), portScopeText.sameAccount.question(2)]);
+    expect(await harness.say(buttonLabels.yes)).toEqual([askFieldText.question.carrier()]);
 
     const accountQuestion = await harness.say(ATT_ANSWERS.carrier);
     expect(accountQuestion.at(-1)).toContain(carrierRules({ id: 'att', name: 'AT&T', known: true }).instructions.accountNumber);

@@ -3,10 +3,11 @@ import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { collectCsrText } from '../../dialogs/text/collectCsrText';
 import { mainText } from '../../dialogs/text/mainText';
 import { tipsText } from '../../dialogs/text/tipsText';
+import { portScopeText } from '../../dialogs/text/portScopeText';
 import { CSR_FIELDS, validateCsrField } from '../../src/domain';
 import { cardIn } from './cardHarness';
 import { ConversationHarness, answerFields, buttonsOf, reachCollection } from './conversationHarness';
-import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft } from '../support/drafts';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, collectedAttDraft } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
 
 const PASTED_CSR = [
@@ -34,7 +35,7 @@ describe('CollectCsrDialog', () => {
     expect(texts).toEqual([askFieldText.saved.contactEmail('maria@example.com'), tipsText.fillLoa.tip]);
     expect(cardIn(last.at(-1) ?? {})).toBeDefined();
     const session = await harness.session();
-    expect(session?.draft).toEqual(completeAttDraft());
+    expect(session?.draft).toEqual(collectedAttDraft());
     expect(session?.stage).toBe('reviewing');
   });
 
@@ -58,12 +59,15 @@ describe('CollectCsrDialog', () => {
     const emailRefusal = validateCsrField('contactEmail', 'maria at example', {});
     expect(emailRefusal.ok).toBe(false);
     expect(texts[1]).toBe(askFieldText.pasted.refused('Contact email', emailRefusal.ok ? '' : emailRefusal.error.message));
-    expect(texts.at(-1)).toContain('billing telephone number');
+    // Two numbers: one account? Then, before the billing number, whether the port moves the whole account.
+    expect(texts.at(-1)).toBe(portScopeText.sameAccount.question(2));
+    expect(await harness.say(buttonLabels.yes)).toEqual([portScopeText.wholeAccount.question('AT&T')]);
+    expect((await harness.say(buttonLabels.yes)).at(-1)).toContain('billing telephone number');
 
     await answerFields(harness, ['billingNumber']);
     const end = await answerFields(harness, ['contactEmail']);
     expect(cardIn(end.at(-1) ?? {})).toBeDefined();
-    expect((await harness.session())?.draft).toEqual(completeAttDraft());
+    expect((await harness.session())?.draft).toEqual(collectedAttDraft());
   });
 
   it('takes a CSR pasted as the very first message, before any question', async () => {
@@ -74,7 +78,9 @@ describe('CollectCsrDialog', () => {
     expect(opening.at(-1)).toBe(tipsText.keepService.question);
     const next = await harness.say(buttonLabels.yes);
     expect(next).toContain(collectCsrText.resumed(6, 8, 'Billing telephone number'));
-    expect(next.at(-1)).toContain('billing telephone number');
+    expect(next.at(-1)).toBe(portScopeText.sameAccount.question(2));
+    expect(await harness.say(buttonLabels.yes)).toEqual([portScopeText.wholeAccount.question('AT&T')]);
+    expect((await harness.say(buttonLabels.yes)).at(-1)).toContain('billing telephone number');
   });
 
   it('takes a CSR pasted while the menu is on screen, as Web Chat shows it first', async () => {

@@ -19,7 +19,7 @@ import { pipelinedBot, testTurnPipeline } from '../support/turnPipeline';
 import { type TestApp, startTestApp } from '../support/testApp';
 import { memoryStorage } from '../support/testStorage';
 import { NOW, RecordingSubmitter, lastCard, submitOf } from './cardHarness';
-import { SUPPORT, TTL_DAYS, textsOf } from './conversationHarness';
+import { SUPPORT, TTL_DAYS, asksAboutTheAccount, textsOf } from './conversationHarness';
 import { NEW_CARRIER } from '../support/newCarrier';
 import { ATT_ANSWERS, CANARY_ACCOUNT_NUMBER, CANARY_PIN } from '../support/drafts';
 
@@ -71,7 +71,11 @@ describe('the conversation over HTTP', () => {
     await exchange(message(buttonLabels.startPort));
     await exchange(message(buttonLabels.yes));
     let replies: Partial<Activity>[] = [];
-    for (const field of CSR_FIELDS) replies = await exchange(message(ATT_ANSWERS[field]));
+    for (const field of CSR_FIELDS) {
+      replies = await exchange(message(ATT_ANSWERS[field]));
+      // Its two numbers are on one account, moving whole: asked so, the customer says yes.
+      while (asksAboutTheAccount(replies)) replies = await exchange(message(buttonLabels.yes));
+    }
 
     const lock = await exchange(activity(submitOf(lastCard(replies), reviewText.card.confirm)));
     expect(textsOf(lock).at(-1)).toMatch(/is Wireless Account Lock turned off on your AT&T account\?/);

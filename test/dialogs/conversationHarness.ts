@@ -10,6 +10,7 @@ import type { PortingSession } from '../../dialogs/portingSession';
 import { isSecretAnswer } from '../../dialogs/secretAnswer';
 import { WEB_CHAT_JOIN_EVENT } from '../../src/bot/portingBot';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
+import { portScopeText } from '../../dialogs/text/portScopeText';
 import { type CsrFieldName, DEFAULT_NUMBERS_POLICY } from '../../src/domain';
 import type { Logger } from '../../src/logging';
 import type { PortabilityChecker } from '../../src/portability/portabilityChecker';
@@ -148,11 +149,24 @@ export async function reachCollection(harness: ConversationHarness): Promise<str
   return harness.say(buttonLabels.yes);
 }
 
-/** Answers the questions for `fields`, in order, with the AT&T answers. Returns the replies to the last answer. */
+/**
+ * Answers the questions for `fields`, in order, with the AT&T answers. The AT&T numbers are two, on one account and
+ * moving whole: asked so (after the numbers, after the carrier), the customer says yes. Returns the replies to the
+ * last answer.
+ */
 export async function answerFields(harness: ConversationHarness, fields: readonly CsrFieldName[]): Promise<Partial<Activity>[]> {
   let replies: Partial<Activity>[] = [];
-  for (const field of fields) replies = (await harness.turn(ATT_ANSWERS[field])).replies;
+  for (const field of fields) {
+    replies = (await harness.turn(ATT_ANSWERS[field])).replies;
+    while (asksAboutTheAccount(replies)) replies = (await harness.turn(buttonLabels.yes)).replies;
+  }
   return replies;
+}
+
+/** Whether `replies` end with "Are all 2 numbers on one account…?" or "Are you moving every number on this … account?". */
+export function asksAboutTheAccount(replies: readonly Partial<Activity>[]): boolean {
+  const last = textsOf(replies).at(-1) ?? '';
+  return last === portScopeText.sameAccount.question(2) || /^Are you moving every number on this .+ account\?$/.test(last);
 }
 
 /**

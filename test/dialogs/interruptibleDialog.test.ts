@@ -13,7 +13,7 @@ import { SIGNATURE_INPUT_ID } from '../../src/cards/signCards';
 import { CSR_FIELDS } from '../../src/domain';
 import { cardIn, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, SUPPORT, answerFields, buttonsOf, confirmReview, reachCollection, textsOf } from './conversationHarness';
-import { ATT_ANSWERS, completeAttDraft, draftFrom } from '../support/drafts';
+import { ATT_ANSWERS, collectedAttDraft, draftFrom } from '../support/drafts';
 import { NEW_CARRIER } from '../support/newCarrier';
 
 const CONVERSATION_KEY = 'test/conversations/conversation-1/';
@@ -67,7 +67,7 @@ describe('interruptions', () => {
 
       await harness.say('stop');
       expect(await harness.say(buttonLabels.yes)).toEqual([interruptionText.done.cancel, mainText.menu.again]);
-      expect((await harness.session())?.draft).toEqual(draftFrom({ numbers: ATT_ANSWERS.numbers, carrier: ATT_ANSWERS.carrier }));
+      expect((await harness.session())?.draft).toEqual({ ...draftFrom({ numbers: ATT_ANSWERS.numbers, carrier: ATT_ANSWERS.carrier }), sameAccount: true });
       expect(await harness.say(buttonLabels.status)).toEqual([interruptionText.status.draft(2, 8, 'Account number'), mainText.menu.again]);
     });
 
@@ -95,7 +95,7 @@ describe('interruptions', () => {
       await answerFields(harness, ['numbers', 'carrier']);
       await harness.say('delete my data');
       expect((await harness.say(buttonLabels.no))[0]).toBe(interruptionText.carryOn);
-      expect((await harness.session())?.draft).toEqual(draftFrom({ numbers: ATT_ANSWERS.numbers, carrier: ATT_ANSWERS.carrier }));
+      expect((await harness.session())?.draft).toEqual({ ...draftFrom({ numbers: ATT_ANSWERS.numbers, carrier: ATT_ANSWERS.carrier }), sameAccount: true });
     });
 
     it('asks first when only a submitted request is left to delete', async () => {
@@ -145,7 +145,7 @@ describe('interruptions', () => {
       const harness = new ConversationHarness();
       await reachCollection(harness);
       await answerFields(harness, CSR_FIELDS);
-      expect((await harness.session())?.draft).toEqual(completeAttDraft());
+      expect((await harness.session())?.draft).toEqual(collectedAttDraft());
       await harness.say('start over');
       await harness.say(buttonLabels.yes);
       expect((await harness.session())?.draft).toEqual({});

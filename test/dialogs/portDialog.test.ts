@@ -9,7 +9,7 @@ import { REVIEW_FIELD_INPUT_ID } from '../../src/cards/reviewCard';
 import { CSR_FIELDS, carrierRules } from '../../src/domain';
 import { cardFacts, lastCard, submitOf } from './cardHarness';
 import { ConversationHarness, answerFields, confirmReview, reachCollection, textsOf } from './conversationHarness';
-import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, completeAttDraft, expectNoSecrets } from '../support/drafts';
+import { CANARY_ACCOUNT_NUMBER, CANARY_PIN, collectedAttDraft, expectNoSecrets } from '../support/drafts';
 
 async function reachReview(harness: ConversationHarness) {
   await reachCollection(harness);
@@ -38,7 +38,7 @@ describe('PortDialog', () => {
     const session = await harness.session();
     expect(session?.stage).toBe('signed');
     // Everything given is kept for a possible correction, except the PIN, which only the submission carries.
-    const { pin, ...keptDraft } = completeAttDraft();
+    const { pin, ...keptDraft } = collectedAttDraft();
     expect(pin).toBeDefined();
     expect(session?.draft).toEqual(keptDraft);
 

@@ -6,6 +6,7 @@
 import { newPortingSession, readPortingSession } from '../../dialogs/portingSession';
 import { portabilityText } from '../../dialogs/text/portabilityText';
 import { askFieldText } from '../../dialogs/text/askFieldText';
+import { portScopeText } from '../../dialogs/text/portScopeText';
 import { buttonLabels } from '../../dialogs/text/buttonLabels';
 import { formText } from '../../dialogs/text/formText';
 import { NOT_PORTABLE_REASONS, buildPortRequest, carrierRules } from '../../src/domain';
@@ -133,7 +134,8 @@ describe('the numbers question, with a portability check', () => {
 
     const replies = await harness.say(TWO_NUMBERS);
 
-    expect(replies).toEqual([askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124'), askFieldText.question.carrier()]);
+    // Both kept; two numbers: are they on one account?
+    expect(replies).toEqual([askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124'), portScopeText.sameAccount.question(2)]);
     expect((await harness.session())?.draft.numbers).toEqual({ country: 'US', numbers: [A, B] });
     const warnings = logs.entries().filter((entry) => entry.msg === 'portability check unavailable: carrying on without it');
     // Asked once in the turn, though both the validator and the saving step wanted the answer.
@@ -154,7 +156,7 @@ describe('the numbers question, with a portability check', () => {
     const harness = harnessWith(undefined);
     await reachCollection(harness);
 
-    expect(await harness.say(TWO_NUMBERS)).toEqual([askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124'), askFieldText.question.carrier()]);
+    expect(await harness.say(TWO_NUMBERS)).toEqual([askFieldText.saved.numbers('(415) 555-0123, (415) 555-0124'), portScopeText.sameAccount.question(2)]);
     expect(standIn.requests).toEqual([]);
     expect(logs.text()).not.toContain('portability');
   });

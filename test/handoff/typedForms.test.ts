@@ -97,7 +97,8 @@ describe('secrets in other forms and markdown, from the customer to the agentsâ€
     await customer({ type: 'conversationUpdate', membersAdded: [{ id: `${CUSTOMER}-user`, name: CUSTOMER_NAME }] });
     await say(buttonLabels.startPort);
     await say(buttonLabels.yes);
-    for (const answer of [ATT_ANSWERS.numbers, ATT_ANSWERS.carrier, ATT_ANSWERS.accountNumber]) await say(answer);
+    // Its two numbers are on one account: asked so, the customer says yes.
+    for (const answer of [ATT_ANSWERS.numbers, buttonLabels.yes, ATT_ANSWERS.carrier, ATT_ANSWERS.accountNumber]) await say(answer);
     afterPin = await say(FULL_WIDTH_PIN);
     // Before asking for a person: these reach the hand-off event and the escalation card.
     for (const text of [ABOUT_THE_PIN, ABOUT_THE_ACCOUNT, FAKE_BOT_LINE]) await say(text);

@@ -24,7 +24,7 @@ import { SIGNATURE_HEADER, signBody } from '../../src/submission';
 import { PortStatusStore } from '../../src/submission/events/statusStore';
 import { entryKey, OutboxStore } from '../../src/submission/outbox/outboxStore';
 import { lastCard, submitOf } from '../dialogs/cardHarness';
-import { SUPPORT, textsOf } from '../dialogs/conversationHarness';
+import { SUPPORT, asksAboutTheAccount, textsOf } from '../dialogs/conversationHarness';
 import { eventually, purgeNamespace, scratchFolder, testBackends, uniqueNamespace } from '../storage/testBackends';
 import { RECEIVER_SECRET, Receiver } from '../submission/support/receiver';
 import { activity } from '../support/activities';
@@ -102,7 +102,11 @@ for (const backend of testBackends(join(scratch.path, 'forget.sqlite')).filter((
         await say(buttonLabels.startPort);
         await say(buttonLabels.yes);
         let replies: Partial<Activity>[] = [];
-        for (const field of fields) replies = await send({ type: 'message', text: ATT_ANSWERS[field] });
+        for (const field of fields) {
+          replies = await send({ type: 'message', text: ATT_ANSWERS[field] });
+          // Its two numbers are on one account, moving whole: asked so, the customer says yes.
+          while (asksAboutTheAccount(replies)) replies = await send({ type: 'message', text: buttonLabels.yes });
+        }
         return replies;
       };
       const session = async () => ((await storage.read([userKey]))[userKey] as { portingSession?: PortingSession } | undefined)?.portingSession;

@@ -14,6 +14,7 @@ import { formText } from '../../dialogs/text/formText';
 import { handoffText } from '../../dialogs/text/handoffText';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { mainText } from '../../dialogs/text/mainText';
+import { portScopeText } from '../../dialogs/text/portScopeText';
 import { portText } from '../../dialogs/text/portText';
 import { portabilityText } from '../../dialogs/text/portabilityText';
 import { promptText } from '../../dialogs/text/promptText';
@@ -40,6 +41,7 @@ export const CATALOGUES: Readonly<Record<string, object>> = {
   handoffText,
   interruptionText,
   mainText,
+  portScopeText,
   portText,
   portabilityText,
   promptText,

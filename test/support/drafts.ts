@@ -47,6 +47,19 @@ export const ATT_ANSWERS = {
 
 export const completeAttDraft = (): CsrDraft => draftFrom(ATT_ANSWERS);
 
+/** The AT&T answers' two numbers are on one account, moving whole: what the conversation adds once it has asked. */
+export const ATT_SCOPE = { sameAccount: true, wholeAccount: true } as const satisfies Partial<CsrDraft>;
+
+/** A draft as the conversation collects it, questions about the account included. */
+export const collectedAttDraft = (): CsrDraft => ({ ...completeAttDraft(), ...ATT_SCOPE });
+
+/** A draft without the answers about the account behind its numbers: for comparing the details alone. */
+export function detailsOf(draft: CsrDraft | undefined): CsrDraft | undefined {
+  if (draft === undefined) return undefined;
+  const { sameAccount: _same, wholeAccount: _whole, remainingBillingNumber: _remaining, ...details } = draft;
+  return details;
+}
+
 /** Fails when `shown` (a card, a message, anything serialisable) holds a secret in full. */
 export function expectNoSecrets(shown: unknown): void {
   const text = JSON.stringify(shown);

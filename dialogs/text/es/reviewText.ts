@@ -17,6 +17,11 @@ const card: Catalogue<typeof reviewTextEn.card> = {
 
 export const reviewTextEs: Catalogue<typeof reviewTextEn> = {
   card,
+  partialPort: {
+    label: 'Se transfieren',
+    value: 'Algunos números de la cuenta, no todos',
+    remainingBillingNumber: 'Nuevo número de facturación de las líneas que se quedan',
+  },
   help:
     'Esta tarjeta muestra todos los datos que van en su Carta de Autorización, con su número de cuenta y su PIN ' +
     'ocultos. Compárelos con su factura o con su CSR: la compañía los revisa letra por letra. Si todo está bien, elija ' +

@@ -47,6 +47,8 @@ export const statusTextEs: Catalogue<typeof statusTextEn> = {
         : 'comuníquese con nuestro servicio al cliente.')
     );
   },
+  linkedPort: (parentReference: string, count: number) =>
+    `Su portabilidad ${parentReference} transfiere sus números en ${count} solicitudes, una por cada cuenta:`,
   result: {
     received: ({ referenceNumber }) =>
       `Recibimos su solicitud de portabilidad ${referenceNumber} y va en camino a nuestro equipo de portabilidad.`,

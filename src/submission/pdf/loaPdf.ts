@@ -36,6 +36,10 @@ const text = {
   transferPin: 'Transfer PIN',
   pinProvided: 'Provided with the port request; never printed on this letter',
   numbersSection: (count: number) => `Telephone numbers to port (${count})`,
+  portScope: 'Port',
+  wholeAccount: { true: 'Full port: every number on the account', false: 'Partial port: other numbers stay on the account' },
+  remainingBillingNumber: 'New BTN for the numbers that stay',
+  parentReference: 'Part of port',
   authorizationSection: 'Authorization',
   /** Above the statement the customer signed, on the carrier's copy of a letter signed in another language. */
   signedStatement: (language: string) => `As read and signed by the customer, in ${LANGUAGE_NAMES[language] ?? language}:`,
@@ -158,6 +162,10 @@ class LoaLayout {
 
     this.section(text.numbersSection(loa.numbers.length));
     this.numbers(loa.numbers.map(formatPhoneNumber));
+    // Where the customer was asked: the carrier needs to know whether lines stay, and their new BTN if the BTN leaves.
+    if (loa.wholeAccount !== undefined) this.row(text.portScope, text.wholeAccount[`${loa.wholeAccount}`]);
+    if (loa.remainingBillingNumber !== undefined) this.row(text.remainingBillingNumber, formatPhoneNumber(loa.remainingBillingNumber));
+    if (loa.parentReference !== undefined) this.row(text.parentReference, loa.parentReference);
 
     this.section(text.authorizationSection);
     // Letters signed before the new carrier was recorded keep their own statement and have no such row.

@@ -12,6 +12,7 @@ import { askFieldText, type QuestionContext } from '../../../dialogs/text/askFie
 import { type ButtonName, buttonLabels } from '../../../dialogs/text/buttonLabels';
 import { formText } from '../../../dialogs/text/formText';
 import { mainText } from '../../../dialogs/text/mainText';
+import { portScopeText } from '../../../dialogs/text/portScopeText';
 import { portText } from '../../../dialogs/text/portText';
 import { reviewText } from '../../../dialogs/text/reviewText';
 import { signText } from '../../../dialogs/text/signText';
@@ -39,6 +40,14 @@ export type Asked =
   | { readonly kind: 'ruleQuestion' }
   /** Before signing: is the carrier's port-out lock off? */
   | { readonly kind: 'portOutLock' }
+  /** Several numbers: are they all on one account with the same carrier? */
+  | { readonly kind: 'sameAccount' }
+  /** They are not: which of them are on one account (they go first)? */
+  | { readonly kind: 'firstAccount' }
+  /** Is the port moving every number on the account? */
+  | { readonly kind: 'wholeAccount' }
+  /** A partial port moving the billing number: the new billing number of the lines that stay. */
+  | { readonly kind: 'remainingBillingNumber' }
   | { readonly kind: 'menu' }
   /** The request is signed and on its way: the bot said so (a first request, or a corrected one). */
   | { readonly kind: 'signed' }
@@ -129,6 +138,13 @@ function questionsFor(details: CustomerDetails): [AskableField, string][] {
  * Whether `text` begins with what `template` makes of some reference number (more may follow it, such as the link
  * to the customer's copy of the letter).
  */
+/** Whether `text` is what `template` makes of something in its hole (a number, a list of numbers). */
+function fitsHoles(text: string, template: (hole: string) => string): boolean {
+  const hole = '\u0000';
+  const parts = template(hole).split(hole).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return parts.length > 1 && new RegExp(`^${parts.join('.+')}$`).test(text);
+}
+
 export function fitsTemplate(text: string, template: (referenceNumber: string) => string): boolean {
   const hole = '\u0000';
   const parts = template(hole).split(hole).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -263,7 +279,15 @@ export class Customer {
   }
 
   private askedIn(replies: readonly Partial<Activity>[]): Asked | undefined {
-    if (textsOf(replies).some((text) => this.saysSent(text))) return { kind: 'signed' };
+    // Signed: unless the bot goes on to the next account of a split port, with a question after the receipt.
+    const sentAt = replies.map((reply) => reply.text !== undefined && this.saysSent(reply.text)).lastIndexOf(true);
+    if (sentAt === -1) return this.questionIn(replies);
+    const next = this.questionIn(replies.slice(sentAt + 1));
+    return next !== undefined && next.kind !== 'menu' ? next : { kind: 'signed' };
+  }
+
+  /** The question the bot asks in `replies`, if the customer can tell. */
+  private questionIn(replies: readonly Partial<Activity>[]): Asked | undefined {
     const questions = questionsFor(this.details);
     for (const reply of [...replies].reverse()) {
       if (reply.type !== 'message') continue;
@@ -276,11 +300,23 @@ export class Customer {
       const text = reply.text ?? '';
       if (text === tipsText.keepService.question) return { kind: 'serviceActive' };
       if (this.asksAboutLock(text)) return { kind: 'portOutLock' };
+      const scope = this.scopeQuestion(text);
+      if (scope !== undefined) return { kind: scope };
       if (buttonTitles(reply).includes(buttonLabels.thatsIt)) return { kind: 'ruleQuestion' };
       const field = questions.find(([, question]) => text.includes(question))?.[0];
       if (field !== undefined) return { kind: 'field', field };
       if (text === mainText.menu.again || text.startsWith(mainText.menu.intro)) return { kind: 'menu' };
     }
+    return undefined;
+  }
+
+  /** Which question about the accounts behind the numbers `text` asks, if it asks one. */
+  scopeQuestion(text: string): 'sameAccount' | 'firstAccount' | 'wholeAccount' | 'remainingBillingNumber' | undefined {
+    const { sameAccount, firstAccount, wholeAccount, remainingBillingNumber } = portScopeText;
+    if (fitsHoles(text, (hole) => sameAccount.question(hole as unknown as number))) return 'sameAccount';
+    if (fitsHoles(text, (hole) => firstAccount.question([hole]))) return 'firstAccount';
+    if (text === wholeAccount.question(this.details.carrier.name)) return 'wholeAccount';
+    if (fitsHoles(text, (hole) => remainingBillingNumber.question(hole, this.details.carrier.name))) return 'remainingBillingNumber';
     return undefined;
   }
 
@@ -357,6 +393,10 @@ export class Customer {
       `${fieldLabel('serviceAddress')}: ${addressLine(details.serviceAddress, 'stored')}`,
       `${fieldLabel('billingNumber')}: ${formatted(details.billingNumber.e164)}`,
       `${fieldLabel('contactEmail')}: ${details.contactEmail}`,
+      ...(details.wholeAccount === false ? [`${reviewText.partialPort.label}: ${reviewText.partialPort.value}`] : []),
+      ...(details.remainingBillingNumber === undefined
+        ? []
+        : [`${reviewText.partialPort.remainingBillingNumber}: ${formatted(details.remainingBillingNumber.e164)}`]),
     ];
     const missing = expected.filter((line) => !shown.includes(line));
     if (missing.length > 0) throw this.lost(`would not confirm the review: it does not show ${JSON.stringify(missing)} but ${JSON.stringify(shown)}`);
@@ -371,6 +411,7 @@ export class Customer {
   private answerTo(asked: Asked | undefined): Partial<Activity> {
     if (asked === undefined) throw this.lost('cannot tell what the bot is asking');
     this.answered.push(askedKey(asked));
+    const { details } = this;
     switch (asked.kind) {
       case 'field':
         return { text: this.answerFor(asked.field) };
@@ -381,6 +422,16 @@ export class Customer {
         return { text: buttonLabels.thatsIt };
       case 'portOutLock':
         return { text: buttonLabels.yes };
+      case 'sameAccount':
+        return { text: details.firstAccountNumbers === undefined ? buttonLabels.yes : buttonLabels.no };
+      case 'firstAccount':
+        if (details.firstAccountNumbers === undefined) throw this.lost('was asked which numbers are on one account, but they all are');
+        return { text: details.firstAccountNumbers };
+      case 'wholeAccount':
+        return { text: details.wholeAccount === false ? buttonLabels.no : buttonLabels.yes };
+      case 'remainingBillingNumber':
+        if (details.remainingBillingNumber === undefined) throw this.lost('was asked for a new billing number, but the billing number is not moving');
+        return { text: details.remainingBillingNumber.typed };
       case 'form':
         return pressOn(asked.card, formText.card.submit, this.formInputs());
       case 'review':

@@ -31,6 +31,18 @@ export interface CustomerDetails {
   readonly contactEmail: string;
   /** The name typed to sign the letter. */
   readonly signerName: string;
+  /**
+   * For numbers on several accounts: the numbers of the first account, as typed when asked which go first (the
+   * customer says they are not all on one account). Unset: they are.
+   */
+  readonly firstAccountNumbers?: string;
+  /**
+   * The answer to "Are you moving every number on this account?" where it is asked (several numbers, a landline), and
+   * what the request then carries; unset where it is not asked.
+   */
+  readonly wholeAccount?: boolean;
+  /** A partial port moving the billing number: the new billing number of the lines that stay. */
+  readonly remainingBillingNumber?: { readonly typed: string; readonly e164: string };
 }
 
 /**
@@ -70,6 +82,54 @@ export const NGUYEN: CustomerDetails = {
   signerName: 'Linh Nguyen',
 };
 
+/**
+ * Three numbers on two accounts: two on her T-Mobile account (the first of them its billing number), one on her own
+ * Verizon account. She says they are not on one account, and the port is split into two requests.
+ */
+export const RIVERA_TMOBILE: CustomerDetails = {
+  numbers: { typed: '(312) 555-0120, (312) 555-0121, (773) 555-0130', e164: ['+13125550120', '+13125550121'] },
+  firstAccountNumbers: '312-555-0120, 312-555-0121',
+  carrier: { typed: 'T-Mobile', id: 'tmobile', name: 'T-Mobile' },
+  accountNumber: '961234500',
+  pin: '271828',
+  holder: { kind: 'person', fullName: 'Sam Rivera', firstName: 'Sam', lastName: 'Rivera' },
+  serviceAddress: { street: '1500 N Halsted St', city: 'Chicago', region: 'IL', postalCode: '60642', country: 'US' },
+  billingNumber: { typed: '(312) 555-0120', e164: '+13125550120' },
+  contactEmail: 'sam.rivera@example.com',
+  signerName: 'Sam Rivera',
+  wholeAccount: true,
+};
+
+/** Her Verizon account, the second request: one mobile number, the holder, address and email as on the first. */
+export const RIVERA_VERIZON: CustomerDetails = {
+  ...RIVERA_TMOBILE,
+  numbers: { typed: '(773) 555-0130', e164: ['+17735550130'] },
+  firstAccountNumbers: undefined,
+  carrier: { typed: 'Verizon', id: 'verizon', name: 'Verizon' },
+  accountNumber: '456123700',
+  pin: '161803',
+  billingNumber: { typed: '(773) 555-0130', e164: '+17735550130' },
+  wholeAccount: undefined,
+};
+
+/**
+ * A home phone on Xfinity Voice (a cable line: no PIN asked) that moves while the account's other line stays: a
+ * partial port that takes the billing number, so the line that stays needs a new one.
+ */
+export const OSEI: CustomerDetails = {
+  numbers: { typed: '(206) 555-0150', e164: ['+12065550150'] },
+  carrier: { typed: 'Xfinity Voice', id: 'xfinity-voice', name: 'Xfinity Voice' },
+  accountNumber: '84973011',
+  pin: '',
+  holder: { kind: 'person', fullName: 'Kwame Osei', firstName: 'Kwame', lastName: 'Osei' },
+  serviceAddress: { street: '410 Pine St', city: 'Seattle', region: 'WA', postalCode: '98101', country: 'US' },
+  billingNumber: { typed: '(206) 555-0150', e164: '+12065550150' },
+  contactEmail: 'kwame.osei@example.com',
+  signerName: 'Kwame Osei',
+  wholeAccount: false,
+  remainingBillingNumber: { typed: '206-555-0151', e164: '+12065550151' },
+};
+
 /** A business on Verizon, signed for by its office manager; its suite is stored as USPS abbreviates it. */
 export const ACME: CustomerDetails = {
   numbers: { typed: '212-555-0187', e164: ['+12125550187'] },
@@ -95,6 +155,7 @@ export const KOWALSKI: CustomerDetails = {
   billingNumber: { typed: '312-555-0111', e164: '+13125550111' },
   contactEmail: 'anna.kowalski@example.org',
   signerName: 'Anna Kowalski',
+  wholeAccount: true,
 };
 
 /**

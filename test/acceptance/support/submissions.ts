@@ -98,6 +98,8 @@ export interface ExpectedRequestOptions {
   readonly version: number;
   /** The language the customer signed in; English unless given. */
   readonly language?: Language;
+  /** For a port split by account: the reference that links its requests. */
+  readonly parentReference?: string;
 }
 
 /**
@@ -116,6 +118,9 @@ export function expectedRequest(details: CustomerDetails, options: ExpectedReque
     carrier: { id: details.carrier.id, name: details.carrier.name, known: true },
     // The acceptance app's CARRIER_NAME: every version of the letter, corrected ones too, names the carrier moved to.
     newCarrier: { name: NEW_CARRIER.name },
+    ...(options.parentReference === undefined ? {} : { parentReference: options.parentReference }),
+    ...(details.wholeAccount === undefined ? {} : { wholeAccount: details.wholeAccount }),
+    ...(details.remainingBillingNumber === undefined ? {} : { remainingBillingNumber: details.remainingBillingNumber.e164 }),
     account: { number: details.accountNumber, pin: details.pin },
     holder: details.holder,
     ...(details.authorizedPerson === undefined ? {} : { authorizedPerson: details.authorizedPerson }),
