@@ -105,6 +105,32 @@ describe('Spanish, end to end', () => {
     expect(back.flatMap(buttonTitles)).toContain('Español');
   });
 
+  it('on the review, "cuenta" in a change request names whose detail it is: the holder, the email, or the account number itself', async () => {
+    const jose = new Customer(app.exchange, { name: 'es-review-words', details: HERNANDEZ, serviceUrl, locale: 'es-US' });
+    await jose.open();
+    await jose.say('Quiero transferir mi número');
+    await jose.until((asked) => asked.kind === 'review');
+
+    for (const [typed, field] of [
+      ['cambiar el nombre del titular de la cuenta', 'holderName'],
+      ['el correo de la cuenta está mal', 'contactEmail'],
+      ['cambiar la cuenta', 'accountNumber'],
+      ['corregir el número de la cuenta', 'accountNumber'],
+    ] as const) {
+      const asked = await jose.say(typed);
+      expect([typed, jose.asked(asked)]).toEqual([typed, { kind: 'field', field }]);
+      expect(englishIn(whatTheCustomerReads(asked), HERNANDEZ)).toEqual([]);
+      await jose.answer();
+      expect(jose.asked()?.kind).toBe('review');
+    }
+
+    // Each detail was asked again and given back as it was: the request goes out unchanged.
+    const sent = await jose.finishPort();
+    const referenceNumber = referenceIn(sent);
+    const { request } = await awaitDelivery(app.submissionsDir, referenceNumber, 1);
+    expect(request).toEqual(expectedRequest(HERNANDEZ, { referenceNumber, version: 1, language: 'es' }));
+  });
+
   it('offers English on the Spanish menu, and Spanish on the English one', async () => {
     const jose = new Customer(app.exchange, { name: 'menu', details: HERNANDEZ, serviceUrl, locale: 'es-MX' });
     const menu = await jose.open();
