@@ -16,18 +16,20 @@ export function refusedLines(groups: RefusedGroups): string {
   return [...groups].map(([reason, numbers]) => portabilityText.reasons[reason](joinAsList(numbers), numbers.length > 1)).join('\n');
 }
 
+/** One sentence per reason, about one number or several (`numbers` already formatted and joined). */
+const reasons: Readonly<Record<NotPortableReason, (numbers: string, many: boolean) => string>> = {
+  notCovered: (numbers, many) => `${numbers} can't move to us yet: we don't serve ${many ? 'those areas' : 'that area'}.`,
+  alreadyWithUs: (numbers, many) => `${numbers} ${many ? 'are' : 'is'} already with us, so there's nothing to move.`,
+  portInProgress: (numbers, many) => `${numbers} ${many ? 'are' : 'is'} already being moved to us by another request.`,
+  heldElsewhere: (numbers, many) =>
+    `${numbers} ${many ? 'are' : 'is'} already on our network under another account, so ${many ? 'they' : 'it'} can't move this way.`,
+  manualOnly: (numbers, many) => `${numbers} can't be moved in this chat, but our porting team can move ${many ? 'them' : 'it'} for you.`,
+  tollFree: (numbers, many) => `${numbers} ${many ? 'are toll-free numbers, which move' : 'is a toll-free number, which moves'} by a separate process.`,
+  unspecified: (numbers) => `Our check says ${numbers} can't move to us right now.`,
+};
+
 export const portabilityTextEn = {
-  /** One sentence per reason, about one number or several (`numbers` already formatted and joined). */
-  reasons: {
-    notCovered: (numbers, many) => `${numbers} can't move to us yet: we don't serve ${many ? 'those areas' : 'that area'}.`,
-    alreadyWithUs: (numbers, many) => `${numbers} ${many ? 'are' : 'is'} already with us, so there's nothing to move.`,
-    portInProgress: (numbers, many) => `${numbers} ${many ? 'are' : 'is'} already being moved to us by another request.`,
-    heldElsewhere: (numbers, many) =>
-      `${numbers} ${many ? 'are' : 'is'} already on our network under another account, so ${many ? 'they' : 'it'} can't move this way.`,
-    manualOnly: (numbers, many) => `${numbers} can't be moved in this chat, but our porting team can move ${many ? 'them' : 'it'} for you.`,
-    tollFree: (numbers, many) => `${numbers} ${many ? 'are toll-free numbers, which move' : 'is a toll-free number, which moves'} by a separate process.`,
-    unspecified: (numbers) => `Our check says ${numbers} can't move to us right now.`,
-  } satisfies Record<NotPortableReason, (numbers: string, many: boolean) => string>,
+  reasons,
   /** None of the numbers can move: the numbers question is asked again, with a person offered. */
   noneCanMove: (groups: RefusedGroups) =>
     `${refusedLines(groups)}\n\nIf you have other numbers to move, please send them. Or talk to a person on our team, who can look into it with you.`,

@@ -51,9 +51,9 @@ export const pageText = {
       '**Llene la Carta de Autorización** exactamente con lo que dice su CSR. Los datos que no coinciden son el motivo ' +
       'más común por el que se rechaza una portabilidad.',
     note: 'El asistente le guía en cada paso y revisa sus respuestas sobre la marcha. Escriba **agente** en cualquier momento para hablar con una persona.',
-    chatTitle: 'Chatee con el Asistente de Portabilidad',
+    chatTitle: 'Chat con el Asistente de Portabilidad',
     footer: 'El asistente nunca muestra su PIN y solo muestra los últimos cuatro dígitos de su número de cuenta.',
-    connecting: 'Conectándole con el Asistente de Portabilidad…',
+    connecting: 'Conectando con el Asistente de Portabilidad…',
     failed: 'No pudimos iniciar el chat. Revise su conexión y vuelva a cargar la página.',
     placeholder: 'Escriba su respuesta',
     switchTo: 'Español',

@@ -19,7 +19,7 @@ const textEs: Catalogue<typeof textEn> = {
     'un chat conmigo (seleccione mi nombre y luego **Chat**) y escriba **iniciar mi portabilidad**.',
   addedToTeam:
     'Hola, soy el Asistente de Portabilidad. Acompaño a los clientes y al personal de soporte en la transferencia de un ' +
-    'número de teléfono con nosotros. Para empezar una transferencia, abra un chat privado conmigo.',
+    'número de teléfono a nuestra compañía. Para empezar una transferencia, abra un chat privado conmigo.',
   turnError:
     'Lo siento, algo salió mal de mi lado. Sus respuestas hasta ahora están guardadas: envíe de nuevo su último mensaje, o escriba **agente** para comunicarse con una persona.',
 };

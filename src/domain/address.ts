@@ -103,7 +103,7 @@ const messagesEs: Catalogue<typeof messagesEn> = {
       region: REGION_WORDS_ES[c],
       postal_code: `un ${POSTAL_WORDS_ES[c].long}`,
     };
-    return `No encontré ${joinAsList(parts.map((part) => names[part]), 'or')} en esa dirección. Envíela así: ${EXAMPLES[c]}.`;
+    return `En esa dirección ${parts.length === 1 ? 'falta' : 'faltan'} ${joinAsList(parts.map((part) => names[part]))}. Envíela así: ${EXAMPLES[c]}.`;
   },
   streetCityBoundary: (c) =>
     `No pude saber dónde termina la calle y dónde empieza la ciudad. Ponga una coma después de la calle, así: ${EXAMPLES[c]}.`,

@@ -37,10 +37,11 @@ const STATEMENTS: Readonly<Record<Language, (newCarrierName: string) => string>>
     'the account holder, and the name, service address, account number and billing telephone number in this letter ' +
     "match my current carrier's account.",
   es: (newCarrierName) =>
-    `Autorizo a ${newCarrierName}, mi nueva compañía telefónica, a actuar como mi agente para transferir (portar) los ` +
-    'números de teléfono que aparecen en esta carta desde mi compañía actual. Soy titular de la cuenta, o tengo ' +
-    'autorización para actuar en nombre del titular, y el nombre, la dirección de servicio, el número de cuenta y el ' +
-    'número de teléfono de facturación que aparecen en esta carta coinciden con los de la cuenta de mi compañía actual.',
+    `Autorizo a ${newCarrierName}, mi nueva compañía telefónica, a actuar como mi representante para transferir ` +
+    '(portar) los números de teléfono que aparecen en esta carta desde mi compañía actual. Soy titular de la cuenta, ' +
+    'o tengo autorización para actuar en nombre del titular, y el nombre, la dirección de servicio, el número de ' +
+    'cuenta y el número de teléfono de facturación que aparecen en esta carta coinciden con los datos de mi cuenta ' +
+    'con mi compañía actual.',
 };
 
 /** Providers want a recently signed LOA (Telnyx: within 90 days). */

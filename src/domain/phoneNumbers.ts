@@ -135,10 +135,10 @@ const messagesEs: Catalogue<typeof messagesEn> = {
     `${plural(chunks.length, 'revíselo', 'revíselos')} y envíe sus números de nuevo.`,
   numbersWrongCountry: (numbers, countries) =>
     `${joinAsList(numbers)} no ${plural(numbers.length, 'es un número', 'son números')} ${paisesEs(countries)}, y aquí solo ` +
-    `puedo transferir números ${paisesEs(countries)}. ${plural(numbers.length, 'Déjelo', 'Déjelos')} fuera, por favor.`,
+    `puedo transferir números ${paisesEs(countries)}, así que no ${plural(numbers.length, 'lo', 'los')} incluya, por favor.`,
   numbersPremiumRate: (numbers) =>
     `${joinAsList(numbers)} ${plural(numbers.length, 'es un número de tarifa especial (900)', 'son números de tarifa especial (900)')}, ` +
-    `que no se pueden transferir a otra compañía. ${plural(numbers.length, 'Déjelo', 'Déjelos')} fuera, por favor.`,
+    `que no se pueden transferir a otra compañía. No ${plural(numbers.length, 'lo', 'los')} incluya, por favor.`,
   numbersTollFree: (numbers, hasOtherNumbers: boolean) =>
     `${joinAsList(numbers)} ${plural(numbers.length, 'es un número gratuito', 'son números gratuitos')}. ` +
     'Los números gratuitos se transfieren por un proceso aparte (un cambio de "RespOrg", la compañía que los administra), ' +
@@ -152,7 +152,7 @@ const messagesEs: Catalogue<typeof messagesEn> = {
     'los otros necesitan su propia transferencia.',
   numbersTooMany: (count: number, max: number) =>
     `Son ${count} números, y una solicitud puede transferir hasta ${max}. Envíe ahora hasta ${max} números ` +
-    '(podemos transferir el resto en otra solicitud), o pida un especialista en portabilidad para planear una transferencia más grande.',
+    '(podemos transferir el resto en otra solicitud), o pida hablar con un especialista en portabilidad para planear una transferencia más grande.',
   duplicatesMerged: (numbers) =>
     `Escribió ${joinAsList(numbers)} más de una vez, así que ${plural(numbers.length, 'lo conté', 'conté cada uno')} una sola vez.`,
   extensionsIgnored: (extensions) =>

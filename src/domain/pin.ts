@@ -65,8 +65,8 @@ const reglaEs = (ref: CarrierRef | undefined, carrier: Carrier): string =>
   `${sujeto(ref, carrier)} ${carrier.pin.confirmed ? 'tiene' : 'suele tener'} ${longitudEs(carrier)}`;
 
 function duracionEs(hours: number): string {
-  if (hours < 48) return `${hours} horas`;
-  return `${Math.round(hours / 24)} días`;
+  if (hours < 48) return `unas ${hours} horas`;
+  return `unos ${Math.round(hours / 24)} días`;
 }
 
 const messagesEn = {
@@ -112,8 +112,8 @@ const messagesEs: Catalogue<typeof messagesEn> = {
   }),
   check: (ref) => `Compárelo con el que le dio ${ref?.name ?? 'su compañía actual'}.`,
   expiry: (ref, carrier, hours: number, businessHours: number | undefined) =>
-    `${sujeto(ref, carrier)} ${carrier.pin.lifetime?.confirmed ? 'dura' : 'suele durar'} unos ${duracionEs(hours)}` +
-    `${businessHours === undefined ? '' : ` (${duracionEs(businessHours)} en una cuenta de negocio)`}, así que conviene ` +
+    `${sujeto(ref, carrier)} ${carrier.pin.lifetime?.confirmed ? 'dura' : 'suele durar'} ${duracionEs(hours)}` +
+    `${businessHours === undefined ? '' : ` (${duracionEs(businessHours)} en una cuenta de negocios)`}, así que conviene ` +
     `terminar esta solicitud pronto. Si vence, puede obtener uno nuevo: ${carrier.instructions.pin}`,
 };
 

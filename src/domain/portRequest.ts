@@ -45,11 +45,11 @@ const messagesEs: Catalogue<typeof messagesEn> = {
     `${number} no es un número que podamos transferir en ${COUNTRY_NAMES_ES[country]}. Todos los números de una portabilidad deben ser del mismo país.`,
   addressCountry: (address, numbers) =>
     `La dirección de servicio está en ${COUNTRY_NAMES_ES[address]}, pero los números son de ${COUNTRY_NAMES_ES[numbers]}. ` +
-    'Una portabilidad se queda dentro de un mismo país: revise la dirección.',
+    'Una portabilidad debe hacerse dentro de un mismo país: revise la dirección.',
   pinRequired: (carrier: string) =>
     `${carrier} pide un PIN de transferencia para transferir un número. Obtenga uno de ${carrier} y agréguelo.`,
   authorizedPersonRequired:
-    'Esta es una cuenta de negocio, así que necesitamos el nombre de la persona que autoriza la portabilidad en su nombre.',
+    'Esta es una cuenta de negocios, así que necesitamos el nombre de la persona que autoriza la portabilidad en su nombre.',
   invalid: (label: string) => `Hay que revisar otra vez este dato: ${inSentence(label)}. Escríbalo de nuevo, por favor.`,
 };
 

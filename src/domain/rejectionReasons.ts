@@ -68,10 +68,10 @@ const wordsEs: Catalogue<typeof wordsEn> = {
   focRejected: 'Su compañía actual no aceptó la fecha de la transferencia.',
   carrierSilent: 'Su compañía actual no ha respondido a la solicitud.',
   portType: 'La solicitud se envió como un tipo de transferencia equivocado para este número.',
-  rateCenter: 'Todavía no podemos recibir números de esa zona, así que este número no se puede transferir con nosotros.',
+  rateCenter: 'Todavía no podemos recibir números de esa zona, así que este número no se puede transferir a nuestra compañía.',
   billingDispute:
-    'Su compañía actual abrió una consulta de facturación en la cuenta, como un saldo pendiente o una disputa.',
-  unknown: 'Su compañía actual rechazó la solicitud sin un motivo con el que podamos hacer algo.',
+    'Su compañía actual señaló un problema de facturación en la cuenta, como un saldo pendiente o una disputa.',
+  unknown: 'Su compañía actual rechazó la solicitud sin indicar un motivo que podamos resolver.',
 };
 
 /** The customer-facing words of each reason, in the turn's language. */

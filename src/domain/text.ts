@@ -102,12 +102,22 @@ export function closestMatch<T>(
   return best;
 }
 
-const CONJUNCTIONS = localized({ en: { and: 'and', or: 'or' }, es: { and: 'y', or: 'o' } });
+type Conjunction = (next: string) => string;
+
+/** Spanish says "e" for "y" before an i sound ("Texas e Illinois", but "agua y hielo"), and "u" for "o" before an o sound ("Idaho u Oregón"). */
+const CONJUNCTIONS = localized<Record<'and' | 'or', Conjunction>>({
+  en: { and: () => 'and', or: () => 'or' },
+  es: {
+    and: (next) => (/^h?[ií](?![aeoáéó])/iu.test(next) ? 'e' : 'y'),
+    or: (next) => (/^h?[oó]/iu.test(next) ? 'u' : 'o'),
+  },
+});
 
 /** "a", "a and b", "a, b and c" ("a, b y c" in Spanish) — for naming several things in one customer message. */
 export function joinAsList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${CONJUNCTIONS[conjunction]} ${items[items.length - 1]}`;
+  const last = items[items.length - 1];
+  return `${items.slice(0, -1).join(', ')} ${CONJUNCTIONS[conjunction](last)} ${last}`;
 }
 
 /**

@@ -9,10 +9,13 @@ import { agentText } from '../../dialogs/text/agentText';
 import { handoffText } from '../../dialogs/text/handoffText';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
+import { authorizationStatement } from '../../src/domain/loa';
 import { inLanguage } from '../../src/i18n/language';
+import { readPdf } from '../submission/support/readPdf';
+import { NEW_CARRIER } from '../support/newCarrier';
 import { englishFragments } from '../support/catalogues';
 import { FakeConnector } from '../support/fakeConnector';
-import { AGENT_TOKEN, type AcceptanceApp, startAcceptanceApp } from './support/acceptanceApp';
+import { AGENT_TOKEN, type AcceptanceApp, startAcceptanceApp, testKeyring } from './support/acceptanceApp';
 import { Customer, buttonTitles, cardsOf, pressOn, readCard, textsOf } from './support/customer';
 import { type CustomerDetails, HERNANDEZ, MARIA } from './support/details';
 import { awaitDelivery, eventually, expectedLetterFacts, expectedRequest, letterFacts, referenceIn } from './support/submissions';
@@ -53,7 +56,8 @@ describe('Spanish, end to end', () => {
 
   beforeAll(async () => {
     serviceUrl = await channel.listen();
-    app = await startAcceptanceApp({ env: { AGENT_TOKEN } });
+    // With a data key, so that the signed letter's link is given and the customer's copy can be opened.
+    app = await startAcceptanceApp({ env: { AGENT_TOKEN }, encryption: testKeyring() });
   });
 
   afterAll(async () => {
@@ -68,13 +72,26 @@ describe('Spanish, end to end', () => {
     const { request, pdfText } = await awaitDelivery(app.submissionsDir, referenceNumber, 1);
 
     expect(englishIn(whatTheCustomerReads(jose.heard), HERNANDEZ)).toEqual([]);
-    expect(textsOf(sent)).toContain(
+    expect(textsOf(sent).join('\n\n')).toContain(
       inLanguage('es', () => signText.sent({ referenceNumber, carrier: 'T-Mobile', contactEmail: HERNANDEZ.contactEmail })),
     );
     // Names and addresses are never translated: the request carries them as typed, the unit as USPS writes it.
     // The carrier's copy: the English statement, and the Spanish one the customer signed; request.json says so.
     expect(letterFacts(HERNANDEZ, pdfText, referenceNumber, 'es')).toEqual(expectedLetterFacts());
     expect(request).toEqual(expectedRequest(HERNANDEZ, { referenceNumber, version: 1, language: 'es' }));
+
+    // The customer's own copy, behind the link the bot gave: the whole letter in Spanish, the account number masked.
+    const letterUrl = textsOf(sent).join('\n').match(/\]\((https?:\/\/[^)\s]*\/api\/loa\/[^)\s]+)\)/)?.[1];
+    expect(letterUrl).toBeDefined();
+    const response = await fetch(letterUrl ?? '');
+    expect(response.status).toBe(200);
+    const copy = (await readPdf(Buffer.from(await response.arrayBuffer()))).text.replace(/\s+/g, '');
+    for (const words of ['Carta de Autorización', 'Copia del cliente', 'Nombre del titular de la cuenta', 'Su copia.', authorizationStatement(NEW_CARRIER.name, 'es')]) {
+      expect(copy).toContain(words.replace(/\s+/g, ''));
+    }
+    expect(copy).toContain(`••••${HERNANDEZ.accountNumber.slice(-4)}`);
+    expect(copy).not.toContain(HERNANDEZ.accountNumber);
+    expect(copy).not.toMatch(/LetterofAuthorization|Accountholdername|Yourcopy/);
   });
 
   it('an English conversation goes on in Spanish after "español", and the choice is remembered', async () => {
@@ -103,6 +120,32 @@ describe('Spanish, end to end', () => {
     maria.language = 'en';
     expect(textsOf(back)[0]).toBe(inLanguage('en', () => interruptionText.language.switched));
     expect(back.flatMap(buttonTitles)).toContain('Español');
+  });
+
+  it('on the review, "cuenta" in a change request names whose detail it is: the holder, the email, or the account number itself', async () => {
+    const jose = new Customer(app.exchange, { name: 'es-review-words', details: HERNANDEZ, serviceUrl, locale: 'es-US' });
+    await jose.open();
+    await jose.say('Quiero transferir mi número');
+    await jose.until((asked) => asked.kind === 'review');
+
+    for (const [typed, field] of [
+      ['cambiar el nombre del titular de la cuenta', 'holderName'],
+      ['el correo de la cuenta está mal', 'contactEmail'],
+      ['cambiar la cuenta', 'accountNumber'],
+      ['corregir el número de la cuenta', 'accountNumber'],
+    ] as const) {
+      const asked = await jose.say(typed);
+      expect([typed, jose.asked(asked)]).toEqual([typed, { kind: 'field', field }]);
+      expect(englishIn(whatTheCustomerReads(asked), HERNANDEZ)).toEqual([]);
+      await jose.answer();
+      expect(jose.asked()?.kind).toBe('review');
+    }
+
+    // Each detail was asked again and given back as it was: the request goes out unchanged.
+    const sent = await jose.finishPort();
+    const referenceNumber = referenceIn(sent);
+    const { request } = await awaitDelivery(app.submissionsDir, referenceNumber, 1);
+    expect(request).toEqual(expectedRequest(HERNANDEZ, { referenceNumber, version: 1, language: 'es' }));
   });
 
   it('offers English on the Spanish menu, and Spanish on the English one', async () => {

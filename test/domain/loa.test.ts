@@ -52,6 +52,13 @@ describe('createLoa', () => {
     expect(loa.authorizationStatement).toMatch(/match my current carrier's account/);
   });
 
+  it('states it in Spanish as a representative acting for the signer, about the signer\'s own account with the current carrier', () => {
+    const statement = authorizationStatement('Northwind & Co. Mobile', 'es');
+    expect(statement).toMatch(/^Autorizo a Northwind & Co\. Mobile, mi nueva compañía telefónica, a actuar como mi representante para transferir \(portar\)/);
+    expect(statement).toMatch(/coinciden con los datos de mi cuenta con mi compañía actual\.$/);
+    expect(statement).not.toMatch(/mi agente|la cuenta de mi compañía/);
+  });
+
   it('refuses a new carrier without a name', () => {
     expect(() => createLoa(request, signature, { newCarrier: { name: '  ' } })).toThrow(expect.objectContaining({ code: 'loa.invalid_new_carrier' }));
   });

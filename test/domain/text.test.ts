@@ -13,6 +13,7 @@ import {
   withoutInvisibles,
 } from '../../src/domain/text';
 import { renderAsWebChat } from '../support/markdown';
+import { inLanguage } from '../../src/i18n/language';
 
 describe('text helpers', () => {
   it.each([
@@ -46,6 +47,17 @@ describe('text helpers', () => {
     expect(joinAsList(['a'])).toBe('a');
     expect(joinAsList(['a', 'b'])).toBe('a and b');
     expect(joinAsList(['a', 'b', 'c'], 'or')).toBe('a, b or c');
+  });
+
+  it('joins a Spanish list with "u" before an o sound and "e" before an i sound', () => {
+    inLanguage('es', () => {
+      expect(joinAsList(['Idaho', 'Oregón'], 'or')).toBe('Idaho u Oregón');
+      expect(joinAsList(['Nevada', 'Utah'], 'or')).toBe('Nevada o Utah');
+      expect(joinAsList(['la ciudad', 'la calle'])).toBe('la ciudad y la calle');
+      expect(joinAsList(['Texas', 'Illinois'])).toBe('Texas e Illinois');
+      expect(joinAsList(['agua', 'hielo'])).toBe('agua y hielo');
+      expect(joinAsList(['Nevada', 'Ohio', 'Hawái'])).toBe('Nevada, Ohio y Hawái');
+    });
   });
 
   it.each([

@@ -137,4 +137,29 @@ describe('a letter signed in Spanish', () => {
     expect(customer).toContain(spanish);
     expect(customer).not.toContain(english);
   });
+
+  it("labels the customer's copy in Spanish, and leaves the carrier's in English", async () => {
+    const carrier = await readPdf(await renderCarrierLoaPdf(loa));
+    const customer = await readPdf(await renderCustomerLoaPdf(loa));
+    const page = squeezed(customer.text);
+
+    for (const words of [
+      'Carta de Autorización',
+      'Copia del cliente',
+      'Nombre del titular de la cuenta',
+      'Dirección de servicio',
+      'Número de cuenta',
+      '••••4321',
+      'Firma electrónica',
+      '25 de noviembre de 2025, 17:04:05 UTC',
+      'Su copia. El número de cuenta está oculto; el PIN de transferencia nunca se muestra.',
+    ]) {
+      expect(page).toContain(squeezed(words));
+    }
+    for (const words of ['Letter of Authorization', 'Account holder name', 'Your copy']) expect(page).not.toContain(squeezed(words));
+    expect(customer.info).toMatchObject({ Title: `Carta de Autorización ${loa.referenceNumber} (versión 1)` });
+
+    expect(squeezed(carrier.text)).toContain(squeezed('Letter of Authorization'));
+    expect(squeezed(carrier.text)).not.toContain(squeezed('Carta de Autorización'));
+  });
 });

@@ -67,7 +67,7 @@ describeInBrowser('the Bring your number page in Spanish', () => {
     expect(await page.title()).toBe(`Transfiera su número a ${NEW_CARRIER.name} — Asistente de Portabilidad`);
     await expect(page.getByRole('heading', { level: 1, name: 'Transfiera su número' }).count()).resolves.toBe(1);
     await expect(page.locator('.site-header__tagline').textContent()).resolves.toBe(`Conserve su número. Cámbiese a ${NEW_CARRIER.name}.`);
-    await expect(page.getByRole('region', { name: 'Chatee con el Asistente de Portabilidad' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('region', { name: 'Chat con el Asistente de Portabilidad' }).count()).resolves.toBe(1);
     // Web Chat's own words are Spanish too.
     await expect(page.getByPlaceholder('Escriba su respuesta').count()).resolves.toBe(1);
     await screenshot(page, 'spanish-greeting');

@@ -11,7 +11,7 @@ const carrierName = (ctx: QuestionContext) => ctx.carrier?.name ?? 'su compañí
 export const askFieldTextEs: Catalogue<typeof askFieldTextEn> = {
   question: {
     numbers: () =>
-      '¿Qué número de teléfono desea transferir con nosotros? Incluya el código de área, por ejemplo (415) 555-0123. ' +
+      '¿Qué número de teléfono desea transferir a nuestra compañía? Incluya el código de área, por ejemplo (415) 555-0123. ' +
       '¿Son varios? Envíelos todos en un solo mensaje, separados por comas.',
     carrier: () =>
       '¿Qué compañía le da servicio a ese número hoy? Use el nombre que aparece en su factura, por ejemplo Verizon, ' +
@@ -23,7 +23,7 @@ export const askFieldTextEs: Catalogue<typeof askFieldTextEn> = {
       '¿Cuál es el nombre del titular de la cuenta, exactamente como aparece en su factura o en su CSR? Si es una cuenta ' +
       'de negocio, escriba el nombre legal completo del negocio, con LLC, Inc. o similar.',
     authorizedPerson: (ctx) =>
-      `¿Quién está autorizado para firmar en nombre de ${ctx.business ?? 'el negocio'}? Escriba su nombre y apellido.`,
+      `¿Quién está autorizado para firmar en nombre ${ctx.business ? `de ${ctx.business}` : 'del negocio'}? Escriba el nombre y apellido de esa persona.`,
     serviceAddress: () =>
       '¿Cuál es la dirección de servicio, es decir, la dirección donde está el servicio telefónico, tal como aparece en su ' +
       'factura o en su CSR? Puede ser distinta de la dirección a la que le llega la factura. Por ejemplo: 123 Main St, ' +
@@ -48,21 +48,21 @@ export const askFieldTextEs: Catalogue<typeof askFieldTextEn> = {
       `${ctx.rules.accountNumber.description}. ${ctx.rules.instructions.csr}`,
     pin: (ctx) =>
       `${ctx.rules.instructions.pin}${ctx.pinExpiry ? ` ${ctx.pinExpiry}` : ''} El PIN solo se usa para esta ` +
-      'transferencia y nunca se lo muestro de vuelta.',
+      'transferencia y nunca se lo vuelvo a mostrar.',
     holderName: () =>
       'Escriba el nombre exactamente como aparece en su factura o en su CSR, con la inicial del segundo nombre o la ' +
       'terminación del negocio (como LLC) si la tiene. Un nombre escrito de otra forma es uno de los motivos más comunes ' +
       'por los que se rechaza una transferencia.',
     authorizedPerson: () =>
-      'En una cuenta de negocio, la autorización la firma una persona que puede actuar en nombre del negocio, como el ' +
-      'dueño, un directivo o un gerente. Escriba el nombre y apellido de esa persona; ella firma al final.',
+      'En una cuenta de negocios, la autorización la firma una persona que puede actuar en nombre del negocio, como el ' +
+      'dueño, un directivo o un gerente. Escriba el nombre y apellido de esa persona; esa persona firmará al final.',
     serviceAddress: () =>
       'Es la dirección donde está el servicio telefónico, no la dirección a la que le llega la factura (a menos que sea la ' +
       'misma). En su CSR aparece como "service address". Incluya la calle, el número de apartamento o unidad si lo hay, ' +
       'la ciudad, el estado o provincia, y el código postal (ZIP).',
     billingNumber: () =>
       'El número de teléfono de facturación (BTN) es el número principal de la cuenta. En una cuenta de una sola línea es ' +
-      'su número; en una cuenta de negocio o familiar suele ser el primer número de la factura.',
+      'su número; en una cuenta de negocios o familiar suele ser el primer número de la factura.',
     contactEmail: () =>
       'Solo usamos este correo para enviarle novedades de su transferencia, como la fecha en que se transferirá su número.',
   },

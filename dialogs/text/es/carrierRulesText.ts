@@ -31,13 +31,13 @@ export const carrierRulesTextEs: Catalogue<typeof carrierRulesTextEn> = {
   // article or ending has to agree with a name whose gender differs from carrier to carrier.
   lock: {
     question: (lock, carrier: string) =>
-      `Una última verificación antes de firmar: ¿ya desactivó ${lock.name} en su cuenta de ${carrier}? Mientras esa ` +
+      `Una última verificación antes de firmar: ¿ya desactivó la protección ${lock.name} en su cuenta de ${carrier}? Mientras esa ` +
       `protección esté activa, ${carrier} rechaza toda transferencia.`,
     help: (lock, carrier: string) =>
       `${lock.name} es la protección de ${carrier} para que nadie transfiera sus números sin la autorización del ` +
       'titular. Elija **Sí** si ya está desactivada (o si nunca la activó), o **No** si sigue activa, y le diré cómo desactivarla.',
     turnOff: (lock) =>
-      `Desactive ${lock.name} ${lock.where}. Solo toma un momento, y sus datos siguen guardados aquí mientras lo hace.`,
-    waiting: (lock) => `Avíseme cuando esté listo: ¿ya desactivó ${lock.name}?`,
+      `Desactive la protección ${lock.name} ${lock.where}. Solo toma un momento, y sus datos siguen guardados aquí mientras lo hace.`,
+    waiting: (lock) => `Avíseme cuando lo haya hecho: ¿ya desactivó la protección ${lock.name}?`,
   },
 };

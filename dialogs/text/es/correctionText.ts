@@ -9,14 +9,14 @@ const fieldList = (labels: readonly string[]) => joinAsList(labels.map(inSentenc
 
 export const correctionTextEs: Catalogue<typeof correctionTextEn> = {
   invite: (labels: readonly string[]) =>
-    `Corrijámosla juntos: solo le volveré a pedir estos datos: ${fieldList(labels)}. Luego usted firma la carta ` +
-    'corregida y yo la envío de nuevo con el mismo número de referencia. Elija **Corregir mi solicitud** cuando esté listo.',
+    `Corrijámosla juntos. Solo le volveré a pedir estos datos: ${fieldList(labels)}. Luego usted firma la carta ` +
+    'corregida y yo la envío de nuevo con el mismo número de referencia. Elija **Corregir mi solicitud** cuando quiera.',
   intro: (referenceNumber: string, reason: string, labels: readonly string[]) =>
     `Corrijamos su solicitud de portabilidad ${referenceNumber}. ${reason} Le volveré a pedir estos datos: ` +
     `${fieldList(labels)}; todo lo demás queda tal como me lo dio.`,
   readyToSign: 'Gracias. Ahora firme la carta corregida y la enviaré de nuevo con el mismo número de referencia.',
   notSent:
-    'Sus correcciones están guardadas, pero todavía no se ha enviado nada. Cuando esté listo, escriba **corregir mi ' +
+    'Sus correcciones están guardadas, pero todavía no se ha enviado nada. Cuando quiera, escriba **corregir mi ' +
     'solicitud** para firmar y enviar la carta corregida.',
   waiting: (referenceNumber: string) =>
     `Su compañía actual no pudo aceptar su solicitud de portabilidad ${referenceNumber} tal como estaba. Escriba ` +
@@ -30,7 +30,7 @@ export const correctionTextEs: Catalogue<typeof correctionTextEn> = {
     return (
       'Una persona de nuestro equipo de portabilidad tiene que resolver esto con usted: ' +
       (ways ? `por favor, ${ways}` : 'por favor, comuníquese con nuestro servicio al cliente') +
-      ` y dé su número de referencia, ${referenceNumber}.`
+      `, y tenga a mano su número de referencia: ${referenceNumber}.`
     );
   },
 };

@@ -49,13 +49,13 @@ function subjectOf(notice: PortNotice): string {
   const { referenceNumber, carrier, focDate } = notice;
   switch (notice.state) {
     case 'submitted':
-      return `Su solicitud de portabilidad ${referenceNumber} está con ${carrier}`;
+      return `Su solicitud de portabilidad ${referenceNumber} ya se envió a ${carrier}`;
     case 'pending':
       return `${carrier} está trabajando en su solicitud de portabilidad ${referenceNumber}`;
     case 'foc_confirmed':
       return focDate === undefined
         ? `Ya hay fecha para su transferencia (referencia ${referenceNumber})`
-        : `Ya hay fecha: su transferencia se hace el ${formatFocDate(focDate)}`;
+        : `Ya hay fecha: su transferencia se realizará el ${formatFocDate(focDate)}`;
     case 'completed':
       return `Su transferencia está completa (referencia ${referenceNumber})`;
     case 'rejected':
@@ -67,7 +67,7 @@ function subjectOf(notice: PortNotice): string {
 
 const emailOnlyNews: Partial<Record<PortState, (notice: PortNotice) => string>> = {
   submitted: ({ referenceNumber, carrier }) =>
-    `Su solicitud de portabilidad ${referenceNumber} ya está con ${carrier}, que la comparará con los datos de su cuenta. ` +
+    `Su solicitud de portabilidad ${referenceNumber} ya se envió a ${carrier}, que la comparará con los datos de su cuenta. ` +
     'Le escribiremos en cuanto se confirme la fecha de la transferencia.',
   pending: ({ referenceNumber, carrier }) =>
     `${carrier} está trabajando en su solicitud de portabilidad ${referenceNumber}. Usted no tiene que hacer nada: le ` +
@@ -81,7 +81,7 @@ function newsParagraphs(notice: PortNotice): string[] {
 function nextStepParagraphs(step: RejectionNextStep, referenceNumber: string, chat: ChatLink): EmailParagraph[] {
   if (step.kind === 'fix') {
     return [
-      `Corrijámosla juntos: solo necesitamos de nuevo estos datos: ${joinAsList(step.labels.map(inSentence))}. Luego usted ` +
+      `Corrijámosla juntos. Solo necesitamos de nuevo estos datos: ${joinAsList(step.labels.map(inSentence))}. Luego usted ` +
         'firma la carta corregida y nosotros la enviamos de nuevo con el mismo número de referencia. Toma unos minutos.',
       chatParagraph('Elija "Corregir mi solicitud"', chat),
     ];
@@ -89,7 +89,7 @@ function nextStepParagraphs(step: RejectionNextStep, referenceNumber: string, ch
   if (step.inChat) {
     return [
       'Una persona de nuestro equipo de portabilidad tiene que resolver esto con usted.',
-      chatParagraph(`Pida hablar con un agente, que tendrá a la vista su solicitud ${referenceNumber},`, chat),
+      chatParagraph(`Un agente tendrá a la vista su solicitud ${referenceNumber}. Pida hablar con uno`, chat),
     ];
   }
   return [correctionText.personNeeded(step.contact, referenceNumber)];
@@ -99,7 +99,7 @@ const linkTime = new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeStyle
 
 function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLinkEmailDetails): EmailParagraph[] {
   return [
-    `Transfiere ${numbers.length === 1 ? 'el número' : 'los números'} ${joinAsList(numbers.map(formatPhoneNumber))} de su cuenta de ${carrier} ${maskedAccount}.`,
+    `La solicitud transfiere ${numbers.length === 1 ? 'el número' : 'los números'} ${joinAsList(numbers.map(formatPhoneNumber))} de su cuenta de ${carrier} ${maskedAccount}.`,
     'Para enviar la solicitud, abra el enlace de abajo: en el chat verá los datos para revisarlos, le pediremos su PIN de ' +
       'transferencia (nunca se lo pedimos por teléfono ni por correo) y firmará la carta ahí mismo.',
     {

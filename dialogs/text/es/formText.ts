@@ -7,7 +7,7 @@ import { buttonLabelsEs } from './buttonLabels';
 const card: Catalogue<typeof formTextEn.card> = {
   heading: 'Los datos de su portabilidad',
   intro:
-    'Copie cada dato exactamente como lo tiene su compañía actual: aparecen en su factura o en su cuenta en línea. ' +
+    'Copie cada dato exactamente como lo tiene registrado su compañía actual: los encontrará en su factura o en su cuenta en línea. ' +
     'Los datos que no coinciden son el motivo principal por el que se retrasa una transferencia.',
   fixSummary: (count: number) =>
     count === 1
@@ -16,13 +16,13 @@ const card: Catalogue<typeof formTextEn.card> = {
   addressHeading: 'Dirección de servicio',
   addressHint: 'La dirección donde está el servicio telefónico, tal como aparece en su factura (no un apartado postal).',
   submit: 'Revisar mis datos',
-  stepByStep: 'Cambiar a paso a paso',
+  stepByStep: 'Responder paso a paso',
   fallback: 'Llene los datos de su portabilidad, o escriba "paso a paso" para responder una pregunta a la vez.',
   required: (label: string) => `Complete este dato: ${inSentence(label)}.`,
-  authorizedPersonLabel: 'Persona autorizada (solo cuentas de negocio)',
-  businessAuthorizedPersonLabel: (business: string) => `Persona autorizada de ${business}`,
+  authorizedPersonLabel: 'Persona autorizada (solo cuentas de negocios)',
+  businessAuthorizedPersonLabel: (business: string) => `Persona autorizada por ${business}`,
   authorizedPersonRequired: (business: string) =>
-    `${business} es una cuenta de negocio, así que escriba el nombre y apellido de la persona que firma en su nombre.`,
+    `${business} es una cuenta de negocios, así que escriba el nombre y apellido de la persona que firma en su nombre.`,
   addressLabels: {
     street: 'Calle y número',
     unit: 'Apartamento, suite o unidad',
@@ -47,7 +47,7 @@ const card: Catalogue<typeof formTextEn.card> = {
   savedSecret: 'Guardado. Déjelo en blanco para conservarlo',
   askedSecret: 'Déjelo en blanco para conservar lo que escribió, o escríbalo de nuevo',
   ruleQuestion: ({ rule, question }) =>
-    `${rule} ${question} Si lo es, marque "${buttonLabelsEs.thatsIt}" abajo; si no, escríbalo de nuevo.`,
+    `${rule} ${question} Si es así, marque la casilla "${buttonLabelsEs.thatsIt}" abajo; si no, escríbalo de nuevo.`,
   ruleCheckTitle: buttonLabelsEs.thatsIt,
   billingNumber: {
     beforeNumbers: 'Déjelo en blanco si transfiere un solo número de celular',
@@ -70,6 +70,6 @@ export const formTextEs: Catalogue<typeof formTextEn> = {
     `El formulario de arriba le está esperando: llénelo y elija "${card.submit}". Si prefiere responder una pregunta a ` +
     'la vez, escriba "paso a paso".',
   completed: 'Gracias, todo está correcto.',
-  doubleCheck: (notes: readonly string[]) => ['Algunas cosas para revisar dos veces:', ...notes.map((note) => `- ${note}`)].join('\n'),
+  doubleCheck: (notes: readonly string[]) => ['Algunos datos que conviene verificar:', ...notes.map((note) => `- ${note}`)].join('\n'),
   switchingToSteps: 'Claro, vamos una pregunta a la vez. Todo lo que ha llenado hasta ahora está guardado.',
 };

@@ -17,7 +17,7 @@ export const interruptionTextEs: Catalogue<typeof interruptionTextEn> = {
     already: 'Ya le estoy atendiendo en español.',
   },
   generalHelp:
-    'Estoy aquí para ayudarle a transferir su número de teléfono con nosotros. Le pido los datos que su compañía actual ' +
+    'Estoy aquí para ayudarle a transferir su número de teléfono a nuestra compañía. Le pido los datos que su compañía actual ' +
     'tiene registrados, reviso cada uno sobre la marcha y preparo la autorización para que usted la firme.',
   anytime:
     'En cualquier momento puede escribir **estado**, **agente**, **cancelar**, **empezar de nuevo** o **English**.',
@@ -56,10 +56,10 @@ export const interruptionTextEs: Catalogue<typeof interruptionTextEn> = {
       : 'Una persona de nuestro equipo de portabilidad puede ayudarle: comuníquese con nuestro servicio al cliente.') +
     ' Sus datos quedan guardados aquí, así que puede volver y continuar cuando quiera.',
   status: {
-    none: 'Todavía no ha iniciado una solicitud de portabilidad. Elija **Iniciar mi portabilidad** cuando esté listo.',
+    none: 'Todavía no ha iniciado una solicitud de portabilidad. Elija **Iniciar mi portabilidad** cuando quiera.',
     draft: (done: number, total: number, next: string) =>
-      `Su solicitud de portabilidad es un borrador: ${done} de ${total} datos listos. Sigue: ${inSentence(next)}.`,
-    readyToSign: 'Ya tengo todos sus datos. Sigue: revisarlos y firmar la autorización (la Carta de Autorización, o LOA).',
+      `Su solicitud de portabilidad es un borrador: ${done} de ${total} datos listos. Siguiente paso: ${inSentence(next)}.`,
+    readyToSign: 'Ya tengo todos sus datos. Siguiente paso: revisarlos y firmar la autorización (la Carta de Autorización, o LOA).',
     signed: (referenceNumber: string, signedAt: string, email: string | undefined) =>
       `Usted firmó su solicitud de portabilidad el ${signedDate.format(new Date(signedAt))}; su número de referencia es ` +
       `**${referenceNumber}**. Nuestro equipo de portabilidad está trabajando en ella` +

@@ -9,7 +9,7 @@ export const mainTextEs: Catalogue<typeof mainTextEn> = {
   menu: {
     intro: 'Esto es lo que puedo hacer por usted:',
     descriptions: {
-      startPort: 'transferir su número con nosotros, paso a paso',
+      startPort: 'transferir su número a nuestra compañía, paso a paso',
       tips: 'qué tener a mano para que su portabilidad se apruebe a la primera',
       status: 'ver en qué va su solicitud de portabilidad',
       agent: 'comunicarse con una persona de nuestro equipo de portabilidad',
@@ -17,15 +17,15 @@ export const mainTextEs: Catalogue<typeof mainTextEn> = {
     outro: 'Elija una opción o dígame con sus propias palabras qué necesita.',
     again: '¿Hay algo más en lo que le pueda ayudar?',
     help:
-      'Elija **Iniciar mi portabilidad** para transferir su número con nosotros, **Consejos para la portabilidad** para ' +
+      'Elija **Iniciar mi portabilidad** para transferir su número a nuestra compañía, **Consejos para la portabilidad** para ' +
       'saber qué tener a mano, **Ver el estado de mi portabilidad** para saber en qué va su solicitud, o **Hablar con ' +
       'un agente** para comunicarse con una persona.',
   },
   resume: {
     offer: (done: number, total: number, next: string) =>
-      `¡Qué bueno verle de nuevo! Tiene una solicitud de portabilidad en curso: ${done} de ${total} datos listos. ` +
-      `Sigue: ${inSentence(next)}.`,
-    readyToSign: '¡Qué bueno verle de nuevo! Su solicitud de portabilidad ya tiene todos sus datos: ahora los revisa y firma.',
+      `¡Hola de nuevo! Tiene una solicitud de portabilidad en curso: ${done} de ${total} datos listos. ` +
+      `Siguiente paso: ${inSentence(next)}.`,
+    readyToSign: '¡Hola de nuevo! Su solicitud de portabilidad ya tiene todos sus datos: solo falta que los revise y los firme.',
     question: '¿Desea continuar donde se quedó o empezar de nuevo?',
     help:
       'Elija **Continuar donde me quedé** para seguir con el próximo dato; todo lo que me dio está guardado. Elija ' +

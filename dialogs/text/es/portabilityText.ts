@@ -9,18 +9,19 @@ import { type portabilityTextEn, refusedLines } from '../portabilityText';
 
 const reasons = {
   notCovered: (numbers, many) =>
-    `${many ? 'Los números' : 'El número'} ${numbers} todavía no ${many ? 'se pueden' : 'se puede'} transferir con nosotros: no damos servicio en ${many ? 'esas zonas' : 'esa zona'}.`,
+    `${many ? 'Los números' : 'El número'} ${numbers} todavía no ${many ? 'se pueden' : 'se puede'} transferir a nuestra compañía: no damos servicio en ${many ? 'esas zonas' : 'esa zona'}.`,
   alreadyWithUs: (numbers, many) =>
     `${many ? 'Los números' : 'El número'} ${numbers} ya ${many ? 'están' : 'está'} con nosotros, así que no hay nada que transferir.`,
   portInProgress: (numbers, many) =>
-    `${many ? 'Los números' : 'El número'} ${numbers} ya ${many ? 'se están' : 'se está'} transfiriendo con nosotros en otra solicitud.`,
+    `${many ? 'Los números' : 'El número'} ${numbers} ya ${many ? 'se están' : 'se está'} transfiriendo a nuestra compañía con otra solicitud.`,
   heldElsewhere: (numbers, many) =>
     `${many ? 'Los números' : 'El número'} ${numbers} ya ${many ? 'están' : 'está'} en nuestra red con otra cuenta, así que no ${many ? 'se pueden' : 'se puede'} transferir de esta forma.`,
   manualOnly: (numbers, many) =>
     `${many ? 'Los números' : 'El número'} ${numbers} no ${many ? 'se pueden' : 'se puede'} transferir en este chat, pero nuestro equipo de portabilidad puede ${many ? 'transferirlos' : 'transferirlo'} por usted.`,
   tollFree: (numbers, many) =>
     `${many ? 'Los números' : 'El número'} ${numbers} ${many ? 'son números gratuitos, que se transfieren' : 'es un número gratuito, que se transfiere'} por un proceso aparte.`,
-  unspecified: (numbers) => `Según nuestra verificación, ${numbers} no se puede transferir con nosotros en este momento.`,
+  unspecified: (numbers, many) =>
+    `Según nuestra verificación, ${many ? 'los números' : 'el número'} ${numbers} no ${many ? 'se pueden' : 'se puede'} transferir a nuestra compañía en este momento.`,
 } satisfies Record<NotPortableReason, (numbers: string, many: boolean) => string>;
 
 export const portabilityTextEs: Catalogue<typeof portabilityTextEn> = {

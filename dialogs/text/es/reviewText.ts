@@ -33,10 +33,15 @@ export const reviewTextEs: Catalogue<typeof reviewTextEn> = {
   chooseDetail: `Elija en la lista de la tarjeta el dato que desea cambiar y luego "${card.change}".`,
   // Spanish and English alike: the customer may answer in either.
   looksRight:
-    /(?:\b(?:looks? (?:good|right|fine|great|correct|ok)|all (?:good|correct|right)|good to go|continue to sign(?:ing)?|ready to sign)\b|(?:^|\s)(?:todo (?:bien|correcto|est[aá] bien)|est[aá] (?:todo )?(?:bien|correcto)|listo para firmar|continuar a la firma)(?=$|[\s.,!]))/i,
+    /(?:\b(?:looks? (?:good|right|fine|great|correct|ok)|all (?:good|correct|right)|good to go|continue to sign(?:ing)?|ready to sign)\b|(?:^|\s)(?:todo (?:bien|correcto|est[aá] bien)|est[aá] (?:todo )?(?:bien|correcto)|list[oa] para firmar|continuar a la firma)(?=$|[\s.,!]))/i,
   fieldWords: [
     ['billingNumber', /\b(?:billing|btn|facturaci[oó]n)(?![\p{L}])/iu],
-    ['accountNumber', /\b(?:account (?:number|no)|acct|n[uú]mero de cuenta|cuenta)(?![\p{L}])/iu],
+    // "cuenta" alone only when it is all the customer names: "el titular de la cuenta" is the holder, "el correo de la
+    // cuenta" the email.
+    [
+      'accountNumber',
+      /\b(?:account (?:number|no)|acct|n[uú]mero de (?:la )?cuenta)(?![\p{L}])|^\s*(?:(?:cambiar|corregir|editar|modificar)\s+)?(?:(?:la|mi)\s+)?cuenta\s*[.!]*\s*$/iu,
+    ],
     ['authorizedPerson', /\b(?:authori[sz]ed|signer|signatory|autorizad[oa]|firmante)(?![\p{L}])/iu],
     ['holderName', /\b(?:holder|name|titular|nombre)(?![\p{L}])/iu],
     ['contactEmail', /\b(?:e-?mail|correo)(?![\p{L}])/iu],

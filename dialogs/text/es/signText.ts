@@ -6,14 +6,14 @@ const linkExpiry = new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeZon
 
 /** Dónde se entera el cliente de su portabilidad: el chat, y su correo cuando se le envía uno. */
 const whereWeTellYou = (contactEmail: string | undefined) =>
-  contactEmail === undefined ? 'por aquí' : `por aquí y a ${contactEmail}`;
+  contactEmail === undefined ? 'por aquí' : `por aquí y por correo electrónico a ${contactEmail}`;
 
 export const signTextEs: Catalogue<typeof signTextEn> = {
   help: {
     letter:
       'Esta es su Carta de Autorización: nos permite pedirle a su compañía actual que transfiera sus números. Revise los ' +
       'datos, luego escriba su nombre completo en el recuadro (o en un mensaje) y elija **Firmar**: así firma la carta y ' +
-      'envía su solicitud a nuestro equipo de portabilidad, que la pasa a su compañía actual. Diga **todavía no** para ' +
+      'envía su solicitud a nuestro equipo de portabilidad, que la envía a su compañía actual. Diga **todavía no** para ' +
       'detenerse aquí: sus datos quedan guardados y puede firmar más tarde.',
   },
   loaCard: {
@@ -34,7 +34,7 @@ export const signTextEs: Catalogue<typeof signTextEn> = {
     sign: 'Firmar',
     fallback: 'Lea su Carta de Autorización y escriba su nombre completo para firmarla.',
   },
-  notYet: 'No hay problema: no se ha firmado ni enviado nada. Sus datos están guardados, así que puede firmar cuando esté listo.',
+  notYet: 'No hay problema: no se ha firmado ni enviado nada. Sus datos están guardados, así que puede firmar cuando quiera.',
   needsChanges: 'Antes de firmar, hay algunos datos que revisar:',
   alreadySent: (referenceNumber: string) =>
     `Usted ya firmó y envió esta solicitud. Su número de referencia es ${referenceNumber}.`,
@@ -61,5 +61,5 @@ export const signTextEs: Catalogue<typeof signTextEn> = {
     ].join('\n\n'),
   letterLink: ({ url, expiresAt }) =>
     `Aquí tiene su copia de la carta firmada: [abrir su carta](${url}). El enlace funciona hasta el ${linkExpiry.format(expiresAt)}; ` +
-    'pídame el estado de su portabilidad en cualquier momento para obtener uno nuevo.',
+    'pídame el estado de su portabilidad en cualquier momento y le daré un enlace nuevo.',
 };

@@ -53,7 +53,7 @@ export const statusTextEs: Catalogue<typeof statusTextEn> = {
     received: ({ referenceNumber }) =>
       `Recibimos su solicitud de portabilidad ${referenceNumber} y va en camino a nuestro equipo de portabilidad.`,
     sent: ({ referenceNumber, carrier }) =>
-      `Su solicitud de portabilidad ${referenceNumber} está con nuestro equipo de portabilidad, que se la envía a ` +
+      `Su solicitud de portabilidad ${referenceNumber} está con nuestro equipo de portabilidad, que se la enviará a ` +
       `${carrier}. Todavía no hay fecha para la transferencia.`,
     failed: ({ referenceNumber }) =>
       `No se pudo pasar su solicitud de portabilidad ${referenceNumber} a nuestro equipo de portabilidad.`,
@@ -63,7 +63,7 @@ export const statusTextEs: Catalogue<typeof statusTextEn> = {
     pending: ({ referenceNumber, carrier }) =>
       `${carrier} está trabajando en su solicitud de portabilidad ${referenceNumber}. Todavía no hay fecha para la transferencia.`,
     foc_confirmed: ({ referenceNumber, focDate }) =>
-      `Su solicitud de portabilidad ${referenceNumber} ya tiene fecha: la transferencia se hace el ` +
+      `Su solicitud de portabilidad ${referenceNumber} ya tiene fecha: la transferencia se realizará el ` +
       `${focDate === undefined ? 'día acordado' : formatFocDate(focDate)}. Mantenga activo su servicio actual hasta entonces.`,
     completed: ({ referenceNumber }) =>
       `Su solicitud de portabilidad ${referenceNumber} está completa: la transferencia ya se hizo. Los mensajes de texto ` +

@@ -39,7 +39,7 @@ export const tipsTextEs: Catalogue<typeof tipsTextEn> = {
           ? [`- Si tiene activada la protección ${rules.portOutLock.name}, desactívela primero ${rules.portOutLock.where}; si no, la transferencia será rechazada.`]
           : ref.known
             ? []
-            : ['- Si activó un bloqueo de número o una protección contra la portabilidad con su proveedor actual, desactívelo antes de la transferencia.']),
+            : ['- Si activó un bloqueo de número o una protección contra la portabilidad con su compañía actual, desactívelo antes de la transferencia.']),
       ].join('\n'),
   },
   fillLoa: {
@@ -49,5 +49,5 @@ export const tipsTextEs: Catalogue<typeof tipsTextEn> = {
       'el mismo número de cuenta), porque las compañías los comparan letra por letra, y una diferencia es el motivo más ' +
       'común por el que se rechaza una transferencia. Yo la lleno con sus respuestas; usted la revisa y la firma.',
   },
-  menuOutro: 'Eso es todo. Cuando esté listo, elija **Iniciar mi portabilidad**.',
+  menuOutro: 'Eso es todo. Cuando quiera, elija **Iniciar mi portabilidad**.',
 };

@@ -49,18 +49,18 @@ function suNumeros(numbers: readonly string[]): string {
 
 const noticeTextEs: NoticeCatalogue = {
   submitted: ({ referenceNumber, carrier }) =>
-    `Su solicitud de portabilidad ${referenceNumber} ya está con ${carrier}, que la comparará con los datos de su cuenta. ` +
+    `Su solicitud de portabilidad ${referenceNumber} ya se envió a ${carrier}, que la comparará con los datos de su cuenta. ` +
     'Le avisaré por aquí en cuanto se confirme la fecha de la transferencia.',
   pending: ({ referenceNumber, carrier }) =>
     `${carrier} está trabajando en su solicitud de portabilidad ${referenceNumber}. Usted no tiene que hacer nada: le ` +
     'avisaré por aquí en cuanto se confirme la fecha de la transferencia.',
   foc_confirmed: ({ referenceNumber, numbers, focDate }) =>
-    `Buenas noticias: ya hay fecha. ${capitalized(suNumeros(numbers))} ${numbers.length === 1 ? 'se transferirá' : 'se transferirán'} ` +
-    `con nosotros el ${focDate === undefined ? 'día acordado' : formatFocDate(focDate)} (referencia ${referenceNumber}). ` +
+    `Buenas noticias: ya hay fecha. ${capitalized(suNumeros(numbers))} ${numbers.length === 1 ? 'pasará' : 'pasarán'} ` +
+    `a nuestra compañía el ${focDate === undefined ? 'día acordado' : formatFocDate(focDate)} (referencia ${referenceNumber}). ` +
     'Mantenga activo su servicio actual hasta entonces.',
   completed: ({ referenceNumber, numbers }) =>
     `Su transferencia está completa: ${suNumeros(numbers)} ya ${numbers.length === 1 ? 'está' : 'están'} con nosotros ` +
-    `(referencia ${referenceNumber}).\n\nPruébelo ahora: haga una llamada y reciba otra, y luego envíe y reciba un ` +
+    `(referencia ${referenceNumber}).\n\n${numbers.length === 1 ? 'Pruébelo' : 'Pruébelos'} ahora: haga una llamada y reciba otra, y luego envíe y reciba un ` +
     'mensaje de texto. Los mensajes de texto pueden tardar unas horas más que las llamadas en empezar a llegar.',
   rejected: ({ referenceNumber, carrier, reason }) =>
     `${carrier} no pudo aceptar su solicitud de portabilidad ${referenceNumber}.` + (reason === undefined ? '' : ` ${rejectionReason(reason.code).words}`),

@@ -12,64 +12,11 @@ import {
   holderNameText,
   maskSecret,
 } from '../../domain';
+import { type LetterText, type LoaCopy, letterText } from './loaPdfText';
 import { PdfText, type TextStyle } from './pdfText';
 import { setOneLetter } from './fonts';
 
-export type LoaCopy = 'carrier' | 'customer';
-
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { es: 'Spanish' };
-
-const text = {
-  title: 'Letter of Authorization',
-  subtitle: 'Authorization to port (transfer) telephone numbers',
-  reference: (reference: string) => `Reference ${reference}`,
-  versionAndCopy: (version: number, copy: LoaCopy) => `Version ${version} · ${copy === 'carrier' ? 'Carrier copy' : 'Customer copy'}`,
-  holderSection: "Account holder, as on the current carrier's account",
-  holderName: 'Account holder name',
-  holderKind: { person: 'Individual', business: 'Business' },
-  authorizedPerson: 'Authorized person',
-  serviceAddress: 'Service address',
-  billingNumber: 'Billing telephone number (BTN)',
-  accountSection: 'Current carrier account',
-  currentCarrier: 'Current carrier',
-  accountNumber: 'Account number',
-  transferPin: 'Transfer PIN',
-  pinProvided: 'Provided with the port request; never printed on this letter',
-  numbersSection: (count: number) => `Telephone numbers to port (${count})`,
-  portScope: 'Port',
-  wholeAccount: { true: 'Full port: every number on the account', false: 'Partial port: other numbers stay on the account' },
-  remainingBillingNumber: 'New BTN for the numbers that stay',
-  parentReference: 'Part of port',
-  authorizationSection: 'Authorization',
-  /** Above the statement the customer signed, on the carrier's copy of a letter signed in another language. */
-  signedStatement: (language: string) => `As read and signed by the customer, in ${LANGUAGE_NAMES[language] ?? language}:`,
-  newCarrier: 'New carrier',
-  signatureSection: 'Electronic signature',
-  signedBy: 'Signed by',
-  printedName: 'Printed name',
-  signedAt: 'Date and time signed',
-  signedAtValue: (date: string, time: string) => `${date}, ${time} UTC`,
-  channel: 'Signed through',
-  letterReference: 'Reference and version',
-  letterReferenceValue: (reference: string, version: number) => `${reference}, version ${version}`,
-  signatureNote:
-    'The signer typed their full name to sign this letter electronically. The time, channel and reference above ' +
-    'identify this signature.',
-  footer: (copy: LoaCopy) =>
-    copy === 'carrier'
-      ? 'This letter contains only the authorization to port the telephone numbers listed above.'
-      : 'Your copy. The account number is masked; the transfer PIN is never shown. This letter contains only the ' +
-        'authorization to port the telephone numbers listed above.',
-  metadata: {
-    title: (reference: string, version: number) => `Letter of Authorization ${reference} (version ${version})`,
-    subject: (count: number, carrier: string, newCarrier: string | undefined) =>
-      `Authorization to port ${count} telephone number${count === 1 ? '' : 's'} from ${carrier}` +
-      (newCarrier === undefined ? '' : ` to ${newCarrier}`),
-    keywords: (reference: string, version: number, copy: LoaCopy) =>
-      `letter of authorization, LOA, number port, ${reference}, version ${version}, ${copy} copy`,
-    creator: 'Porting Assistant',
-  },
-} as const;
+export type { LoaCopy } from './loaPdfText';
 
 const PAGE = { width: 612, height: 792, margin: 54 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -91,8 +38,6 @@ const styles = {
   note: { style: 'regular', size: 8.5, color: colors.muted },
 } as const satisfies Record<string, TextStyle>;
 
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
 /** The carrier's copy: every element of the letter, the account number in full. */
 export function renderCarrierLoaPdf(loa: Loa): Promise<Buffer> {
   return renderLoaPdf(loa, 'carrier');
@@ -106,12 +51,14 @@ export function renderCustomerLoaPdf(loa: Loa): Promise<Buffer> {
 /** Either copy; what the worker threads of the pooled renderer (pdfRenderer.ts) run. */
 export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
   const signedAt = new Date(loa.signature.signedAt);
+  // The carrier reads English; the customer reads their copy in the language they signed in.
+  const text = letterText[copy === 'customer' ? (loa.signedIn ?? 'en') : 'en'];
   const doc = new PDFDocument({
     // No default font: pdfkit would parse Helvetica's metrics for every letter, which sets no text in it.
     font: null as unknown as string,
     size: 'LETTER',
     margin: PAGE.margin,
-    lang: 'en-US',
+    lang: text.locale,
     displayTitle: true,
     info: {
       Title: text.metadata.title(loa.referenceNumber, loa.version),
@@ -124,7 +71,7 @@ export function renderLoaPdf(loa: Loa, copy: LoaCopy): Promise<Buffer> {
     },
   });
   const finished = collect(doc);
-  setOneLetter(() => new LoaLayout(new PdfText(doc), doc).draw(loa, copy), [loa.accountNumber, loa.pin ?? '']);
+  setOneLetter(() => new LoaLayout(new PdfText(doc), doc, text).draw(loa, copy), [loa.accountNumber, loa.pin ?? '']);
   doc.end();
   return finished;
 }
@@ -145,43 +92,44 @@ class LoaLayout {
   constructor(
     private readonly pdfText: PdfText,
     private readonly doc: PDFKit.PDFDocument,
+    private readonly text: LetterText,
   ) {}
 
   draw(loa: Loa, copy: LoaCopy): void {
     this.header(loa, copy);
-    this.section(text.holderSection);
-    this.row(text.holderName, `${holderNameText(loa.accountHolder)} (${text.holderKind[loa.accountHolder.kind]})`);
-    if (loa.authorizedPerson !== undefined) this.row(text.authorizedPerson, loa.authorizedPerson);
-    this.row(text.serviceAddress, formatAddress(loa.serviceAddress));
-    this.row(text.billingNumber, formatPhoneNumber(loa.billingNumber));
+    this.section(this.text.holderSection);
+    this.row(this.text.holderName, `${holderNameText(loa.accountHolder)} (${this.text.holderKind[loa.accountHolder.kind]})`);
+    if (loa.authorizedPerson !== undefined) this.row(this.text.authorizedPerson, loa.authorizedPerson);
+    this.row(this.text.serviceAddress, formatAddress(loa.serviceAddress));
+    this.row(this.text.billingNumber, formatPhoneNumber(loa.billingNumber));
 
-    this.section(text.accountSection);
-    this.row(text.currentCarrier, loa.currentCarrier.name);
-    this.row(text.accountNumber, copy === 'carrier' ? loa.accountNumber : maskSecret(loa.accountNumber));
-    if (loa.pin !== undefined) this.row(text.transferPin, text.pinProvided);
+    this.section(this.text.accountSection);
+    this.row(this.text.currentCarrier, loa.currentCarrier.name);
+    this.row(this.text.accountNumber, copy === 'carrier' ? loa.accountNumber : maskSecret(loa.accountNumber));
+    if (loa.pin !== undefined) this.row(this.text.transferPin, this.text.pinProvided);
 
-    this.section(text.numbersSection(loa.numbers.length));
+    this.section(this.text.numbersSection(loa.numbers.length));
     this.numbers(loa.numbers.map(formatPhoneNumber));
     // Where the customer was asked: the carrier needs to know whether lines stay, and their new BTN if the BTN leaves.
-    if (loa.wholeAccount !== undefined) this.row(text.portScope, text.wholeAccount[`${loa.wholeAccount}`]);
-    if (loa.remainingBillingNumber !== undefined) this.row(text.remainingBillingNumber, formatPhoneNumber(loa.remainingBillingNumber));
-    if (loa.parentReference !== undefined) this.row(text.parentReference, loa.parentReference);
+    if (loa.wholeAccount !== undefined) this.row(this.text.portScope, this.text.wholeAccount[`${loa.wholeAccount}`]);
+    if (loa.remainingBillingNumber !== undefined) this.row(this.text.remainingBillingNumber, formatPhoneNumber(loa.remainingBillingNumber));
+    if (loa.parentReference !== undefined) this.row(this.text.parentReference, loa.parentReference);
 
-    this.section(text.authorizationSection);
+    this.section(this.text.authorizationSection);
     // Letters signed before the new carrier was recorded keep their own statement and have no such row.
-    if (loa.newCarrier !== undefined) this.row(text.newCarrier, loa.newCarrier.name);
+    if (loa.newCarrier !== undefined) this.row(this.text.newCarrier, loa.newCarrier.name);
     // The customer's copy has the words they signed; the carrier's has the English, and then those words.
     if (copy === 'customer' && loa.signedStatement !== undefined) {
       this.statement(loa.signedStatement);
     } else {
       this.statement(loa.authorizationStatement);
       if (loa.signedIn !== undefined && loa.signedStatement !== undefined) {
-        this.y = this.pdfText.paragraph(text.signedStatement(loa.signedIn), styles.label, { x: PAGE.margin, y: this.y + 6, width: CONTENT_WIDTH });
+        this.y = this.pdfText.paragraph(this.text.signedStatement(loa.signedIn), styles.label, { x: PAGE.margin, y: this.y + 6, width: CONTENT_WIDTH });
         this.statement(loa.signedStatement);
       }
     }
 
-    this.section(text.signatureSection);
+    this.section(this.text.signatureSection);
     this.signature(loa);
     this.footer(copy);
   }
@@ -190,18 +138,18 @@ class LoaLayout {
     const rightWidth = 210;
     const rightX = PAGE.margin + CONTENT_WIDTH - rightWidth;
     const top = this.y;
-    const leftBottom = this.pdfText.paragraph(text.subtitle, styles.subtitle, {
+    const leftBottom = this.pdfText.paragraph(this.text.subtitle, styles.subtitle, {
       x: PAGE.margin,
-      y: this.pdfText.paragraph(text.title, styles.title, { x: PAGE.margin, y: top, width: CONTENT_WIDTH - rightWidth }),
+      y: this.pdfText.paragraph(this.text.title, styles.title, { x: PAGE.margin, y: top, width: CONTENT_WIDTH - rightWidth }),
       width: CONTENT_WIDTH - rightWidth,
     });
-    const referenceBottom = this.pdfText.paragraph(text.reference(loa.referenceNumber), styles.headerRightStrong, {
+    const referenceBottom = this.pdfText.paragraph(this.text.reference(loa.referenceNumber), styles.headerRightStrong, {
       x: rightX,
       y: top + 4,
       width: rightWidth,
       align: 'right',
     });
-    const rightBottom = this.pdfText.paragraph(text.versionAndCopy(loa.version, copy), styles.headerRight, {
+    const rightBottom = this.pdfText.paragraph(this.text.versionAndCopy(loa.version, copy), styles.headerRight, {
       x: rightX,
       y: referenceBottom,
       width: rightWidth,
@@ -255,9 +203,9 @@ class LoaLayout {
 
   private signature(loa: Loa): void {
     const { signerName, signedAt, channel } = loa.signature;
-    const signedAtValue = text.signedAtValue(longDate.format(new Date(signedAt)), signedAt.slice(11, 19));
+    const signedAtValue = this.text.signedAtValue(this.text.longDate.format(new Date(signedAt)), signedAt.slice(11, 19));
     this.y += 2;
-    const labelBottom = this.pdfText.paragraph(text.signedBy, styles.label, { x: PAGE.margin, y: this.y + 8, width: LABEL_WIDTH - 10 });
+    const labelBottom = this.pdfText.paragraph(this.text.signedBy, styles.label, { x: PAGE.margin, y: this.y + 8, width: LABEL_WIDTH - 10 });
     const signatureBottom = this.pdfText.paragraph(signerName, styles.signature, {
       x: PAGE.margin + LABEL_WIDTH,
       y: this.y,
@@ -272,11 +220,11 @@ class LoaLayout {
       .stroke(colors.ink)
       .restore();
     this.y += 6;
-    this.row(text.printedName, signerName);
-    this.row(text.signedAt, signedAtValue);
-    this.row(text.channel, channel);
-    this.row(text.letterReference, text.letterReferenceValue(loa.referenceNumber, loa.version));
-    this.y = this.pdfText.paragraph(text.signatureNote, styles.note, { x: PAGE.margin, y: this.y + 4, width: CONTENT_WIDTH });
+    this.row(this.text.printedName, signerName);
+    this.row(this.text.signedAt, signedAtValue);
+    this.row(this.text.channel, channel);
+    this.row(this.text.letterReference, this.text.letterReferenceValue(loa.referenceNumber, loa.version));
+    this.y = this.pdfText.paragraph(this.text.signatureNote, styles.note, { x: PAGE.margin, y: this.y + 4, width: CONTENT_WIDTH });
   }
 
   private footer(copy: LoaCopy): void {
@@ -288,7 +236,7 @@ class LoaLayout {
       .lineWidth(0.5)
       .stroke(colors.rule)
       .restore();
-    this.pdfText.paragraph(text.footer(copy), styles.note, { x: PAGE.margin, y, width: CONTENT_WIDTH });
+    this.pdfText.paragraph(this.text.footer(copy), styles.note, { x: PAGE.margin, y, width: CONTENT_WIDTH });
   }
 
   private rule(color: string, width: number): void {
