@@ -93,9 +93,12 @@ export const staffText = {
             `- **${status.referenceNumber}** · ${status.carrier} · ${PROGRESS[status.progress]} · signed ${utc(letter.signedAt).slice(0, 10)}`,
         ),
       ].join('\n'),
-    request: ({ status, letter, contactEmail, language, changes }: RequestHistory, letterLink: string | undefined) =>
+    request: ({ status, letter, contactEmail, language, parentReference, changes }: RequestHistory, letterLink: string | undefined) =>
       [
         `**${status.referenceNumber}** · version ${status.version} · **${PROGRESS[status.progress]}** · from ${status.carrier}`,
+        ...(parentReference === undefined
+          ? []
+          : [`Part of port ${parentReference}: the customer's numbers were on several accounts, each with a request of its own.`]),
         ...(status.focDate === undefined ? [] : [`Moving date: ${formatFocDate(status.focDate)}`]),
         ...(status.reason === undefined ? [] : [`Why it was rejected: ${reasonLine(status.reason)}`]),
         `**What happened** (oldest first):\n${changes.map((change) => `- ${changeLine(change)}`).join('\n')}`,

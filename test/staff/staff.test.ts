@@ -41,6 +41,7 @@ const DANA = { id: '29:dana', aadObjectId: 'aad-dana', name: 'Dana Lee', role: '
 const OTTO = { id: '29:otto', aadObjectId: 'aad-otto', name: 'Otto Berg', role: 'user' };
 const START = new Date('2026-06-01T10:00:00.000Z');
 const MINUTE = 60_000;
+const PARENT_REFERENCE = createReferenceNumber();
 
 type Json = Record<string, unknown>;
 interface Button {
@@ -92,8 +93,8 @@ describe('support staff in Teams', () => {
     rejected = verizonLoa(new Date(now - 60 * MINUTE));
     await submit(rejected);
     now += MINUTE;
-    // Signed by a customer who read the letter in Spanish.
-    dated = verizonLoa(new Date(now - 30 * MINUTE), { language: 'es' });
+    // Signed by a customer who read the letter in Spanish, for one account of a port split by account.
+    dated = LoaSchema.parse({ ...verizonLoa(new Date(now - 30 * MINUTE), { language: 'es' }), parentReference: PARENT_REFERENCE });
     await submit(dated);
     now += MINUTE;
     single = letterFor(['+13125550147'], new Date(now - 10 * MINUTE));
@@ -209,8 +210,9 @@ describe('support staff in Teams', () => {
 
     const picked = await sam.click(listed.buttons[0]);
     expect(picked.text).toContain(`**${dated.referenceNumber}** · version 1 · **Moving date set**`);
-    // The customer's language, so that staff can speak it with them.
+    // The customer's language, so that staff can speak it with them, and the port it is part of.
     expect(picked.text).toContain('Language: Spanish');
+    expect(picked.text).toContain(`Part of port ${PARENT_REFERENCE}`);
     expect(picked.text).toContain('Moving date: Tuesday, June 9, 2026');
 
     const one = await sam.say('look up +1 312-555-0147');

@@ -40,6 +40,8 @@ export interface RequestHistory {
   readonly contactEmail?: string;
   /** The language the customer read and signed the latest letter in. */
   readonly language: Language;
+  /** For a port split by account: the reference that links this request with the others. */
+  readonly parentReference?: string;
   /** Oldest first. */
   readonly changes: readonly RequestChange[];
 }
@@ -85,6 +87,7 @@ export class RequestHistories {
       letter: maskedLoaView(latest.loa),
       ...(latest.contactEmail !== undefined && { contactEmail: latest.contactEmail }),
       language: latest.loa.signedIn ?? 'en',
+      ...(latest.loa.parentReference !== undefined && { parentReference: latest.loa.parentReference }),
       changes,
     };
     return { history, loa: latest.loa };
