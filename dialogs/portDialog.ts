@@ -151,6 +151,8 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
       if (later.numbers.length === 1) current.draft.sameAccount = true;
       current.linkedPort = { parentReference: linked.parentReference, children: linked.children };
       delete current.signedLoa;
+      // The bill sent with the last request is that account's: this one gets its own, if the customer attaches one.
+      delete current.bill;
       current.refusals = {};
       current.stage = 'collecting';
     });

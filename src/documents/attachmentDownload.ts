@@ -2,8 +2,12 @@
  * Fetching a file the customer attached in the chat. Channels send it as a link, not as bytes: Web Chat (through
  * Direct Line) as the attachment's `contentUrl`, Teams as file download info whose `downloadUrl` is a short-lived,
  * pre-authorized link. Only https links are fetched (or, on a local run, the local Direct Line bridge's own
- * address), with a timeout and a size cap that stop reading a file the moment it is too big.
+ * address), with a timeout and a size cap that stop reading a file the moment it is too big. A link is the visitor's
+ * to write, so none may lead inside: a host that resolves to this machine, a private network or a link-local address
+ * (a cloud's metadata service) is refused, at every redirect.
  */
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import type { Attachment } from 'botbuilder';
 
 export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -26,6 +30,31 @@ export interface AttachmentDownloadOptions {
 }
 
 const MAX_REDIRECTS = 3;
+
+/** Where no attachment link may lead: unspecified, this machine, private and shared networks, link-local, multicast. */
+const INSIDE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) INSIDE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) INSIDE.addSubnet(network, prefix, 'ipv6');
+
+function isInside(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped !== undefined) return INSIDE.check(mapped, 'ipv4');
+  return INSIDE.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Whether every address the host has is outside (see INSIDE); false when it does not resolve. */
+async function leadsOutside(hostname: string): Promise<boolean> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  try {
+    const addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map(({ address }) => address);
+    return addresses.length > 0 && !addresses.some(isInside);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The file a message carries, if any. Teams adds the message's own text as a 'text/html' attachment, and cards are
@@ -57,7 +86,7 @@ export class AttachmentDownloader {
     try {
       let location = url;
       for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        if (!this.mayFetch(location)) return { ok: false, refusal: 'unreachable' };
+        if (!(await this.mayFetch(location))) return { ok: false, refusal: 'unreachable' };
         const response = await fetch(location, { redirect: 'manual', signal });
         const next = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && next !== null) {
@@ -77,10 +106,10 @@ export class AttachmentDownloader {
     }
   }
 
-  private mayFetch(url: URL): boolean {
-    if (url.protocol === 'https:') return true;
+  private async mayFetch(url: URL): Promise<boolean> {
     const local = this.options.localOrigin?.();
-    return local !== undefined && url.origin === new URL(local).origin;
+    if (local !== undefined && url.origin === new URL(local).origin) return true;
+    return url.protocol === 'https:' && leadsOutside(url.hostname);
   }
 
   /** The body, up to one byte past the cap: reading stops there, and the file is too big. */
@@ -114,8 +143,18 @@ export class AttachmentDownloader {
     const [, base64, payload] = match as unknown as [string, string | undefined, string];
     // Base64 holds 3 bytes in 4 characters: anything longer than the cap's worth is too big without decoding it.
     if (payload.length > Math.ceil((this.options.maxBytes * 4) / 3) + 4) return { ok: false, refusal: 'tooBig' };
-    const bytes = base64 ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'latin1');
+    const bytes = base64 ? Buffer.from(payload, 'base64') : percentDecoded(payload);
+    if (bytes === undefined) return { ok: false, refusal: 'unreachable' };
     return bytes.byteLength > this.options.maxBytes ? { ok: false, refusal: 'tooBig' } : { ok: true, bytes };
+  }
+}
+
+/** A `data:` URL's percent-encoded payload as bytes; undefined when it is not well formed (a stray `%`). */
+function percentDecoded(payload: string): Buffer | undefined {
+  try {
+    return Buffer.from(decodeURIComponent(payload), 'latin1');
+  } catch {
+    return undefined;
   }
 }
 

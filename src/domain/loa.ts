@@ -164,7 +164,8 @@ export function createLoa(request: PortRequest, signature: LoaSignature, opts: C
       ...(opts.language !== undefined &&
         opts.language !== 'en' && { signedIn: opts.language, signedStatement: authorizationStatement(newCarrier.data.name, opts.language) }),
       signature: { signerName: signer.value, signedAt: signature.signedAt.toISOString(), channel: signature.channel.trim() },
-      preparedBy: opts.preparedBy,
+      // A corrected letter was prepared by the same hands as the one it replaces.
+      preparedBy: opts.previous?.preparedBy ?? opts.preparedBy,
     }),
   );
 }

@@ -97,5 +97,28 @@ describe('fetching an attached file', () => {
     const bytes = Buffer.from('%PDF-1.7 inline');
     expect(await downloader().download({ url: `data:application/pdf;base64,${bytes.toString('base64')}` })).toEqual({ ok: true, bytes });
     expect(await downloader().download({ url: `data:application/pdf;base64,${Buffer.alloc(2048).toString('base64')}` })).toEqual({ ok: false, refusal: 'tooBig' });
+    // A stray '%' is a link it could not read, not a failed turn.
+    expect(await downloader().download({ url: 'data:,%E0%A4%A' })).toEqual({ ok: false, refusal: 'unreachable' });
+  });
+
+  it('follows no link inside: this machine, private networks, link-local metadata services, by name or by address', async () => {
+    const inside = [
+      'https://127.0.0.1/bill.pdf',
+      'https://localhost/bill.pdf',
+      'https://10.1.2.3/bill.pdf',
+      'https://192.168.0.10/bill.pdf',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/bill.pdf',
+      'https://[fd00::1]/bill.pdf',
+      'https://[::ffff:10.0.0.1]/bill.pdf',
+    ];
+    const fetched = jest.spyOn(globalThis, 'fetch');
+    try {
+      for (const url of inside) expect(await downloader(false).download({ url })).toEqual({ ok: false, refusal: 'unreachable' });
+      // Refused before any request is made, not merely because nothing answered there.
+      expect(fetched).not.toHaveBeenCalled();
+    } finally {
+      fetched.mockRestore();
+    }
   });
 });

@@ -24,8 +24,8 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
     const now = this.clock();
     const numbers = numbersOf(signed);
     // Indexed before it exists, so that a crash right after storing the entry cannot leave it undiscoverable; the
-    // worker drops index keys whose entry never appeared, or was delivered. The hand-over is two trips in a row: this
-    // one, and the entry stored with its other indexes.
+    // worker drops index keys whose entry never appeared, or was delivered. The hand-over is three trips in a row:
+    // this one, the entry stored beside the numbers' index, and the latest version.
     const [existing] = await Promise.all([
       this.store.readEntry(key),
       this.store.addPending(key, now),
@@ -44,15 +44,17 @@ export class OutboxLoaSubmitter implements LoaSubmitter {
       attempts: 0,
       nextAttemptAt: now.toISOString(),
     };
-    // The latest version and the numbers' index name a request that may not be stored yet, should this fail: both
-    // are then written again when the customer signs again, and nothing reads them as proof that the entry exists.
-    const [created] = await Promise.all([this.store.createEntry(key, entry), this.recordIndexes(signed.referenceNumber, signed.version, numbers, now)]);
+    // The numbers' index may name a request not stored yet, should this fail: staff look-ups skip what has no entry,
+    // and signing again writes it again. The latest version waits for the entry: the porting backend's events for
+    // earlier versions count as superseded once it names a later one.
+    const [created] = await Promise.all([this.store.createEntry(key, entry), this.store.numbers.add(signed.referenceNumber, numbers, now)]);
     if (!created) {
       // Another instance stored this version between our read and our write.
       const raced = await this.store.readEntry(key);
       if (!raced) throw new Error(`Submission ${key} was stored by another instance and then disappeared.`);
       return this.resubmitted(key, raced.value);
     }
+    await this.store.recordLatestVersion(signed.referenceNumber, signed.version);
     this.logger.info({ referenceNumber: signed.referenceNumber, version: signed.version }, 'signed LOA stored for submission');
     this.onStored();
     return receiptOf(entry);
