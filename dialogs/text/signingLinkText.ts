@@ -3,17 +3,14 @@ import type { AssistedPort } from '../../src/assisted/assistedPortStore';
 import { formatPhoneNumber } from '../../src/domain/phoneNumbers';
 import { joinAsList } from '../../src/domain/text';
 import { localized } from '../../src/i18n/language';
+import { contactWays } from './interruptionText';
 import type { SupportContact } from '../conversationDeps';
 import { signingLinkTextEs } from './es/signingLinkText';
 
 const numbersOf = (numbers: readonly string[]) => joinAsList(numbers.map(formatPhoneNumber));
 
-function contactLine({ phone, email }: SupportContact): string {
-  if (phone && email) return `call us at ${phone} or email ${email}`;
-  if (phone) return `call us at ${phone}`;
-  if (email) return `email ${email}`;
-  return 'call us';
-}
+/** How to reach us (contactWays), or a plain "call us" where no contact is configured. */
+const contactLine = (contact: SupportContact): string => contactWays(contact) || 'call us';
 
 export const signingLinkTextEn = {
   opened: (port: AssistedPort) =>

@@ -3,17 +3,14 @@ import type { AssistedPort } from '../../../src/assisted/assistedPortStore';
 import { formatPhoneNumber } from '../../../src/domain/phoneNumbers';
 import { joinAsList } from '../../../src/domain/text';
 import type { Catalogue } from '../../../src/i18n/language';
+import { contactWays } from '../interruptionText';
 import type { SupportContact } from '../../conversationDeps';
 import type { signingLinkTextEn } from '../signingLinkText';
 
 const numbersOf = (numbers: readonly string[]) => joinAsList(numbers.map(formatPhoneNumber));
 
-function contactLine({ phone, email }: SupportContact): string {
-  if (phone && email) return `llámenos al ${phone} o escríbanos a ${email}`;
-  if (phone) return `llámenos al ${phone}`;
-  if (email) return `escríbanos a ${email}`;
-  return 'llámenos';
-}
+/** How to reach us (contactWays), or a plain "call us" where no contact is configured. */
+const contactLine = (contact: SupportContact): string => contactWays(contact) || 'llámenos';
 
 export const signingLinkTextEs: Catalogue<typeof signingLinkTextEn> = {
   opened: (port: AssistedPort) =>
