@@ -4,11 +4,9 @@
  * signingLinkText.ts, the emails with the others (emailText.ts).
  */
 import type { AssistedPort, AssistedPortState } from '../../src/assisted/assistedPortStore';
-import { formatPhoneNumber } from '../../src/domain/phoneNumbers';
-import { joinAsList } from '../../src/domain/text';
+import { formatPhoneNumberList } from '../../src/domain/phoneNumbers';
 
 const utc = (at: Date | string) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const numbersOf = (numbers: readonly string[]) => joinAsList(numbers.map(formatPhoneNumber));
 
 const STATE_NAMES: Readonly<Record<AssistedPortState, string>> = {
   sent: 'Signing link sent, not opened yet',
@@ -38,14 +36,14 @@ export const assistedText = {
   cancelled: 'Left the form: nothing was sent.',
   sent: (port: AssistedPort, expiresAt: Date) =>
     `I've emailed the signing link to ${port.contactEmail}. The reference is **${port.referenceNumber}**: ` +
-    `${numbersOf(port.numbers)} from ${port.carrierName}, account ${port.maskedAccount}.\n\n` +
+    `${formatPhoneNumberList(port.numbers)} from ${port.carrierName}, account ${port.maskedAccount}.\n\n` +
     `The customer opens the link, checks the details, gives their PIN and signs in the chat. The link works once, until ` +
     `${utc(expiresAt)}; they get a reminder after a day. Type \`status ${port.referenceNumber}\` to see where it stands.`,
   /** The look-up's lines about an assisted port. */
   lookup: (port: AssistedPort, state: AssistedPortState) =>
     [
       `**${port.referenceNumber}**: prepared by staff (${port.staffName ?? port.staffId}) for ${port.holderName}, ` +
-        `${numbersOf(port.numbers)} from ${port.carrierName}, account ${port.maskedAccount}.`,
+        `${formatPhoneNumberList(port.numbers)} from ${port.carrierName}, account ${port.maskedAccount}.`,
       `- Signing link: ${STATE_NAMES[state]}`,
       `- Sent to ${port.contactEmail} at ${utc(port.sentAt)}${port.linksSent > 1 ? ` (link ${port.linksSent})` : ''}, ` +
         `working until ${utc(port.linkExpiresAt)}`,

@@ -8,7 +8,7 @@ import type { ReceiptLink } from '../../src/hosting/receiptLinks';
 import type { EmailDraft, EmailParagraph } from '../../src/mail/emailLayout';
 import type { PortState } from '../../src/submission/events/portingEvent';
 import type { PortNotice } from '../../src/submission/notifications/portNotice';
-import { formatPhoneNumber } from '../../src/domain/phoneNumbers';
+import { formatPhoneNumberList } from '../../src/domain/phoneNumbers';
 import { formatFocDate, noticeText } from '../../src/submission/notifications/noticeText';
 import type { SupportContact } from '../conversationDeps';
 import { correctionText } from './correctionText';
@@ -85,7 +85,7 @@ function letter(greeting: string, paragraphs: readonly EmailParagraph[]): EmailP
 const hello = 'Hello,';
 
 function whatYouSigned(numbers: readonly string[], carrier: string, maskedAccount: string): string {
-  const moving = joinAsList(numbers.map(formatPhoneNumber));
+  const moving = formatPhoneNumberList(numbers);
   return `You asked us to move ${numbers.length === 1 ? 'the number' : 'the numbers'} ${moving} from your ${carrier} account ${maskedAccount}.`;
 }
 
@@ -143,7 +143,7 @@ const linkTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle
 
 function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLinkEmailDetails): EmailParagraph[] {
   return [
-    `It moves ${numbers.length === 1 ? 'the number' : 'the numbers'} ${joinAsList(numbers.map(formatPhoneNumber))} from your ${carrier} account ${maskedAccount}.`,
+    `It moves ${numbers.length === 1 ? 'the number' : 'the numbers'} ${formatPhoneNumberList(numbers)} from your ${carrier} account ${maskedAccount}.`,
     'To send the request, open the link below: the chat shows you the details to check, asks for your transfer PIN ' +
       '(we never ask for it on the phone or by email), and you sign the letter there.',
     {

@@ -1,13 +1,11 @@
 /** What the customer reads on opening the signing link of a port support staff prepared (dialogs/assistedSigning.ts). */
 import type { AssistedPort } from '../../src/assisted/assistedPortStore';
-import { formatPhoneNumber } from '../../src/domain/phoneNumbers';
-import { joinAsList } from '../../src/domain/text';
+import { formatPhoneNumberList } from '../../src/domain/phoneNumbers';
 import { localized } from '../../src/i18n/language';
 import { contactWays } from './interruptionText';
 import type { SupportContact } from '../conversationDeps';
 import { signingLinkTextEs } from './es/signingLinkText';
 
-const numbersOf = (numbers: readonly string[]) => joinAsList(numbers.map(formatPhoneNumber));
 
 /** How to reach us (contactWays), or a plain "call us" where no contact is configured. */
 const contactLine = (contact: SupportContact): string => contactWays(contact) || 'call us';
@@ -15,7 +13,7 @@ const contactLine = (contact: SupportContact): string => contactWays(contact) ||
 export const signingLinkTextEn = {
   opened: (port: AssistedPort) =>
     `Hello ${port.holderName}! ${port.staffName ?? 'Our support team'} filled in your request to move ` +
-    `${numbersOf(port.numbers)} from ${port.carrierName} (account ${port.maskedAccount}) with you on the phone, under ` +
+    `${formatPhoneNumberList(port.numbers)} from ${port.carrierName} (account ${port.maskedAccount}) with you on the phone, under ` +
     `reference ${port.referenceNumber}.\n\nLet's finish it together: I'll ask for your transfer PIN, show you every ` +
     'detail to check, and then you sign the letter here.',
   refused: {

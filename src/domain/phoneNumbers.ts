@@ -331,6 +331,11 @@ export function formatPhoneNumber(e164: E164): string {
   return parsed.countryCallingCode === '1' ? parsed.formatNational() : parsed.formatInternational();
 }
 
+/** Numbers as the customer reads them, in a list of the turn's language: "(415) 555-0123 and (415) 555-0124". */
+export function formatPhoneNumberList(numbers: readonly E164[]): string {
+  return joinAsList(numbers.map(formatPhoneNumber));
+}
+
 /** The E.164 form of `raw` when all of it is one valid phone number, in any common format; otherwise undefined. */
 export function toE164(raw: string): E164 | undefined {
   const text = normalizeTyped(raw).trim();

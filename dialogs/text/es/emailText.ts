@@ -4,7 +4,7 @@
  * cuenta completo.
  */
 import type { Catalogue } from '../../../src/i18n/language';
-import { formatPhoneNumber } from '../../../src/domain/phoneNumbers';
+import { formatPhoneNumberList } from '../../../src/domain/phoneNumbers';
 import { joinAsList } from '../../../src/domain/text';
 import type { ReceiptLink } from '../../../src/hosting/receiptLinks';
 import type { EmailParagraph } from '../../../src/mail/emailLayout';
@@ -41,7 +41,7 @@ function letter(greeting: string, paragraphs: readonly EmailParagraph[]): EmailP
 }
 
 function whatYouSigned(numbers: readonly string[], carrier: string, maskedAccount: string): string {
-  const moving = joinAsList(numbers.map(formatPhoneNumber));
+  const moving = formatPhoneNumberList(numbers);
   return `Nos pidió transferir ${numbers.length === 1 ? 'el número' : 'los números'} ${moving} de su cuenta de ${carrier} ${maskedAccount}.`;
 }
 
@@ -99,7 +99,7 @@ const linkTime = new Intl.DateTimeFormat('es-US', { dateStyle: 'long', timeStyle
 
 function signingParagraphs({ numbers, carrier, maskedAccount, link }: SigningLinkEmailDetails): EmailParagraph[] {
   return [
-    `La solicitud transfiere ${numbers.length === 1 ? 'el número' : 'los números'} ${joinAsList(numbers.map(formatPhoneNumber))} de su cuenta de ${carrier} ${maskedAccount}.`,
+    `La solicitud transfiere ${numbers.length === 1 ? 'el número' : 'los números'} ${formatPhoneNumberList(numbers)} de su cuenta de ${carrier} ${maskedAccount}.`,
     'Para enviar la solicitud, abra el enlace de abajo: en el chat verá los datos para revisarlos, le pediremos su PIN de ' +
       'transferencia (nunca se lo pedimos por teléfono ni por correo) y firmará la carta ahí mismo.',
     {

@@ -1,13 +1,11 @@
 /** Lo que lee el cliente al abrir el enlace para firmar una portabilidad que preparó nuestro equipo de servicio al cliente. */
 import type { AssistedPort } from '../../../src/assisted/assistedPortStore';
-import { formatPhoneNumber } from '../../../src/domain/phoneNumbers';
-import { joinAsList } from '../../../src/domain/text';
+import { formatPhoneNumberList } from '../../../src/domain/phoneNumbers';
 import type { Catalogue } from '../../../src/i18n/language';
 import { contactWays } from '../interruptionText';
 import type { SupportContact } from '../../conversationDeps';
 import type { signingLinkTextEn } from '../signingLinkText';
 
-const numbersOf = (numbers: readonly string[]) => joinAsList(numbers.map(formatPhoneNumber));
 
 /** How to reach us (contactWays), or a plain "call us" where no contact is configured. */
 const contactLine = (contact: SupportContact): string => contactWays(contact) || 'llámenos';
@@ -15,7 +13,7 @@ const contactLine = (contact: SupportContact): string => contactWays(contact) ||
 export const signingLinkTextEs: Catalogue<typeof signingLinkTextEn> = {
   opened: (port: AssistedPort) =>
     `¡Hola, ${port.holderName}! ${port.staffName ?? 'Nuestro equipo de servicio al cliente'} llenó con usted por teléfono ` +
-    `su solicitud para transferir ${numbersOf(port.numbers)} de ${port.carrierName} (cuenta ${port.maskedAccount}), con el ` +
+    `su solicitud para transferir ${formatPhoneNumberList(port.numbers)} de ${port.carrierName} (cuenta ${port.maskedAccount}), con el ` +
     `número de referencia ${port.referenceNumber}.\n\nTerminémosla juntos: le pediré su PIN de transferencia, le mostraré ` +
     'cada dato para que lo revise y luego firmará la carta aquí.',
   refused: {

@@ -1,6 +1,5 @@
 /** What the customer is told when their port request changes state: the news itself, in their own conversation. */
-import { formatPhoneNumber } from '../../domain/phoneNumbers';
-import { joinAsList } from '../../domain/text';
+import { formatPhoneNumberList } from '../../domain/phoneNumbers';
 import { currentLocale, localized } from '../../i18n/language';
 import type { PortState } from '../events/portingEvent';
 import type { PortNotice } from './portNotice';
@@ -13,7 +12,7 @@ export function formatFocDate(focDate: string): string {
 
 /** 'your number (415) 555-0123' or 'your numbers (415) 555-0123 and (415) 555-0124'. */
 function yourNumbers(numbers: readonly string[]): string {
-  const list = joinAsList(numbers.map(formatPhoneNumber));
+  const list = formatPhoneNumberList(numbers);
   return numbers.length === 1 ? `your number ${list}` : `your numbers ${list}`;
 }
 
@@ -43,7 +42,7 @@ const noticeTextEn: NoticeCatalogue = {
 
 /** 'su número (415) 555-0123' o 'sus números (415) 555-0123 y (415) 555-0124'. */
 function suNumeros(numbers: readonly string[]): string {
-  const list = joinAsList(numbers.map(formatPhoneNumber));
+  const list = formatPhoneNumberList(numbers);
   return numbers.length === 1 ? `su número ${list}` : `sus números ${list}`;
 }
 
