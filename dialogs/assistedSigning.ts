@@ -66,7 +66,6 @@ export class AssistedSigning {
     return true;
   }
 
-  /** "Delete my data" for the customer of the turn: the assisted port they hold, and those among their requests. */
   /**
    * "Delete my data": the port prepared for the customer goes with their own requests. Resolves every reference to
    * forget, the prepared one included, so that the emails queued about it (its signing link, a reminder) go too.
