@@ -1,8 +1,9 @@
-import { ConversationState, UserState } from 'botbuilder';
+import type { ConversationState, UserState } from 'botbuilder';
 import { createConversation } from '../dialogs/conversation';
 import { chosenLanguageIn } from '../dialogs/sessionStore';
 import { PortingBot } from './bot/portingBot';
 import { createTurnPipeline } from './bot/turnPipeline';
+import { TurnConversationState, TurnUserState } from './bot/turnStates';
 import type { Config } from './config';
 import { BILL_LIMITS } from './domain/billDocument';
 import { DEFAULT_NUMBERS_POLICY } from './domain/phoneNumbers';
@@ -76,8 +77,8 @@ const ATTACHMENT_DOWNLOAD_TIMEOUT_MS = 30_000;
 export async function startApplication(config: Config, deps: ApplicationDependencies): Promise<RunningApplication> {
   const { storage, logger } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TurnConversationState(storage);
+  const userState = new TurnUserState(storage);
 
   const pdfRenderer = createLoaPdfRenderer({ threads: LOA_PDF_THREADS });
   // Receipt and document links name this server's own address on a local run, known only once it listens.

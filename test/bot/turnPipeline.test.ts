@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type TurnContext, UserState } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
 import { REMEMBERED_ACTIVITIES } from '../../src/bot/processedActivities';
 import { type TurnRouter, createTurnPipeline, keepTurnChanges } from '../../src/bot/turnPipeline';
+import { TurnConversationState, TurnUserState } from '../../src/bot/turnStates';
 import { LocalKeyLock } from '../../src/reliability/localKeyLock';
 import { TurnLock } from '../../src/reliability/turnLock';
 import { captureLogs } from '../support/captureLogs';
@@ -41,8 +42,8 @@ function watchedStorage() {
  */
 function pipelineWith(options: { route?: TurnRouter } = {}) {
   const watched = watchedStorage();
-  const conversationState = new ConversationState(watched.storage);
-  const userState = new UserState(watched.storage);
+  const conversationState = new TurnConversationState(watched.storage);
+  const userState = new TurnUserState(watched.storage);
   const turnsTaken = conversationState.createProperty<number>('turns');
   const answers = userState.createProperty<string[]>('answers');
   const stack = conversationState.createProperty<string[]>('dialogState');
