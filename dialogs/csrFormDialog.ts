@@ -4,7 +4,7 @@
  * the refused inputs marked until everything is accepted. "Step by step" leaves the form, keeping the draft.
  */
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { csrFormCard } from '../src/cards/csrFormCard';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import type { CardActions, CardHolder } from './cardActions';
@@ -16,8 +16,8 @@ import { checkForm, type FormCheck, type FormRound, type FormValues } from './cs
 import { FORM_ACTIONS, csrFormCardData } from './csrFormView';
 import { DialogIds } from './dialogIds';
 import { fieldOptions } from './draftUpdates';
+import { FlowDialog } from './flowDialog';
 import { recognizeIntent } from './intents';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { customerTimeZone, pinGoodUntilLine } from './pinValidity';
 import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
@@ -132,9 +132,11 @@ class FormCardDialog extends CardDialog<FormState> {
   }
 }
 
-export class CsrFormDialog extends InterruptibleDialog {
+/** The form card, its outcome the dialog's (CsrFormResult). */
+export class CsrFormDialog extends FlowDialog {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.csrForm, deps, FORM_CARD_DIALOG, cards);
+    super(DialogIds.csrForm);
     this.addDialog(new FormCardDialog(deps, cards));
+    this.addStep(async (step: WaterfallStepContext) => step.beginDialog(FORM_CARD_DIALOG));
   }
 }
