@@ -4,7 +4,7 @@
  * the refused inputs marked until everything is accepted. "Step by step" leaves the form, keeping the draft.
  */
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { csrFormCard } from '../src/cards/csrFormCard';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import type { CardActions, CardHolder } from './cardActions';
@@ -137,6 +137,6 @@ export class CsrFormDialog extends FlowDialog {
   constructor(deps: ConversationDeps, cards: CardActions) {
     super(DialogIds.csrForm);
     this.addDialog(new FormCardDialog(deps, cards));
-    this.addStep(async (step: WaterfallStepContext) => step.beginDialog(FORM_CARD_DIALOG));
+    this.addStep(async (step) => step.beginDialog(FORM_CARD_DIALOG));
   }
 }

@@ -54,8 +54,8 @@ interface ConfirmOptions {
  * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act;
  * - "español" or "English" switches the language, remembered with the session, and the conversation goes on in it
  *   (see afterLanguageSwitch): a question already asked is asked anew rather than repeated in the old language;
- * - given the card guard, a card submit that no card on screen is waiting for (its dialog has ended, or a question is
- *   asked over it) gets the guard's note and the current question again: never read as an answer, never acted on.
+ * - a card submit that no card on screen is waiting for (its dialog has ended, or a question is asked over it) gets
+ *   the card guard's note and the current question again: never read as an answer, never acted on.
  * - a file attached (a copy of the bill) is taken at any step (see billAttachment.ts), then the question on screen is
  *   asked again; a field's question in the collection moves on to the next detail still missing instead.
  * A word that answers the question on screen is an answer, not an interruption: "no" or "cancel" at a yes/no question,

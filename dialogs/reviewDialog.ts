@@ -5,7 +5,7 @@
  * summary again.
  */
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import { REVIEW_FIELD_INPUT_ID, reviewCard } from '../src/cards/reviewCard';
 import type { AskFieldDialog, AskFieldOptions } from './askFieldDialog';
@@ -122,6 +122,6 @@ export class ReviewDialog extends FlowDialog {
     super(DialogIds.review);
     this.addDialog(new ReviewCardDialog(deps, cards));
     this.addDialog(askField);
-    this.addStep(async (step: WaterfallStepContext) => step.beginDialog(REVIEW_CARD_DIALOG));
+    this.addStep(async (step) => step.beginDialog(REVIEW_CARD_DIALOG));
   }
 }

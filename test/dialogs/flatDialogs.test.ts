@@ -58,9 +58,10 @@ describe('one dialog stack', () => {
 
   /**
    * Each DialogContext builds a DialogStateManager, whose constructor sets `turn.activity` once: counted there. The
-   * nested dialogs built one for every level, twice a turn (the SDK walks to the leaf before continuing), 18 in all
-   * for this answer. Now the set's and the root's (twice) are left, with one per waterfall step run (the
-   * WaterfallStepContext each step is given): the answer's steps, the collection's loop and the next question's.
+   * nested dialogs built one for every level, twice a turn (the SDK walks to the leaf before continuing): 18 for this
+   * answer, 10 of them outside waterfall steps. Now the set's and the root's (twice) are left, with one per waterfall
+   * step run (the WaterfallStepContext each step is given): the answer's steps, the collection's loop and the next
+   * question's.
    */
   it('builds a few DialogContexts for an ordinary answer, whatever the depth of the dialog that asked', async () => {
     const harness = await askedForHolderName();
