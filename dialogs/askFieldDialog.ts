@@ -24,11 +24,11 @@ import { FIELD_ANSWER_PROMPT, billTakenThisTurn } from './billAttachment';
 import { buttonChoice, isButtonClick, labelledChoice, questionActivity } from './choices';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
+import { FlowDialog } from './flowDialog';
 import { type AnswerValue, type AskableField, fieldsToAsk, validateAnswer } from './draftFields';
 import { fieldOptions, hasNotPortableNotice, saveAndReport, shownValue, takePastedValues } from './draftUpdates';
 import { IntentChoicePrompt, chosenIntent, saidYes, yesNoPrompt } from './intentChoicePrompt';
 import { type Intent, recognizeIntent } from './intents';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { type RuleCheckedField, forgetUnconfirmed } from './portingSession';
 import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
@@ -37,7 +37,7 @@ import { askFieldText, type QuestionContext } from './text/askFieldText';
 import { carrierRulesText } from './text/carrierRulesText';
 import { useNumberLabel } from './text/buttonLabels';
 import { promptText } from './text/promptText';
-import { TipsDialog } from './tipsDialog';
+import type { TipsDialog } from './tipsDialog';
 
 export interface AskFieldOptions {
   readonly field: AskableField;
@@ -108,7 +108,6 @@ type Answer =
   | { readonly kind: 'accepted'; readonly value: unknown; readonly warnings: readonly FieldNotice[] }
   | { readonly kind: 'refused'; readonly error: FieldNotice };
 
-const ASK_WATERFALL = 'askField.waterfall';
 const ANSWER_PROMPT = FIELD_ANSWER_PROMPT;
 const CARRIER_CONFIRM_PROMPT = 'askField.confirmCarrier';
 const RULE_WATERFALL = 'askField.ruleQuestion';
@@ -131,9 +130,12 @@ const NEEDS_CARRIER_GUIDANCE: ReadonlySet<AskableField> = new Set<AskableField>(
  * once ("Is the PIN you typed exactly what T-Mobile gave you?") and saved only on "Yes, that's it"; nothing is said to be
  * saved before that. In collection, a pasted record fills every field it can, and "form" switches to the form.
  */
-export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
-  constructor(deps: ConversationDeps) {
-    super(DialogIds.askField, deps, ASK_WATERFALL);
+export class AskFieldDialog extends FlowDialog<AskFieldOptions> {
+  constructor(
+    private readonly deps: ConversationDeps,
+    tips: TipsDialog,
+  ) {
+    super(DialogIds.askField);
     this.addDialog(new TextPrompt(ANSWER_PROMPT, this.checkAnswer.bind(this)));
     this.addDialog(yesNoPrompt(CARRIER_CONFIRM_PROMPT));
     this.addDialog(
@@ -143,17 +145,13 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
         validator: this.checkRuleAnswer.bind(this),
       }),
     );
-    this.addDialog(new TipsDialog(deps));
+    this.addDialog(tips);
     this.addDialog(new WaterfallDialog(RULE_WATERFALL, [this.askRuleStep.bind(this), this.ruleAnsweredStep.bind(this)]));
-    this.addDialog(
-      new WaterfallDialog(ASK_WATERFALL, [
-        this.carrierGuidanceStep.bind(this),
-        this.askStep.bind(this),
-        this.answerStep.bind(this),
-        this.confirmedStep.bind(this),
-        this.followUpStep.bind(this),
-      ]),
-    );
+    this.addStep(this.carrierGuidanceStep.bind(this));
+    this.addStep(this.askStep.bind(this));
+    this.addStep(this.answerStep.bind(this));
+    this.addStep(this.confirmedStep.bind(this));
+    this.addStep(this.followUpStep.bind(this));
   }
 
   /** Before the account number or PIN: the current carrier's own instructions, unless already shown for this carrier. */
@@ -287,7 +285,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
         return step.next();
       default:
         // The validator let through only answers that are taken; the draft can't have changed since, but ask again rather than guess.
-        return step.replaceDialog(ASK_WATERFALL, step.options);
+        return step.replaceDialog(DialogIds.askField, step.options);
     }
   }
 
@@ -295,20 +293,20 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
   private async confirmedStep(step: WaterfallStepContext<AskFieldOptions>): Promise<DialogTurnResult> {
     const values = step.values as AskFieldValues;
     if (values.ruleAsked) {
-      if ('typeAgain' in (step.result as RuleResult)) return step.replaceDialog(ASK_WATERFALL, step.options);
+      if ('typeAgain' in (step.result as RuleResult)) return step.replaceDialog(DialogIds.askField, step.options);
       return step.next();
     }
     const candidate = values.carrierCandidate;
     if (!candidate) return step.next();
     if (!saidYes(step.result)) {
       await step.context.sendActivity(askFieldText.carrier.retype);
-      return step.replaceDialog(ASK_WATERFALL, step.options);
+      return step.replaceDialog(DialogIds.askField, step.options);
     }
     const { draft } = await this.deps.sessions.get(step.context);
     const result = validateAnswer('carrier', candidate.name, draft, fieldOptions(this.deps, { confirmedUnknownCarrier: candidate.unknown }));
     if (!result.ok) {
       await step.context.sendActivity(result.error.message);
-      return step.replaceDialog(ASK_WATERFALL, step.options);
+      return step.replaceDialog(DialogIds.askField, step.options);
     }
     await saveAndReport(step.context, this.deps, 'carrier', result.value, result.warnings);
     return step.next();
@@ -402,7 +400,7 @@ export class AskFieldDialog extends InterruptibleDialog<AskFieldOptions> {
     if (step.options.mode === 'edit') {
       const { draft } = await this.deps.sessions.get(step.context);
       const [next] = fieldsToAsk(draft);
-      if (next !== undefined) return step.replaceDialog(ASK_WATERFALL, { field: next, mode: 'edit', offerPerson } satisfies AskFieldOptions);
+      if (next !== undefined) return step.replaceDialog(DialogIds.askField, { field: next, mode: 'edit', offerPerson } satisfies AskFieldOptions);
     }
     return step.endDialog({ saved: true, ...(offerPerson && { offerPerson: true }) } satisfies AskFieldResult);
   }

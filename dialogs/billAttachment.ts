@@ -17,7 +17,6 @@ import type { Logger } from '../src/logging';
 import type { ConversationDeps } from './conversationDeps';
 import { takePastedValues } from './draftUpdates';
 import type { PortingSession } from './portingSession';
-import { innermostContext } from './stepHelp';
 import { billText } from './text/billText';
 
 /** What taking a bill needs from the application. */
@@ -45,11 +44,12 @@ export function billTakenThisTurn(context: TurnContext): boolean {
 }
 
 /**
- * Whether the question on screen is a field's question in the step-by-step collection: after a bill, it moves on to
- * the next detail still missing, as after a pasted record. Anywhere else the question is asked again.
+ * Whether the question on screen (the top of the conversation's stack, `dc`) is a field's question in the step-by-step
+ * collection: after a bill, it moves on to the next detail still missing, as after a pasted record. Anywhere else the
+ * question is asked again.
  */
 export function asksFieldInCollection(dc: DialogContext): boolean {
-  const active = innermostContext(dc).activeDialog;
+  const active = dc.activeDialog;
   if (active?.id !== FIELD_ANSWER_PROMPT) return false;
   const validations = (active.state as { options?: { validations?: { mode?: unknown } } }).options?.validations;
   return validations?.mode === 'collect';

@@ -120,11 +120,10 @@ export class CardActions {
    * When no card is on screen (`cardOnScreen` is false: a text question, the menu): answers a card submit, which can
    * only be a repeat or from an earlier step, with its note and then `showCurrent` (the click has hidden the
    * question's buttons). False when the turn's activity is not a card submit, or a card on screen will take it.
-   * `cardOnScreen` is asked only for a card submit: finding the question on screen is the costly part.
    */
-  async answerStray(context: TurnContext, cardOnScreen: () => boolean, showCurrent: () => Promise<void>): Promise<boolean> {
+  async answerStray(context: TurnContext, cardOnScreen: boolean, showCurrent: () => Promise<void>): Promise<boolean> {
     const submitted = cardSubmitIn(context.activity);
-    if (!submitted || cardOnScreen()) return false;
+    if (!submitted || cardOnScreen) return false;
     await this.explain(context, submitted.cardId);
     await showCurrent();
     return true;

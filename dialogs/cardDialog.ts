@@ -48,6 +48,15 @@ export abstract class CardDialog<S extends CardHolder> extends Dialog {
     await this.showCard(context, instance.state as S);
   }
 
+  /**
+   * A question asked over the card has ended (an interruption's confirmation, answered "no"): the card is the question
+   * on screen again, under the same card id. Dialog's default would end this step with that question's answer.
+   */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.showCard(dc.context, stateOf<S>(dc));
+    return Dialog.EndOfTurn;
+  }
+
   /** Shows a new card: the one shown before, if any, becomes a card from an earlier step. */
   protected async showNewCard(context: TurnContext, state: S): Promise<void> {
     await context.sendActivity(cardActivity(await this.drawCard(context, state, this.cards.newCardId(state))));

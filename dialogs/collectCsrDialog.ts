@@ -1,10 +1,10 @@
-import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { AskFieldDialog, type AskFieldOptions, type AskFieldResult } from './askFieldDialog';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AskFieldDialog, AskFieldOptions, AskFieldResult } from './askFieldDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { type AskableField, draftProgress, fieldLabel } from './draftFields';
-import { InterruptibleDialog } from './interruptibleDialog';
-import { PortScopeDialog, dueQuestion } from './portScopeDialog';
+import { FlowDialog } from './flowDialog';
+import { type PortScopeDialog, dueQuestion } from './portScopeDialog';
 import { collectCsrText } from './text/collectCsrText';
 
 export interface CollectCsrOptions {
@@ -15,8 +15,6 @@ export interface CollectCsrOptions {
 }
 
 export type CollectCsrResult = { readonly switchToForm: true } | { readonly complete: true };
-
-const COLLECT_WATERFALL = 'collectCsr.waterfall';
 
 /** The details asked before the questions about the rest of the account: they are the same whatever its answer. */
 const BEFORE_WHOLE_ACCOUNT: ReadonlySet<AskableField | undefined> = new Set<AskableField>([
@@ -37,14 +35,18 @@ function portScopeNow(due: ReturnType<typeof dueQuestion>, next: AskableField | 
  * Collects the CSR step by step: the next missing field, in CSR_FIELDS order, until none is missing. Values already
  * in the draft (answered earlier, pasted, or kept from a previous visit) are never asked again.
  */
-export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
-  constructor(deps: ConversationDeps) {
-    super(DialogIds.collectCsr, deps, COLLECT_WATERFALL);
-    this.addDialog(new AskFieldDialog(deps));
-    this.addDialog(new PortScopeDialog(deps));
-    this.addDialog(
-      new WaterfallDialog(COLLECT_WATERFALL, [this.introStep.bind(this), this.askNextStep.bind(this), this.loopStep.bind(this)]),
-    );
+export class CollectCsrDialog extends FlowDialog<CollectCsrOptions> {
+  constructor(
+    private readonly deps: ConversationDeps,
+    askField: AskFieldDialog,
+    portScope: PortScopeDialog,
+  ) {
+    super(DialogIds.collectCsr);
+    this.addDialog(askField);
+    this.addDialog(portScope);
+    this.addStep(this.introStep.bind(this));
+    this.addStep(this.askNextStep.bind(this));
+    this.addStep(this.loopStep.bind(this));
   }
 
   private async introStep(step: WaterfallStepContext<CollectCsrOptions>): Promise<DialogTurnResult> {
@@ -72,6 +74,6 @@ export class CollectCsrDialog extends InterruptibleDialog<CollectCsrOptions> {
     // The questions about the accounts end with nothing to report: the next question follows.
     const result = step.result as AskFieldResult | undefined;
     if (result !== undefined && 'switchToForm' in result) return step.endDialog({ switchToForm: true } satisfies CollectCsrResult);
-    return step.replaceDialog(COLLECT_WATERFALL, { continuing: true, offerPerson: result?.offerPerson } satisfies CollectCsrOptions);
+    return step.replaceDialog(DialogIds.collectCsr, { continuing: true, offerPerson: result?.offerPerson } satisfies CollectCsrOptions);
   }
 }

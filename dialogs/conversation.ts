@@ -1,11 +1,11 @@
 import { ActivityTypes, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
-import { type DialogContext, type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { type DialogContext, type DialogInstance, type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { AssistedPortStore } from '../src/assisted/assistedPortStore';
 import type { SigningLinks } from '../src/hosting/signingLinks';
 import { AssistedPorts } from './assistedPorts';
 import { AssistedSigning } from './assistedSigning';
 import type { NewCarrier, NumbersPolicy } from '../src/domain';
-import type { Logger } from '../src/logging';
+import { type Logger, loggerForTurn } from '../src/logging';
 import type { MailQueue } from '../src/mail/mailQueue';
 import type { PortabilityChecker } from '../src/portability/portabilityChecker';
 import type { DialogRunner } from '../src/bot/portingBot';
@@ -98,6 +98,20 @@ const WELCOMED_PROPERTY = 'welcomed';
 /** The conversation-state property that holds the dialog stack. */
 const DIALOG_STATE_PROPERTY = 'dialogState';
 
+/** The stack a component dialog keeps in its instance's state. */
+const innerStackOf = (instance: DialogInstance): DialogInstance[] | undefined =>
+  (instance.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
+
+/**
+ * Whether the dialog stack was saved by a release whose dialogs were nested components: an entry on the root's stack
+ * holds a stack of its own. Only the root is a component now (see FlowDialog), so such an entry would be continued as
+ * the waterfall it has become, from a state it cannot read. Conversation state expires (STATE_TTL_DAYS): once none
+ * saved before the dialogs were flat can remain, this check can go.
+ */
+function savedWithNestedDialogs(state: DialogState | undefined): boolean {
+  return (state?.dialogStack ?? []).some((root) => innerStackOf(root)?.some((entry) => innerStackOf(entry) !== undefined) ?? false);
+}
+
 export function createConversation(options: ConversationOptions, conversationState: ConversationState, userState: UserState): Conversation {
   const clock = options.clock ?? (() => new Date());
   const baseDeps: ConversationDeps = {
@@ -147,9 +161,21 @@ export function createConversation(options: ConversationOptions, conversationSta
   };
   const welcomed = conversationState.createProperty<boolean>(WELCOMED_PROPERTY);
 
+  /**
+   * The turn's dialog context. A stack saved with nested dialogs is dropped first, as after a failed turn: the
+   * customer's next message gets the offer to continue their draft (it lives in user state, and is kept).
+   */
+  async function dialogContext(context: TurnContext): Promise<DialogContext> {
+    if (savedWithNestedDialogs(await dialogState.get(context))) {
+      loggerForTurn(options.logger, context).info('dialog stack saved with nested dialogs: dropped');
+      await dialogState.delete(context);
+    }
+    return dialogs.createContext(context);
+  }
+
   /** After a hand-off: the question on screen again, or, when an agent changed the details, on from the draft. */
   async function resumeDialog(context: TurnContext, corrected: boolean): Promise<void> {
-    const dc = await dialogs.createContext(context);
+    const dc = await dialogContext(context);
     const session = await deps.sessions.find(context);
     if (corrected && session && session.stage !== 'signed') {
       await dc.cancelAllDialogs();
@@ -200,7 +226,7 @@ export function createConversation(options: ConversationOptions, conversationSta
   }
 
   async function runDialogs(context: TurnContext): Promise<void> {
-    const dc = await dialogs.createContext(context);
+    const dc = await dialogContext(context);
     const greet = !(await welcomed.get(context, false));
     await welcomed.set(context, true);
     const signingLink = assistedSigning?.tokenOf(context);

@@ -7,14 +7,14 @@
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { rejectionReason } from '../src/domain/rejectionReasons';
 import { type Intent, recognizeIntent } from './intents';
-import { AskFieldDialog, type AskFieldOptions } from './askFieldDialog';
-import type { CardActions } from './cardActions';
+import type { AskFieldOptions } from './askFieldDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { type AskableField, fieldLabel, fieldsToAsk } from './draftFields';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { FlowDialog } from './flowDialog';
 import type { PortingSession } from './portingSession';
-import { SignDialog, type SignOptions, type SignResult } from './signDialog';
+import type { SharedDialogs } from './sharedDialogs';
+import type { SignOptions, SignResult } from './signDialog';
 import { correctionText } from './text/correctionText';
 
 export interface CorrectionResult {
@@ -31,7 +31,6 @@ interface FieldLoopOptions {
   readonly missing?: readonly AskableField[];
 }
 
-const CORRECTION_WATERFALL = 'correction.waterfall';
 const FIELD_LOOP = 'correction.fields';
 
 /** Answers to the offer to fix that mean "go ahead". */
@@ -51,15 +50,18 @@ export function beginsCorrection(session: PortingSession | undefined, text: stri
   return idle && !correction.begun && (intent === undefined || GO_AHEAD.has(intent));
 }
 
-export class CorrectionDialog extends InterruptibleDialog {
-  constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.correction, deps, CORRECTION_WATERFALL, cards);
-    this.addDialog(new AskFieldDialog(deps));
-    this.addDialog(new SignDialog(deps, cards));
+export class CorrectionDialog extends FlowDialog {
+  constructor(
+    private readonly deps: ConversationDeps,
+    { askField, sign }: SharedDialogs,
+  ) {
+    super(DialogIds.correction);
+    this.addDialog(askField);
+    this.addDialog(sign);
     this.addDialog(new WaterfallDialog(FIELD_LOOP, [this.askStep.bind(this), this.nextFieldStep.bind(this)]));
-    this.addDialog(
-      new WaterfallDialog(CORRECTION_WATERFALL, [this.introStep.bind(this), this.signStep.bind(this), this.finishStep.bind(this)]),
-    );
+    this.addStep(this.introStep.bind(this));
+    this.addStep(this.signStep.bind(this));
+    this.addStep(this.finishStep.bind(this));
   }
 
   private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

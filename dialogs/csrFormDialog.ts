@@ -16,8 +16,8 @@ import { checkForm, type FormCheck, type FormRound, type FormValues } from './cs
 import { FORM_ACTIONS, csrFormCardData } from './csrFormView';
 import { DialogIds } from './dialogIds';
 import { fieldOptions } from './draftUpdates';
+import { FlowDialog } from './flowDialog';
 import { recognizeIntent } from './intents';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { customerTimeZone, pinGoodUntilLine } from './pinValidity';
 import { NOT_PORTABLE_CODE, checkPortability } from './portabilityCheck';
 import { markSecretAnswer } from './secretAnswer';
@@ -132,9 +132,11 @@ class FormCardDialog extends CardDialog<FormState> {
   }
 }
 
-export class CsrFormDialog extends InterruptibleDialog {
+/** The form card, its outcome the dialog's (CsrFormResult). */
+export class CsrFormDialog extends FlowDialog {
   constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.csrForm, deps, FORM_CARD_DIALOG, cards);
+    super(DialogIds.csrForm);
     this.addDialog(new FormCardDialog(deps, cards));
+    this.addStep(async (step) => step.beginDialog(FORM_CARD_DIALOG));
   }
 }

@@ -1,4 +1,7 @@
-/** Dialog ids shared between the dialogs that begin one another. One ComponentDialog per file uses each. */
+/**
+ * The ids of the conversation's dialogs, one per file, by which they begin one another. They share the root's one
+ * DialogSet (see FlowDialog), where each id is one dialog.
+ */
 export const DialogIds = {
   main: 'mainDialog',
   tips: 'tipsDialog',

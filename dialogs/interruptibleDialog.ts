@@ -12,12 +12,13 @@ import type { CardActions } from './cardActions';
 import { CardDialog } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { hasAnyAnswer } from './draftFields';
+import { assertOneInstancePerId } from './flowDialog';
 import { askForPerson } from './handoff/askForPerson';
 import { IntentChoicePrompt, saidYes, yesNoPrompt } from './intentChoicePrompt';
 import { recognizeIntent, type Intent } from './intents';
 import { portStatusText } from './portStatus';
 import type { PortingSession } from './portingSession';
-import { currentStepHelp, innermostContext, setStepHelp } from './stepHelp';
+import { currentStepHelp, setStepHelp } from './stepHelp';
 import { type Language, currentLanguage, switchTurnLanguage } from '../src/i18n/language';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
 
@@ -44,15 +45,17 @@ interface ConfirmOptions {
 }
 
 /**
- * The base of every dialog in the conversation (core-bot's CancelAndHelpDialog, grown up). The outermost active one
- * sees each message first, so interruptions work at every step, however deeply nested:
+ * The base of the conversation's root (core-bot's CancelAndHelpDialog, grown up): the one ComponentDialog, whose
+ * DialogSet holds every dialog of the conversation (the others are waterfalls that bring along the dialogs they use,
+ * see FlowDialog), so the whole conversation runs on its one stack. It sees each message first, once per turn, so
+ * interruptions work at every step:
  * - help explains the current step (see stepHelp.ts) and asks its question again;
  * - status and agent answer, then ask the current question again;
  * - cancel, "cancel and delete" and start over confirm first when there is something to lose, then act;
  * - "español" or "English" switches the language, remembered with the session, and the conversation goes on in it
  *   (see afterLanguageSwitch): a question already asked is asked anew rather than repeated in the old language;
- * - given the card guard, a card submit that no card on screen is waiting for (its dialog has ended, or a question is
- *   asked over it) gets the guard's note and the current question again: never read as an answer, never acted on.
+ * - a card submit that no card on screen is waiting for (its dialog has ended, or a question is asked over it) gets
+ *   the card guard's note and the current question again: never read as an answer, never acted on.
  * - a file attached (a copy of the bill) is taken at any step (see billAttachment.ts), then the question on screen is
  *   asked again; a field's question in the collection moves on to the next detail still missing instead.
  * A word that answers the question on screen is an answer, not an interruption: "no" or "cancel" at a yes/no question,
@@ -65,7 +68,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
     dialogId: string,
     protected readonly deps: ConversationDeps,
     initialDialogId: string,
-    private readonly cards?: CardActions,
+    private readonly cards: CardActions,
   ) {
     super(dialogId);
     this.confirmedKey = Symbol(`${dialogId}.confirmedInterruption`);
@@ -74,6 +77,12 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
       new WaterfallDialog(CONFIRM_WATERFALL, [this.askConfirmationStep.bind(this), this.actOnConfirmationStep.bind(this)]),
     );
     this.initialDialogId = initialDialogId;
+  }
+
+  /** Adds `dialog` with the dialogs it depends on, each of them one instance per id (see assertOneInstancePerId). */
+  override addDialog(dialog: Dialog): this {
+    assertOneInstancePerId(this.dialogs, dialog);
+    return super.addDialog(dialog);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -93,16 +102,16 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
   }
 
   /**
-   * Where the conversation goes once a cancel or start over has been carried out; the stack below this dialog is
-   * empty by then. By default this dialog ends; the main dialog overrides it to go back to its menu or start again.
+   * Where the conversation goes once a cancel or start over has been carried out; this dialog's stack is empty by
+   * then. By default this dialog ends; the main dialog overrides it to go back to its menu or start again.
    */
   protected async afterInterruption(innerDc: DialogContext, _interruption: ConfirmedInterruption): Promise<DialogTurnResult> {
     return innerDc.endDialog();
   }
 
   /**
-   * Where the conversation goes once the language has been switched; the stack below this dialog is empty by then, as
-   * its questions were asked in the other language (`wasOn`: the ids of the dialogs it held). By default this dialog
+   * Where the conversation goes once the language has been switched; this dialog's stack is empty by then, as its
+   * questions were asked in the other language (`wasOn`: the ids of the dialogs it held). By default this dialog
    * ends; the main dialog overrides it to carry on with the port (or its menu) in the new language.
    */
   protected async afterLanguageSwitch(innerDc: DialogContext, _wasOn: readonly string[]): Promise<DialogTurnResult> {
@@ -125,8 +134,7 @@ export abstract class InterruptibleDialog<O extends object = object> extends Com
   }
 
   private async answeredStrayCard(innerDc: DialogContext): Promise<boolean> {
-    // Finding the question on screen makes a dialog context for every nested dialog: only a card submit needs it.
-    return this.cards?.answerStray(innerDc.context, () => waitsForCard(innerDc), () => innerDc.repromptDialog()) ?? false;
+    return this.cards.answerStray(innerDc.context, waitsForCard(innerDc), () => innerDc.repromptDialog());
   }
 
   private interruptionIn(innerDc: DialogContext): Interruption | undefined {
@@ -218,10 +226,9 @@ function losesSomething(session: PortingSession | undefined, interruption: Confi
   return hasAnyAnswer(session.draft) || (interruption === 'cancelAndDelete' && session.submittedReferences.length > 0);
 }
 
-/** The dialog that asked the question on screen: the innermost active one. */
+/** The dialog that asked the question on screen: the top of the conversation's one stack. */
 function questionOnScreen(dc: DialogContext): Dialog | undefined {
-  const active = innermostContext(dc);
-  return active.activeDialog && active.findDialog(active.activeDialog.id);
+  return dc.activeDialog && dc.findDialog(dc.activeDialog.id);
 }
 
 /** Whether a card is the question on screen: its dialog answers every card submit itself (see CardDialog). */

@@ -17,13 +17,14 @@ import { InterruptibleDialog, languageAskedFor } from './interruptibleDialog';
 import { PortDialog, type PortOptions } from './portDialog';
 import { portStatusText } from './portStatus';
 import { TIP_IDS, type PortingSession } from './portingSession';
+import { SharedDialogs } from './sharedDialogs';
 import { StatusDialog } from './statusDialog';
 import { setStepHelp } from './stepHelp';
 import { type ButtonName, buttonLabels } from './text/buttonLabels';
 import { currentLanguage, switchTurnLanguage } from '../src/i18n/language';
 import { interruptionText, type ConfirmedInterruption } from './text/interruptionText';
 import { type MenuButton, mainText } from './text/mainText';
-import { TipsDialog, type TipsOptions } from './tipsDialog';
+import type { TipsOptions } from './tipsDialog';
 
 export interface MainOptions {
   /** The conversation has just begun: say hello first. */
@@ -63,9 +64,10 @@ export class MainDialog extends InterruptibleDialog<MainOptions> {
       new IntentChoicePrompt(MENU_PROMPT, MENU_BUTTONS, { alsoAccepts: ['form', 'resume', 'fixNow'], offers: otherLanguageButton }),
     );
     this.addDialog(new IntentChoicePrompt(RESUME_PROMPT, ['resume', 'startOver'], { alsoAccepts: ['startPort'] }));
-    this.addDialog(new PortDialog(deps, cards));
-    this.addDialog(new TipsDialog(deps));
-    this.addDialog(new CorrectionDialog(deps, cards));
+    const shared = new SharedDialogs(deps, cards);
+    this.addDialog(new PortDialog(deps, cards, shared));
+    this.addDialog(shared.tips);
+    this.addDialog(new CorrectionDialog(deps, shared));
     if (deps.portStatus) this.addDialog(new StatusDialog(deps, deps.portStatus));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [this.chooseStep.bind(this), this.routeStep.bind(this), this.loopStep.bind(this)]),

@@ -7,16 +7,16 @@ import type { ConversationDeps } from './conversationDeps';
 import { CsrFormDialog, type CsrFormResult } from './csrFormDialog';
 import { DialogIds } from './dialogIds';
 import { takePastedValues } from './draftUpdates';
+import { FlowDialog } from './flowDialog';
 import { IntentChoicePrompt, chosenIntent } from './intentChoicePrompt';
-import { InterruptibleDialog } from './interruptibleDialog';
 import type { PortingStage } from './portingSession';
-import { PortScopeDialog } from './portScopeDialog';
 import { ReviewDialog } from './reviewDialog';
-import { SignDialog, type SignResult } from './signDialog';
+import type { SharedDialogs } from './sharedDialogs';
+import type { SignResult } from './signDialog';
 import { setStepHelp } from './stepHelp';
 import { portScopeText } from './text/portScopeText';
 import { portText } from './text/portText';
-import { TipsDialog, type TipsResult } from './tipsDialog';
+import type { TipsResult } from './tipsDialog';
 
 export interface PortOptions {
   /** Text the customer volunteered when asking to port (a pasted CSR): its values are taken before any question. */
@@ -36,7 +36,6 @@ interface CollectLoopOptions {
   readonly method: CollectMethod;
 }
 
-const PORT_WATERFALL = 'port.waterfall';
 const COLLECT_LOOP = 'port.collect';
 const CARRY_ON_PROMPT = 'port.carryOn';
 
@@ -46,30 +45,30 @@ const CARRY_ON_PROMPT = 'port.carryOn';
  * part comes during collection, once the carrier is known. A customer who comes back later goes through the same
  * flow, and everything already done is skipped.
  */
-export class PortDialog extends InterruptibleDialog<PortOptions> {
-  constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.port, deps, PORT_WATERFALL, cards);
-    this.addDialog(new TipsDialog(deps));
-    this.addDialog(new CollectCsrDialog(deps));
+export class PortDialog extends FlowDialog<PortOptions> {
+  constructor(
+    private readonly deps: ConversationDeps,
+    cards: CardActions,
+    { tips, askField, portScope, sign }: SharedDialogs,
+  ) {
+    super(DialogIds.port);
+    this.addDialog(tips);
+    this.addDialog(new CollectCsrDialog(deps, askField, portScope));
     this.addDialog(new CsrFormDialog(deps, cards));
-    this.addDialog(new PortScopeDialog(deps));
-    this.addDialog(new ReviewDialog(deps, cards));
-    this.addDialog(new SignDialog(deps, cards));
+    this.addDialog(portScope);
+    this.addDialog(new ReviewDialog(deps, cards, askField));
+    this.addDialog(sign);
     // "Talk to an agent" is offered here: a customer whose line is cancelled may well need a person (see the tips).
     this.addDialog(new IntentChoicePrompt(CARRY_ON_PROMPT, ['yes', 'no'], { keeps: ['cancel'], offers: ['agent'] }));
     this.addDialog(new WaterfallDialog(COLLECT_LOOP, [this.collectStep.bind(this), this.switchMethodStep.bind(this)]));
-    this.addDialog(
-      new WaterfallDialog(PORT_WATERFALL, [
-        this.keepServiceTipStep.bind(this),
-        this.serviceCancelledStep.bind(this),
-        this.collectCsrStep.bind(this),
-        this.portScopeStep.bind(this),
-        this.loaTipStep.bind(this),
-        this.reviewStep.bind(this),
-        this.signStep.bind(this),
-        this.finishStep.bind(this),
-      ]),
-    );
+    this.addStep(this.keepServiceTipStep.bind(this));
+    this.addStep(this.serviceCancelledStep.bind(this));
+    this.addStep(this.collectCsrStep.bind(this));
+    this.addStep(this.portScopeStep.bind(this));
+    this.addStep(this.loaTipStep.bind(this));
+    this.addStep(this.reviewStep.bind(this));
+    this.addStep(this.signStep.bind(this));
+    this.addStep(this.finishStep.bind(this));
   }
 
   private async keepServiceTipStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
@@ -130,7 +129,7 @@ export class PortDialog extends InterruptibleDialog<PortOptions> {
 
   private async finishStep(step: WaterfallStepContext<PortOptions>): Promise<DialogTurnResult> {
     const { signed } = step.result as SignResult;
-    if (signed && (await this.beginNextAccount(step.context))) return step.replaceDialog(PORT_WATERFALL, {} satisfies PortOptions);
+    if (signed && (await this.beginNextAccount(step.context))) return step.replaceDialog(DialogIds.port, {} satisfies PortOptions);
     if (signed) await step.context.sendActivity(portText.afterSigned);
     return step.endDialog({ signed } satisfies PortResult);
   }

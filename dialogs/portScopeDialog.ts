@@ -23,14 +23,13 @@ import {
 } from '../src/domain';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
+import { FlowDialog } from './flowDialog';
 import { saidYes, yesNoPrompt } from './intentChoicePrompt';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { setStepHelp } from './stepHelp';
 import { portScopeText } from './text/portScopeText';
 
 type Question = 'sameAccount' | 'wholeAccount' | 'remainingBillingNumber';
 
-const SCOPE_WATERFALL = 'portScope.waterfall';
 const SPLIT_WATERFALL = 'portScope.split';
 const SAME_ACCOUNT_PROMPT = 'portScope.sameAccount';
 const WHOLE_ACCOUNT_PROMPT = 'portScope.wholeAccount';
@@ -73,15 +72,16 @@ function checkRemainingBillingNumber(raw: string, draft: CsrDraft): FieldResult<
   return result;
 }
 
-export class PortScopeDialog extends InterruptibleDialog {
-  constructor(deps: ConversationDeps) {
-    super(DialogIds.portScope, deps, SCOPE_WATERFALL);
+export class PortScopeDialog extends FlowDialog {
+  constructor(private readonly deps: ConversationDeps) {
+    super(DialogIds.portScope);
     this.addDialog(yesNoPrompt(SAME_ACCOUNT_PROMPT));
     this.addDialog(yesNoPrompt(WHOLE_ACCOUNT_PROMPT));
     this.addDialog(new TextPrompt(FIRST_ACCOUNT_PROMPT, (prompt) => this.validate(prompt, pickFirstAccount)));
     this.addDialog(new TextPrompt(REMAINING_BILLING_PROMPT, (prompt) => this.validate(prompt, checkRemainingBillingNumber)));
-    this.addDialog(new WaterfallDialog(SCOPE_WATERFALL, [this.askStep.bind(this), this.answeredStep.bind(this)]));
     this.addDialog(new WaterfallDialog(SPLIT_WATERFALL, [this.askFirstAccountStep.bind(this), this.splitStep.bind(this)]));
+    this.addStep(this.askStep.bind(this));
+    this.addStep(this.answeredStep.bind(this));
   }
 
   /** A refused answer gets its reason and the question again (a prompt that has answered asks nothing more itself). */
@@ -132,7 +132,7 @@ export class PortScopeDialog extends InterruptibleDialog {
         await context.sendActivity(portScopeText.remainingBillingNumber.saved(formatPhoneNumber(checked.value)));
       }
     }
-    return step.replaceDialog(SCOPE_WATERFALL);
+    return step.replaceDialog(DialogIds.portScope);
   }
 
   private async askFirstAccountStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -157,7 +157,7 @@ export class PortScopeDialog extends InterruptibleDialog {
     if (later.length === 0) {
       await this.updateDraft(context, (draft) => (draft.sameAccount = true));
       await context.sendActivity(portScopeText.firstAccount.allOfThem);
-      return step.replaceDialog(SCOPE_WATERFALL);
+      return step.replaceDialog(DialogIds.portScope);
     }
     const updated = await this.deps.sessions.update(context, (current) => {
       const numbers = current.draft.numbers;
@@ -178,7 +178,7 @@ export class PortScopeDialog extends InterruptibleDialog {
     });
     const parent = updated.linkedPort?.parentReference ?? '';
     await context.sendActivity(portScopeText.firstAccount.split(first.map(formatPhoneNumber), later.map(formatPhoneNumber), parent));
-    return step.replaceDialog(SCOPE_WATERFALL);
+    return step.replaceDialog(DialogIds.portScope);
   }
 
   private async updateDraft(context: TurnContext, change: (draft: CsrDraft) => void): Promise<void> {

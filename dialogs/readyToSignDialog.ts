@@ -6,16 +6,15 @@
  */
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { type CarrierRef, type PortOutLock, portOutLockOf } from '../src/domain';
-import { AskFieldDialog, type AskFieldOptions } from './askFieldDialog';
+import type { AskFieldDialog, AskFieldOptions } from './askFieldDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
+import { FlowDialog } from './flowDialog';
 import { saidYes, yesNoPrompt } from './intentChoicePrompt';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { customerTimeZone, expiredPinNotice } from './pinValidity';
 import { setStepHelp } from './stepHelp';
 import { carrierRulesText } from './text/carrierRulesText';
 
-const READY_WATERFALL = 'readyToSign.waterfall';
 const LOCK_WATERFALL = 'readyToSign.lock';
 const LOCK_PROMPT = 'readyToSign.lockOff';
 
@@ -26,13 +25,17 @@ interface LockOptions {
   readonly waiting?: boolean;
 }
 
-export class ReadyToSignDialog extends InterruptibleDialog {
-  constructor(deps: ConversationDeps) {
-    super(DialogIds.readyToSign, deps, READY_WATERFALL);
-    this.addDialog(new AskFieldDialog(deps));
+export class ReadyToSignDialog extends FlowDialog {
+  constructor(
+    private readonly deps: ConversationDeps,
+    askField: AskFieldDialog,
+  ) {
+    super(DialogIds.readyToSign);
+    this.addDialog(askField);
     this.addDialog(yesNoPrompt(LOCK_PROMPT));
     this.addDialog(new WaterfallDialog(LOCK_WATERFALL, [this.askLockStep.bind(this), this.lockAnsweredStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(READY_WATERFALL, [this.freshPinStep.bind(this), this.lockStep.bind(this)]));
+    this.addStep(this.freshPinStep.bind(this));
+    this.addStep(this.lockStep.bind(this));
   }
 
   /** A PIN past its lifetime is asked for again, the reason said with the question (even the same PIN is taken as new). */

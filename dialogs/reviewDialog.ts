@@ -8,14 +8,14 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import { REVIEW_FIELD_INPUT_ID, reviewCard } from '../src/cards/reviewCard';
-import { AskFieldDialog, type AskFieldOptions } from './askFieldDialog';
+import type { AskFieldDialog, AskFieldOptions } from './askFieldDialog';
 import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import type { AskableField } from './draftFields';
+import { FlowDialog } from './flowDialog';
 import { recognizeIntent } from './intents';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { REVIEW_ACTIONS, changeableFields, reviewCardData, signingProblems } from './reviewView';
 import { reviewText } from './text/reviewText';
 
@@ -26,7 +26,10 @@ export interface ReviewResult {
 
 const REVIEW_CARD_DIALOG = 'review.card';
 
-type ReviewState = CardHolder;
+interface ReviewState extends CardHolder {
+  /** A detail is being changed (AskFieldDialog, begun over the card): back from it, the summary comes as a new card. */
+  changing?: boolean;
+}
 
 /** The detail a typed message asks to change, if any. */
 function fieldNamedIn(text: string): AskableField | undefined {
@@ -51,9 +54,15 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
     return CardDialog.EndOfTurn;
   }
 
-  /** Back from changing a detail: the summary again, as a new card (the one before it is now from an earlier step). */
+  /**
+   * Back from changing a detail: the summary again, as a new card (the one before it is now from an earlier step).
+   * Back from anything else asked over the card (an interruption's confirmation), the same card again.
+   */
   override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await this.showNewCard(dc.context, stateOf<ReviewState>(dc));
+    const state = stateOf<ReviewState>(dc);
+    if (!state.changing) return super.resumeDialog(dc);
+    delete state.changing;
+    await this.showNewCard(dc.context, state);
     return CardDialog.EndOfTurn;
   }
 
@@ -75,7 +84,7 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
     if (action === REVIEW_ACTIONS.confirm) return this.confirm(dc, state);
     const { draft } = await this.deps.sessions.get(dc.context);
     const field = changeableFields(draft).find((candidate) => candidate === values[REVIEW_FIELD_INPUT_ID]);
-    if (field !== undefined) return this.change(dc, field);
+    if (field !== undefined) return this.change(dc, state, field);
     // The card doesn't mark the choice as required, or channels would flag it beside "Looks right" too: checked here.
     await dc.context.sendActivity(reviewText.chooseDetail);
     return CardDialog.EndOfTurn;
@@ -83,7 +92,7 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
 
   protected override async onText(dc: DialogContext, state: ReviewState, text: string): Promise<DialogTurnResult> {
     const field = fieldNamedIn(text);
-    if (field !== undefined) return this.change(dc, field);
+    if (field !== undefined) return this.change(dc, state, field);
     if (isApproval(text)) return this.confirm(dc, state);
     return this.hint(dc);
   }
@@ -96,7 +105,8 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
     return CardDialog.EndOfTurn;
   }
 
-  private async change(dc: DialogContext, field: AskableField): Promise<DialogTurnResult> {
+  private async change(dc: DialogContext, state: ReviewState, field: AskableField): Promise<DialogTurnResult> {
+    state.changing = true;
     return dc.beginDialog(DialogIds.askField, { field, mode: 'edit' } satisfies AskFieldOptions);
   }
 
@@ -106,10 +116,12 @@ class ReviewCardDialog extends CardDialog<ReviewState> {
   }
 }
 
-export class ReviewDialog extends InterruptibleDialog {
-  constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.review, deps, REVIEW_CARD_DIALOG, cards);
+/** The summary card, its outcome the dialog's (ReviewResult). */
+export class ReviewDialog extends FlowDialog {
+  constructor(deps: ConversationDeps, cards: CardActions, askField: AskFieldDialog) {
+    super(DialogIds.review);
     this.addDialog(new ReviewCardDialog(deps, cards));
-    this.addDialog(new AskFieldDialog(deps));
+    this.addDialog(askField);
+    this.addStep(async (step) => step.beginDialog(REVIEW_CARD_DIALOG));
   }
 }

@@ -8,7 +8,7 @@
  * lock has been lifted since.
  */
 import { TurnContext } from 'botbuilder';
-import { type DialogContext, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   type Loa,
   type PortRequestProblem,
@@ -21,15 +21,16 @@ import {
 import type { AdaptiveCardJson } from '../src/cards/cardTemplate';
 import { keepTurnChanges } from '../src/bot/turnPipeline';
 import { signedLoaSubmission } from '../src/submission/loaSubmitter';
+import type { AskFieldDialog } from './askFieldDialog';
 import { billDocuments } from './billAttachment';
 import { SIGNATURE_INPUT_ID, loaCard } from '../src/cards/signCards';
 import type { CardActions, CardHolder } from './cardActions';
 import { CardDialog, stateOf } from './cardDialog';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
+import { FlowDialog } from './flowDialog';
 import { type PortingSession, noteSubmitted } from './portingSession';
 import { recognizeIntent } from './intents';
-import { InterruptibleDialog } from './interruptibleDialog';
 import { ReadyToSignDialog } from './readyToSignDialog';
 import { loaCardData } from './signView';
 import { portScopeText } from './text/portScopeText';
@@ -44,7 +45,6 @@ export interface SignOptions {
 }
 
 const SIGN_CARD_DIALOG = 'sign.card';
-const SIGN_WATERFALL = 'sign.waterfall';
 
 type SignState = CardHolder & {
   /** Reserved when signing begins: every signature of this signing makes an LOA under this number. */
@@ -195,12 +195,17 @@ class SignCardDialog extends CardDialog<SignState> {
 }
 
 /** The checks before signing (a fresh PIN, the port-out lock: ReadyToSignDialog), then the letter to sign and send. */
-export class SignDialog extends InterruptibleDialog<SignOptions> {
-  constructor(deps: ConversationDeps, cards: CardActions) {
-    super(DialogIds.sign, deps, SIGN_WATERFALL);
-    this.addDialog(new ReadyToSignDialog(deps));
+export class SignDialog extends FlowDialog<SignOptions> {
+  constructor(
+    private readonly deps: ConversationDeps,
+    cards: CardActions,
+    askField: AskFieldDialog,
+  ) {
+    super(DialogIds.sign);
+    this.addDialog(new ReadyToSignDialog(deps, askField));
     this.addDialog(new SignCardDialog(deps, cards));
-    this.addDialog(new WaterfallDialog(SIGN_WATERFALL, [this.readyStep.bind(this), this.letterStep.bind(this)]));
+    this.addStep(this.readyStep.bind(this));
+    this.addStep(this.letterStep.bind(this));
   }
 
   /** A letter already sent needs no checks: the card says it was sent. */

@@ -8,13 +8,7 @@
  * reference and per client address are counted in storage, across conversations. While either is locked the customer
  * is told to wait or reach a person, as soon as they name a locked reference, and nothing is looked up.
  */
-import {
-  type DialogTurnResult,
-  type PromptValidatorContext,
-  TextPrompt,
-  WaterfallDialog,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { type DialogTurnResult, type PromptValidatorContext, TextPrompt, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normalizeReferenceNumber } from '../src/domain/referenceNumber';
 import { parsePostalCode } from '../src/domain/address/postalCodes';
 import { clientAddressOf } from '../src/hosting/turnClient';
@@ -23,7 +17,7 @@ import { labelledChoice, questionActivity } from './choices';
 import type { ConversationDeps, PortStatusFinder } from './conversationDeps';
 import { DialogIds } from './dialogIds';
 import { hasAnyAnswer } from './draftFields';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { FlowDialog } from './flowDialog';
 import type { PortingSession } from './portingSession';
 import { portStatusText } from './portStatus';
 import { setStepHelp } from './stepHelp';
@@ -40,7 +34,6 @@ interface StatusValues {
   referenceNumber?: string;
 }
 
-const STATUS_WATERFALL = 'status.waterfall';
 const REFERENCE_PROMPT = 'status.reference';
 const POSTAL_CODE_PROMPT = 'status.postalCode';
 /** Enough for a typo or two; a customer still missing after that is stuck, and better off with a person. */
@@ -49,17 +42,17 @@ const MAX_MISSES = 3;
 const isReference = async (prompt: PromptValidatorContext<string>) => normalizeReferenceNumber(prompt.recognized.value ?? '') !== undefined;
 const isPostalCode = async (prompt: PromptValidatorContext<string>) => parsePostalCode(prompt.recognized.value ?? '')?.kind === 'valid';
 
-export class StatusDialog extends InterruptibleDialog<StatusOptions> {
+export class StatusDialog extends FlowDialog<StatusOptions> {
   constructor(
-    deps: ConversationDeps,
+    private readonly deps: ConversationDeps,
     private readonly finder: PortStatusFinder,
   ) {
-    super(DialogIds.status, deps, STATUS_WATERFALL);
+    super(DialogIds.status);
     this.addDialog(new TextPrompt(REFERENCE_PROMPT, isReference));
     this.addDialog(new TextPrompt(POSTAL_CODE_PROMPT, isPostalCode));
-    this.addDialog(
-      new WaterfallDialog(STATUS_WATERFALL, [this.referenceStep.bind(this), this.postalCodeStep.bind(this), this.resultStep.bind(this)]),
-    );
+    this.addStep(this.referenceStep.bind(this));
+    this.addStep(this.postalCodeStep.bind(this));
+    this.addStep(this.resultStep.bind(this));
   }
 
   private async referenceStep(step: WaterfallStepContext<StatusOptions>): Promise<DialogTurnResult> {
@@ -132,7 +125,7 @@ export class StatusDialog extends InterruptibleDialog<StatusOptions> {
       return step.endDialog();
     }
     await step.context.sendActivity(statusText.notFound);
-    return step.replaceDialog(STATUS_WATERFALL, { misses } satisfies StatusOptions);
+    return step.replaceDialog(DialogIds.status, { misses } satisfies StatusOptions);
   }
 
   /** Look-ups are locked: the customer hears for about how long, and how to reach a person meanwhile. */

@@ -1,10 +1,9 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { WaterfallDialog } from 'botbuilder-dialogs';
 import { carrierGuidance } from './carrierGuidance';
 import type { ConversationDeps } from './conversationDeps';
 import { DialogIds } from './dialogIds';
+import { FlowDialog } from './flowDialog';
 import { saidYes, yesNoPrompt } from './intentChoicePrompt';
-import { InterruptibleDialog } from './interruptibleDialog';
 import type { PortingSession, TipId } from './portingSession';
 import { setStepHelp } from './stepHelp';
 import { interruptionText } from './text/interruptionText';
@@ -25,24 +24,19 @@ export interface TipsResult {
   readonly serviceActive?: boolean;
 }
 
-const TIPS_WATERFALL = 'tips.waterfall';
 const SERVICE_ACTIVE_PROMPT = 'tips.serviceActive';
 
 /**
  * The three quick tips: keep your current service (with a yes/no check), get your CSR (with the current carrier's own
  * instructions once the carrier is known), fill in the LOA. Records what the customer has read in their session.
  */
-export class TipsDialog extends InterruptibleDialog<TipsOptions> {
-  constructor(deps: ConversationDeps) {
-    super(DialogIds.tips, deps, TIPS_WATERFALL);
+export class TipsDialog extends FlowDialog<TipsOptions> {
+  constructor(private readonly deps: ConversationDeps) {
+    super(DialogIds.tips);
     this.addDialog(yesNoPrompt(SERVICE_ACTIVE_PROMPT));
-    this.addDialog(
-      new WaterfallDialog(TIPS_WATERFALL, [
-        this.keepServiceStep.bind(this),
-        this.serviceAnswerStep.bind(this),
-        this.csrAndLoaStep.bind(this),
-      ]),
-    );
+    this.addStep(this.keepServiceStep.bind(this));
+    this.addStep(this.serviceAnswerStep.bind(this));
+    this.addStep(this.csrAndLoaStep.bind(this));
   }
 
   private async keepServiceStep(step: WaterfallStepContext<TipsOptions>): Promise<DialogTurnResult> {

@@ -1,12 +1,14 @@
 /**
- * Runs one of the card dialogs the way the bot does — conversation and user state in memory, saved after every turn —
- * and submits its cards the way Web Chat does: the action's data merged with the card's input values.
+ * Runs one of the card dialogs the way the bot does — on the stack of a root that handles interruptions, conversation
+ * and user state in memory, saved after every turn — and submits its cards the way Web Chat does: the action's data
+ * merged with the card's input values.
  */
 import { type Activity, AutoSaveStateMiddleware, ConversationState, MemoryStorage, type StoreItems, UserState } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { CardActions } from '../../dialogs/cardActions';
 import type { ConversationDeps } from '../../dialogs/conversationDeps';
+import { InterruptibleDialog } from '../../dialogs/interruptibleDialog';
 import { type PortingSession, newPortingSession } from '../../dialogs/portingSession';
 import { captureLogs } from '../support/captureLogs';
 import { PortingSessionStore } from '../../dialogs/sessionStore';
@@ -50,6 +52,17 @@ export function memoryForgetter(storage: MemoryStorage, states: { conversationSt
   return customerForgetter({ storage: botStorage, outbox: new OutboxStore(botStorage), ...states, clock: () => NOW });
 }
 
+/**
+ * The dialog under test as the conversation's root holds it (help, cancel and the other interruptions are the root's):
+ * a root that begins it and ends with it, the default way of InterruptibleDialog.
+ */
+class RootOf extends InterruptibleDialog {
+  constructor(dialog: Dialog, deps: ConversationDeps, cards: CardActions) {
+    super('testRoot', deps, dialog.id, cards);
+    this.addDialog(dialog);
+  }
+}
+
 export interface Harness {
   client: DialogTestClient;
   submitter: RecordingSubmitter;
@@ -83,8 +96,9 @@ export async function startHarness(
     supportContact: { phone: '1-800-555-0100' },
     newCarrier: NEW_CARRIER,
   };
-  const dialog = makeDialog(deps, new CardActions(conversationState));
-  const client = new DialogTestClient(CHANNEL, dialog, undefined, [new AutoSaveStateMiddleware(userState)], conversationState);
+  const cards = new CardActions(conversationState);
+  const root = new RootOf(makeDialog(deps, cards), deps, cards);
+  const client = new DialogTestClient(CHANNEL, root, undefined, [new AutoSaveStateMiddleware(userState)], conversationState);
 
   const send = async (activity: Partial<Activity> | string): Promise<Partial<Activity>[]> => {
     const replies: Partial<Activity>[] = [];

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { ReviewDialog } from '../../dialogs/reviewDialog';
+import { SharedDialogs } from '../../dialogs/sharedDialogs';
 import { cardActionText } from '../../dialogs/cardActions';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { reviewText } from '../../dialogs/text/reviewText';
@@ -18,7 +19,7 @@ function summaryOf(card: Json): Record<string, string> {
   return Object.fromEntries(((factSet?.facts ?? []) as { title: string; value: string }[]).map((fact) => [fact.title, fact.value]));
 }
 
-const startReview = (draft: CsrDraft = completeAttDraft()) => startHarness((deps, cards) => new ReviewDialog(deps, cards), draft);
+const startReview = (draft: CsrDraft = completeAttDraft()) => startHarness((deps, cards) => new ReviewDialog(deps, cards, new SharedDialogs(deps, cards).askField), draft);
 
 /** Sends the answers one by one (the customer replying to each question) and returns the last replies. */
 async function answer(send: (activity: string) => Promise<Partial<Activity>[]>, answers: readonly string[]): Promise<Partial<Activity>[]> {

@@ -1,5 +1,5 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import { SignDialog } from '../../dialogs/signDialog';
+import { SharedDialogs } from '../../dialogs/sharedDialogs';
 import { interruptionText } from '../../dialogs/text/interruptionText';
 import { signText } from '../../dialogs/text/signText';
 import { CustomerEmails } from '../../dialogs/customerEmails';
@@ -18,7 +18,7 @@ const { sign: SIGN } = signText.loaCard;
 const LOCK_OFF = { portOutLockOffFor: 'AT&T' } as const;
 
 const startSigning = (draft: CsrDraft = completeAttDraft(), emails?: CustomerEmails) =>
-  startHarness((deps, cards) => new SignDialog({ ...deps, emails }, cards), draft, LOCK_OFF);
+  startHarness((deps, cards) => new SharedDialogs({ ...deps, emails }, cards).sign, draft, LOCK_OFF);
 
 /** Email on, with the messages the mail queue is handed. */
 function recordingEmails(): { emails: CustomerEmails; queued: MailRequest[] } {
@@ -196,7 +196,7 @@ describe('SignDialog', () => {
     if (!request.ok) throw new Error('the fixture draft is incomplete');
     const first = createLoa(request.request, { signerName: 'Maria Lopez', signedAt: NOW, channel: 'test' }, { newCarrier: NEW_CARRIER });
     const corrected = { ...before, ...draftFrom({ billingNumber: '(415) 555-0124' }, before) };
-    const harness = await startHarness((deps, cards) => new SignDialog(deps, cards), corrected, { signedLoa: first, stage: 'correcting', ...LOCK_OFF });
+    const harness = await startHarness((deps, cards) => new SharedDialogs(deps, cards).sign, corrected, { signedLoa: first, stage: 'correcting', ...LOCK_OFF });
     const letter = lastCard(await harness.send('sign'));
 
     await harness.send(submitOf(letter, SIGN, { signature: 'Maria Lopez' }));
