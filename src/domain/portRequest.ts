@@ -20,7 +20,7 @@ import { isPartialPortMovingBillingNumber } from './portScope';
 import { type PortingCountry, formatPhoneNumber, validateBillingNumber } from './phoneNumbers';
 import { CarrierRefSchema, HolderNameSchema, NanpE164Schema, PortingCountrySchema } from './sharedSchemas';
 import { inSentence } from './text';
-import { type Catalogue, localized } from '../i18n/language';
+import { type Catalogue, currentLanguage, localized } from '../i18n/language';
 
 const COUNTRY_NAMES: Readonly<Record<PortingCountry, string>> = { US: 'the United States', CA: 'Canada' };
 const COUNTRY_NAMES_ES: Readonly<Record<PortingCountry, string>> = { US: 'Estados Unidos', CA: 'Canadá' };
@@ -117,8 +117,27 @@ function fieldOfPath(key: PropertyKey | undefined): PortRequestField {
   return typeof key === 'string' && key in FIELD_LABELS ? (key as PortRequestField) : 'numbers';
 }
 
-/** Assembles the request from the draft, or lists every field still missing or inconsistent, in collection order. */
+/**
+ * The last build of each draft, with what it was built from: the draft's JSON and the language of its messages. A turn
+ * checks the same draft several times (the review's card and its confirmation; the letter and its signing), and each
+ * build runs the request schema over every field. Kept by the draft object, so nothing outlives the turn's session.
+ */
+const lastBuilds = new WeakMap<CsrDraft, { readonly builtFrom: string; readonly build: PortRequestBuild }>();
+
+/**
+ * Assembles the request from the draft, or lists every field still missing or inconsistent, in collection order;
+ * built once for each change of the draft. The build is shared: read it, never change it.
+ */
 export function buildPortRequest(draft: CsrDraft): PortRequestBuild {
+  const builtFrom = `${currentLanguage()}:${JSON.stringify(draft)}`;
+  const last = lastBuilds.get(draft);
+  if (last?.builtFrom === builtFrom) return last.build;
+  const build = assemblePortRequest(draft);
+  lastBuilds.set(draft, { builtFrom, build });
+  return build;
+}
+
+function assemblePortRequest(draft: CsrDraft): PortRequestBuild {
   const missing = missingFields(draft);
   if (missing.length > 0) {
     return {

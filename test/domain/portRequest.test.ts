@@ -1,6 +1,7 @@
 import { validateServiceAddress } from '../../src/domain/address';
 import type { CsrDraft } from '../../src/domain/csrFields';
 import { type PortRequest, PortRequestSchema, buildPortRequest } from '../../src/domain/portRequest';
+import { inLanguage } from '../../src/i18n/language';
 import { VERIZON_ANSWERS, accepted, completeVerizonDraft, draftFrom } from '../support/drafts';
 
 function requestFrom(draft: CsrDraft): PortRequest {
@@ -36,6 +37,21 @@ describe('buildPortRequest', () => {
     expect(built.problems.map((problem) => problem.field)).toEqual(['accountNumber', 'pin', 'holderName', 'serviceAddress', 'billingNumber']);
     expect(built.problems.every((problem) => problem.code === 'request.missing')).toBe(true);
     expect(built.problems[1]?.message).toBe('We still need the transfer PIN.');
+  });
+
+  it('builds a draft once until it changes, and again in another language', () => {
+    const draft = draftFrom({ numbers: VERIZON_ANSWERS.numbers, carrier: 'Verizon' });
+    const first = buildPortRequest(draft);
+    expect(buildPortRequest(draft)).toBe(first);
+
+    draft.contactEmail = 'jane@example.com';
+    const changed = buildPortRequest(draft);
+    expect(changed).not.toBe(first);
+    expect(changed.ok ? [] : changed.problems.map((problem) => problem.field)).not.toContain('contactEmail');
+
+    const inSpanish = inLanguage('es', () => buildPortRequest(draft));
+    expect(inSpanish.ok ? '' : inSpanish.problems[0]?.message).not.toBe(changed.ok ? '' : changed.problems[0]?.message);
+    expect(buildPortRequest(draft)).toEqual(changed);
   });
 
   it('leaves the PIN out when the customer has none and the carrier does not require one', () => {
