@@ -2,10 +2,10 @@
 import { startApplication } from '../../src/app';
 import { configuredStorage } from './benchStorage';
 import { serveToParent } from './childProcess';
-import { countStorageCalls, summarizeStorageCalls } from './storageCalls';
+import { countStorageCalls, stopCountingStorageCalls } from './storageCalls';
 
 countStorageCalls();
 serveToParent(async (start) => {
   const { config, logger, storage } = await configuredStorage(start);
   return startApplication(config, { storage, logger });
-}, summarizeStorageCalls);
+}, stopCountingStorageCalls);

@@ -8,9 +8,13 @@
  * What is counted is round trips in a row: a call the turn makes while another of its calls is still under way
  * (both states read at once, say) travels beside it and adds no wait, so it counts once with it. A turn that touches
  * the outbox (`submission/…` keys) is the sending turn; every other turn is an ordinary one.
+ *
+ * Counting costs the server what it measures: a second AsyncLocalStorage makes every promise of every turn dearer.
+ * So the bench counts during the warm-up port, which takes every kind of turn, and stops counting before the phases
+ * that are timed (stopCountingStorageCalls).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { subscribe } from 'node:diagnostics_channel';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { RedisBackend } from '../../src/storage/backends/redisBackend';
 import { SqlBackend } from '../../src/storage/backends/sqlBackend';
 import type { StoreBackend } from '../../src/storage/storeBackend';
@@ -94,18 +98,25 @@ function countCallsOf(prototype: StoreBackend): void {
   } satisfies Partial<StoreBackend>);
 }
 
-/** Starts counting in this process; `summarizeStorageCalls` reads what was counted since. */
+const REQUEST_START = 'http.server.request.start';
+
+function countTurn(message: unknown): void {
+  const turn: TurnCalls = { stateReads: 0, stateWrites: 0, calls: 0, handOver: 0, handOverTrip: false, sending: false, inFlight: { all: 0, read: 0, write: 0 } };
+  turnOf.enterWith(turn);
+  (message as { response: NodeJS.EventEmitter }).response.once('finish', () => finished.push(turn));
+}
+
+/** Starts counting in this process, until stopCountingStorageCalls. */
 export function countStorageCalls(): void {
   countCallsOf(RedisBackend.prototype);
   countCallsOf(SqlBackend.prototype);
-  subscribe('http.server.request.start', (message) => {
-    const turn: TurnCalls = { stateReads: 0, stateWrites: 0, calls: 0, handOver: 0, handOverTrip: false, sending: false, inFlight: { all: 0, read: 0, write: 0 } };
-    turnOf.enterWith(turn);
-    (message as { response: NodeJS.EventEmitter }).response.once('finish', () => finished.push(turn));
-  });
+  subscribe(REQUEST_START, countTurn);
 }
 
-export function summarizeStorageCalls(): StorageCallSummary {
+/** Stops counting (the backends' calls then go straight through) and sums up what was counted. */
+export function stopCountingStorageCalls(): StorageCallSummary {
+  unsubscribe(REQUEST_START, countTurn);
+  turnOf.disable();
   const ordinary = finished.filter((turn) => !turn.sending && turn.calls > 0);
   const sending = finished.filter((turn) => turn.sending);
   const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
