@@ -201,6 +201,20 @@ for (const backend of leaseStores) {
   });
 }
 
+(postgres.url === undefined ? describe.skip : describe)('postgres lease table', () => {
+  it('is unlogged, a table created logged by an earlier release included: a lease waits for no flush to disk', async () => {
+    const store = new PostgresLeaseStore({ url: postgres.url as string, connectTimeoutMs: 2000, onError: () => undefined });
+    const pool = new Pool({ connectionString: postgres.url });
+    try {
+      await store.release(`t_unlogged_${randomUUID()}`, 'nobody');
+      const { rows } = await pool.query<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE oid = 'public.turn_lock'::regclass");
+      expect(rows).toEqual([{ relpersistence: 'u' }]);
+    } finally {
+      await Promise.all([store.close(), pool.end()]);
+    }
+  });
+});
+
 describe('createTurnLock', () => {
   it('locks within the process for memory and SQLite storage', async () => {
     for (const url of ['memory://', 'sqlite://./data/bot.sqlite']) {
