@@ -10,14 +10,17 @@ const TABLE = 'public.turn_lock';
  * takes and gives back a lease on each of its two states: four commits it waits for, two at a time. Leases matter
  * only while the instances holding them run: a table that PostgreSQL empties after its own crash (or leaves empty on
  * a replica it fails over to) releases leases whose turns failed with it. A table created logged by an earlier
- * release is made unlogged (a no-op once it is).
+ * release is made unlogged, once: ALTER TABLE, even when it changes nothing, would lock the table against every
+ * instance's turns at each start.
  */
 const CREATE_TABLE = `CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (
   key VARCHAR(255) PRIMARY KEY,
   token VARCHAR(64) NOT NULL,
   expires_at TIMESTAMPTZ NOT NULL
 );
-ALTER TABLE ${TABLE} SET UNLOGGED`;
+DO $$ BEGIN
+  IF (SELECT relpersistence FROM pg_class WHERE oid = '${TABLE}'::regclass) = 'p' THEN ALTER TABLE ${TABLE} SET UNLOGGED; END IF;
+END $$`;
 // Lease times come from the database's clock, so instances whose clocks disagree still agree on who holds a key.
 const LEASE_END = `clock_timestamp() + make_interval(secs => CAST($3 AS DOUBLE PRECISION) / 1000)`;
 const ACQUIRE = `INSERT INTO ${TABLE} AS held (key, token, expires_at) VALUES ($1, $2, ${LEASE_END})
