@@ -173,25 +173,26 @@ export async function startApplication(config: Config, deps: ApplicationDependen
   const sweep = startExpirySweep(storage, { intervalMs: config.storage.sweepIntervalMinutes * MS_PER_MINUTE, logger });
   submission.worker.start();
   mail?.worker.start();
-  const waitReminders =
-    handoff &&
+  /** A round repeated every `intervalMs`; one that fails is logged as `failure`, and the next runs all the same. */
+  const repeatRound = (round: () => Promise<unknown>, failure: string, intervalMs: number) =>
     startRepeating(async () => {
       try {
-        await conversation.remindLongWaits();
+        await round();
       } catch (error) {
-        logger.warn({ err: error }, 'could not remind customers waiting for a person');
+        logger.warn({ err: error }, failure);
       }
-    }, deps.waitCheckIntervalMs ?? WAIT_CHECK_INTERVAL_MS);
+    }, intervalMs);
+  const waitReminders =
+    handoff &&
+    repeatRound(conversation.remindLongWaits, 'could not remind customers waiting for a person', deps.waitCheckIntervalMs ?? WAIT_CHECK_INTERVAL_MS);
   const signingLinkRounds =
     signingLinks &&
     mail &&
-    startRepeating(async () => {
-      try {
-        await conversation.remindSigningLinks();
-      } catch (error) {
-        logger.warn({ err: error }, 'could not remind customers of their signing links');
-      }
-    }, deps.signingLinkCheckIntervalMs ?? SIGNING_LINK_CHECK_INTERVAL_MS);
+    repeatRound(
+      conversation.remindSigningLinks,
+      'could not remind customers of their signing links',
+      deps.signingLinkCheckIntervalMs ?? SIGNING_LINK_CHECK_INTERVAL_MS,
+    );
 
   const routes: RouteRegistration[] = [];
   // The porting backend signs its events with the secret we sign submissions with: without one, no events endpoint.
