@@ -77,11 +77,15 @@ export class AssistedSigning {
     return references;
   }
 
-  /** After a customer's turn: once they signed the prepared letter, the port is marked signed and its draft deleted. */
+  /**
+   * After a customer's turn: once they signed the prepared letter, the port is marked signed and its draft deleted.
+   * Signed means handed over under its reference: the session's signed letter may already be gone by the turn's end
+   * (the first account of a split port, whose next account's draft begins in the same turn).
+   */
   async noteSigned(context: TurnContext): Promise<void> {
     const session = await this.sessions.find(context);
     const held = session?.assisted;
-    if (held === undefined || session?.signedLoa?.referenceNumber !== held.referenceNumber) return;
+    if (held === undefined || !session?.submittedReferences.includes(held.referenceNumber)) return;
     await this.ports.signed(held.referenceNumber, held.linkId);
     await this.sessions.update(context, (current) => {
       delete current.assisted;
