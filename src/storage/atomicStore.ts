@@ -41,6 +41,12 @@ const DEFAULT_PING_TIMEOUT_MS = 5_000;
  * later; a record no longer remembered is read again. (They are as the backend holds them: encrypted.)
  */
 const MAX_REMEMBERED_CHARACTERS = 4 * 1024 * 1024;
+/**
+ * A record longer than this is not remembered (and one remembered for its key is forgotten): a copy of a bill, up to
+ * 10 MB, would push out most conversations' records at once, and each would then be read again before its write.
+ * Conversations, sessions and queues are a few KB.
+ */
+const MAX_REMEMBERED_RECORD_CHARACTERS = 64 * 1024;
 /** Remembered for a key found holding nothing, so that creating it takes one operation too. */
 const NOTHING = Symbol('nothing');
 // Each failed swap means another process changed the key in between; this many in a row means something is wrong.
@@ -58,6 +64,7 @@ export class BackendAtomicStore implements AtomicStore {
   /** The record each key held when this store last read or wrote it: what a conditional write swaps against. */
   private readonly lastSeen = new LRUCache<string, string | typeof NOTHING>({
     maxSize: MAX_REMEMBERED_CHARACTERS,
+    maxEntrySize: MAX_REMEMBERED_RECORD_CHARACTERS,
     // The key counts too: keys found empty, which anyone can ask for, must not fill memory at one unit each.
     sizeCalculation: (record, storedKey) => storedKey.length + (record === NOTHING ? 0 : record.length),
   });

@@ -49,6 +49,21 @@ describe('BackendAtomicStore conditional writes', () => {
     expect(item).toMatchObject({ turn: 2 });
   });
 
+  it("keeps remembering other records after a large one (a bill's copy), which it does not remember", async () => {
+    const { backend, first } = twoInstances();
+    await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
+    // Two copies of 2.5 MB: remembered, they would have filled the 4 MB held and pushed the conversation out.
+    await first.putIfMatch('documents/old-bill', { eTag: 'c', content: 'w'.repeat(2.5 * 1024 * 1024) }, undefined, TTL_MS);
+    await first.putIfMatch('documents/bill', { eTag: 'd', content: 'x'.repeat(2.5 * 1024 * 1024) }, undefined, TTL_MS);
+    backend.reads = 0;
+
+    await expect(first.putIfMatch('conversation', { eTag: 'b', turn: 2 }, 'a', TTL_MS)).resolves.toBe(true);
+    expect(backend.reads).toBe(0);
+    // Not remembered: its next conditional write reads it first, and still succeeds.
+    await expect(first.putIfMatch('documents/bill', { eTag: 'e', content: 'y' }, 'd', TTL_MS)).resolves.toBe(true);
+    expect(backend.reads).toBe(1);
+  });
+
   it('writes again after its own write without reading, for a turn that saves twice', async () => {
     const { backend, first } = twoInstances();
     await first.putIfMatch('conversation', { eTag: 'a', turn: 1 }, undefined, TTL_MS);
