@@ -11,6 +11,7 @@ import { formatPhoneNumber, toE164 } from '../../src/domain';
 import { normalizeReferenceNumber } from '../../src/domain/referenceNumber';
 import { loggerForTurn } from '../../src/logging';
 import type { RequestHistory } from '../../src/submission/events/requestHistory';
+import { staffIdOf } from '../assistedPorts';
 import { labelledChoice, questionActivity } from '../choices';
 import { assistedText } from '../text/assistedText';
 import { staffText } from '../text/staffText';
@@ -111,11 +112,10 @@ export class StaffLookupDialog extends ComponentDialog {
     found: readonly RequestHistory[],
     prepared: readonly AssistedPort[] = [],
   ): void {
-    const from = context.activity.from;
     loggerForTurn(this.deps.logger, context).info(
       {
         audit: 'staffLookup',
-        staffId: from?.aadObjectId ?? from?.id,
+        staffId: staffIdOf(context),
         channelId: context.activity.channelId,
         by,
         lookedUp,
