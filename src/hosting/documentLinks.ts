@@ -8,6 +8,7 @@
  * document is not (or no longer) stored.
  */
 import type { Request, Response } from 'restify';
+import { linkTokenOf, sendText } from './linkResponses';
 import type { Logger } from '../logging';
 import type { DataKeyring } from '../security/dataKeys';
 import { LinkTokens } from '../security/linkTokens';
@@ -51,16 +52,12 @@ export class DocumentLinks {
   }
 }
 
-function sendText(res: Response, status: number, body: string): void {
-  res.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-}
-
 /** `GET /api/documents/:id`: the document the token names. */
 export function documentLinksRoute(links: DocumentLinks, documents: DocumentStore, logger: Logger): RouteRegistration {
   return (server) => {
     server.get(`${DOCUMENT_PATH_PREFIX}:id`, async (req: Request, res: Response) => {
       const id = String(req.params.id ?? '');
-      const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? undefined;
+      const token = linkTokenOf(req);
       const checked = links.check(id, token);
       if (checked.kind === 'invalid') return sendText(res, 401, 'This link is not valid.');
       if (checked.kind === 'expired') return sendText(res, 410, 'This link has expired.');

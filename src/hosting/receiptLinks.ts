@@ -8,6 +8,7 @@
  * letter is not (or no longer) stored.
  */
 import type { Request, Response } from 'restify';
+import { linkTokenOf, sendText } from './linkResponses';
 import { normalizeReferenceNumber } from '../domain/referenceNumber';
 import type { Config } from '../config';
 import type { Logger } from '../logging';
@@ -92,16 +93,12 @@ export function receiptLinksFor(
   return baseUrl && new ReceiptLinks({ ...options, baseUrl });
 }
 
-function sendText(res: Response, status: number, body: string): void {
-  res.sendRaw(status, body, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-}
-
 /** `GET /api/loa/:reference`: the customer copy of the signed letter the token names. */
 export function receiptLinksRoute(links: ReceiptLinks, outbox: OutboxStore, pdfRenderer: LoaPdfRenderer, logger: Logger): RouteRegistration {
   return (server) => {
     server.get(`${RECEIPT_PATH_PREFIX}:reference`, async (req: Request, res: Response) => {
       const reference = normalizeReferenceNumber(String(req.params.reference ?? ''));
-      const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? undefined;
+      const token = linkTokenOf(req);
       if (reference === undefined) return sendText(res, 404, text.notFound);
       const checked = links.check(reference, token);
       if (checked.kind === 'invalid') return sendText(res, 401, text.invalid);
